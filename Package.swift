@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+// MotCua: a terminal kiosk for guided submission of administrative dossiers.
+// Design card: Swift 6, no package dependencies; Foundation and the system's libncursesw only.
+import PackageDescription
+
+let package = Package(
+    name: "MotCua",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "motcua", targets: ["motcua"]),
+    ],
+    targets: [
+        // Pure core: no terminal, no disk.
+        .target(name: "MotCuaText"),
+        .target(name: "MotCuaForms", dependencies: ["MotCuaText"]),
+        .target(name: "MotCuaQR"),
+        .target(name: "MotCuaInterview", dependencies: ["MotCuaForms", "MotCuaText"]),
+        // Edges: disk, terminal, command line.
+        .target(name: "MotCuaStore", dependencies: ["MotCuaForms", "MotCuaText"]),
+        .target(name: "MotCuaPlain", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR"]),
+        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "CNCursesW"]),
+        .target(name: "MotCuaCLI", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText"]),
+        .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
+        .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk"]),
+
+        .testTarget(name: "MotCuaTextTests", dependencies: ["MotCuaText"]),
+        .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms"]),
+        .testTarget(name: "MotCuaQRTests", dependencies: ["MotCuaQR"]),
+        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms"]),
+        .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
+        // Drives the real `motcua` binary (pipes, tmux, kills).
+        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaForms", "MotCuaStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// MotCuaForms: module placeholder until its first real file lands.

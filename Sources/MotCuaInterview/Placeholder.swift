@@ -1,0 +1,1 @@
+// MotCuaInterview: module placeholder until its first real file lands.

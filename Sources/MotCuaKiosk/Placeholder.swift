@@ -1,0 +1,1 @@
+// MotCuaKiosk: module placeholder until its first real file lands.

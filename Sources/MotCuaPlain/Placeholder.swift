@@ -1,0 +1,1 @@
+// MotCuaPlain: module placeholder until its first real file lands.

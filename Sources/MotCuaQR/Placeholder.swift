@@ -1,0 +1,1 @@
+// MotCuaQR: module placeholder until its first real file lands.

@@ -1,0 +1,1 @@
+// MotCuaStore: module placeholder until its first real file lands.

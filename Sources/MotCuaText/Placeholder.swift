@@ -1,0 +1,1 @@
+// MotCuaText: module placeholder until its first real file lands.

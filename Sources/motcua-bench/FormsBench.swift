@@ -1,0 +1,1 @@
+func benchForms() throws { print("no Forms benchmark yet") }

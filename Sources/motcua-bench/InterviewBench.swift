@@ -1,0 +1,1 @@
+func benchInterview() throws { print("no Interview benchmark yet") }

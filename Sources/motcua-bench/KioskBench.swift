@@ -1,0 +1,1 @@
+func benchKiosk() throws { print("no Kiosk benchmark yet") }

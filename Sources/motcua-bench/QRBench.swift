@@ -1,0 +1,1 @@
+func benchQR() throws { print("no QR benchmark yet") }

@@ -1,0 +1,1 @@
+func benchStore() throws { print("no Store benchmark yet") }

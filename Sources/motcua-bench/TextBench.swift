@@ -1,0 +1,1 @@
+func benchText() throws { print("no Text benchmark yet") }
