@@ -18,7 +18,8 @@ let package = Package(
         // Edges: disk, terminal, command line.
         .target(name: "MotCuaStore", dependencies: ["MotCuaForms", "MotCuaText"]),
         .target(name: "MotCuaPlain", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR"]),
-        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // No pkgConfig: SwiftPM would drop its -D flags with a warning; the shim sets them.
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "CNCursesW"]),
         .target(name: "MotCuaCLI", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText"]),
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),

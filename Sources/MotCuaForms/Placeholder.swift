@@ -1,1 +1,0 @@
-// MotCuaForms: module placeholder until its first real file lands.
