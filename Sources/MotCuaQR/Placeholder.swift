@@ -1,1 +1,0 @@
-// MotCuaQR: module placeholder until its first real file lands.

@@ -1,1 +1,0 @@
-// MotCuaText: module placeholder until its first real file lands.

@@ -1,0 +1,9 @@
+// The namespace for MotCua's pure Vietnamese text functions. Each concern lives in its own
+// file as an extension: Normalization, Width, Folding, Case, Names, Controls, TonePlacement.
+// Everything here is a pure function of its input: no locale, no terminal, no disk, so the
+// kiosk, the plain mode, the catalog search and the tests all see the same answers.
+
+/// Vietnamese-aware text functions used everywhere in MotCua: normalisation, length and
+/// terminal width, search folding, case mapping, name checks, control neutralisation and
+/// tone-placement comparison.
+public enum VietText {}
