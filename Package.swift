@@ -27,7 +27,8 @@ let package = Package(
 
         .testTarget(name: "MotCuaTextTests", dependencies: ["MotCuaText"]),
         .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms"]),
-        .testTarget(name: "MotCuaQRTests", dependencies: ["MotCuaQR"]),
+        .testTarget(name: "MotCuaQRTests", dependencies: ["MotCuaQR"], exclude: ["Scripts"]),
+        .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaText"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms"]),
         .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
         // Drives the real `motcua` binary (pipes, tmux, kills).
