@@ -1,1 +1,0 @@
-// MotCuaStore: module placeholder until its first real file lands.
