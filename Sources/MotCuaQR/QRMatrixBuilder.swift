@@ -1,0 +1,155 @@
+/// Lays out a symbol: function patterns, the codeword zigzag, the eight data
+/// masks and the format and version information. Modules are stored row by
+/// row in a flat array (index y * size + x) for speed.
+struct QRMatrixBuilder {
+    let version: Int
+    let size: Int
+    var dark: [Bool]
+    /// Modules that belong to function patterns and are never masked.
+    private(set) var isFunction: [Bool]
+
+    init(version: Int) {
+        self.version = version
+        size = QRVersionTables.size(version)
+        dark = [Bool](repeating: false, count: size * size)
+        isFunction = [Bool](repeating: false, count: size * size)
+        drawFunctionPatterns()
+    }
+
+    private mutating func set(_ x: Int, _ y: Int, _ value: Bool) {
+        dark[y * size + x] = value
+        isFunction[y * size + x] = true
+    }
+
+    private mutating func drawFunctionPatterns() {
+        // Timing patterns along row 6 and column 6.
+        for i in 0..<size {
+            set(6, i, i % 2 == 0)
+            set(i, 6, i % 2 == 0)
+        }
+        // Finder patterns with their light separators, in three corners.
+        drawFinder(3, 3)
+        drawFinder(size - 4, 3)
+        drawFinder(3, size - 4)
+        // Alignment patterns everywhere on the grid except the finder corners.
+        let positions = QRVersionTables.alignmentPositions(version)
+        let last = positions.count - 1
+        for (i, cy) in positions.enumerated() {
+            for (j, cx) in positions.enumerated() {
+                if (i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0) { continue }
+                drawAlignment(cx, cy)
+            }
+        }
+        // Reserve the format areas (real bits come with the mask) and draw version info.
+        drawFormatBits(level: .medium, mask: 0)
+        drawVersionBits()
+    }
+
+    private mutating func drawFinder(_ cx: Int, _ cy: Int) {
+        for dy in -4...4 {
+            for dx in -4...4 {
+                let x = cx + dx, y = cy + dy
+                guard (0..<size).contains(x), (0..<size).contains(y) else { continue }
+                let distance = max(abs(dx), abs(dy))
+                set(x, y, distance != 2 && distance != 4)
+            }
+        }
+    }
+
+    private mutating func drawAlignment(_ cx: Int, _ cy: Int) {
+        for dy in -2...2 {
+            for dx in -2...2 {
+                set(cx + dx, cy + dy, max(abs(dx), abs(dy)) != 1)
+            }
+        }
+    }
+
+    /// The 15-bit format word: level and mask, BCH(15,5) protected, xored with 0x5412.
+    static func formatWord(level: QRErrorCorrection, mask: Int) -> Int {
+        let data = level.formatBits << 3 | mask
+        var remainder = data
+        for _ in 0..<10 { remainder = (remainder << 1) ^ ((remainder >> 9) * 0x537) }
+        return (data << 10 | remainder) ^ 0x5412
+    }
+
+    /// The 18-bit version word (versions 7 and up): version, BCH(18,6) protected.
+    static func versionWord(version: Int) -> Int {
+        var remainder = version
+        for _ in 0..<12 { remainder = (remainder << 1) ^ ((remainder >> 11) * 0x1F25) }
+        return version << 12 | remainder
+    }
+
+    /// Writes both copies of the format information, plus the lone dark module.
+    mutating func drawFormatBits(level: QRErrorCorrection, mask: Int) {
+        let bits = Self.formatWord(level: level, mask: mask)
+        func bit(_ i: Int) -> Bool { (bits >> i) & 1 == 1 }
+        // First copy, around the top-left finder.
+        for i in 0...5 { set(8, i, bit(i)) }
+        set(8, 7, bit(6))
+        set(8, 8, bit(7))
+        set(7, 8, bit(8))
+        for i in 9..<15 { set(14 - i, 8, bit(i)) }
+        // Second copy, split between the other two finders.
+        for i in 0..<8 { set(size - 1 - i, 8, bit(i)) }
+        for i in 8..<15 { set(8, size - 15 + i, bit(i)) }
+        set(8, size - 8, true)
+    }
+
+    private mutating func drawVersionBits() {
+        guard version >= 7 else { return }
+        let bits = Self.versionWord(version: version)
+        for i in 0..<18 {
+            let on = (bits >> i) & 1 == 1
+            let a = size - 11 + i % 3, b = i / 3
+            set(a, b, on)
+            set(b, a, on)
+        }
+    }
+
+    /// Places the final codewords in the two-column zigzag from the bottom
+    /// right, skipping the vertical timing column; leftover modules stay light.
+    mutating func drawCodewords(_ codewords: [UInt8]) {
+        var bitIndex = 0
+        let totalBits = codewords.count * 8
+        var right = size - 1
+        while right >= 1 {
+            if right == 6 { right = 5 }
+            let upward = ((right + 1) & 2) == 0
+            for vertical in 0..<size {
+                let y = upward ? size - 1 - vertical : vertical
+                for j in 0..<2 {
+                    let x = right - j
+                    if !isFunction[y * size + x] && bitIndex < totalBits {
+                        dark[y * size + x] = (codewords[bitIndex >> 3] >> (7 - UInt8(bitIndex & 7))) & 1 == 1
+                        bitIndex += 1
+                    }
+                }
+            }
+            right -= 2
+        }
+    }
+
+    /// Whether mask pattern `mask` flips the module at column x, row y.
+    @inline(__always)
+    static func maskFlips(_ mask: Int, _ x: Int, _ y: Int) -> Bool {
+        switch mask {
+        case 0: return (x + y) % 2 == 0
+        case 1: return y % 2 == 0
+        case 2: return x % 3 == 0
+        case 3: return (x + y) % 3 == 0
+        case 4: return (x / 3 + y / 2) % 2 == 0
+        case 5: return x * y % 2 + x * y % 3 == 0
+        case 6: return (x * y % 2 + x * y % 3) % 2 == 0
+        default: return ((x + y) % 2 + x * y % 3) % 2 == 0
+        }
+    }
+
+    /// Xors mask `mask` into every non-function module.
+    mutating func applyMask(_ mask: Int) {
+        for y in 0..<size {
+            for x in 0..<size where !isFunction[y * size + x] && Self.maskFlips(mask, x, y) {
+                dark[y * size + x].toggle()
+            }
+        }
+    }
+}
