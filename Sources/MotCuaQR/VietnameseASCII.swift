@@ -34,14 +34,18 @@ public enum VietnameseASCII {
 
     /// `text` with diacritics removed. Combining marks (NFD input) vanish,
     /// Vietnamese and Latin-1 letters become their base letter, typographic
-    /// punctuation its ASCII stand-in; control characters and any other
-    /// non-ASCII character are dropped.
+    /// punctuation its ASCII stand-in, tabs and line breaks a space; other
+    /// control characters and any other non-ASCII character are dropped.
     public static func fold(_ text: String) -> String {
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
-                if scalar.value >= 0x20 && scalar.value != 0x7F { result.unicodeScalars.append(scalar) }
+                if scalar.value >= 0x20 && scalar.value != 0x7F {
+                    result.unicodeScalars.append(scalar)
+                } else if scalar == "\t" || scalar == "\n" || scalar == "\r" {
+                    result += " " // white space stays a word break
+                }
             } else if let base = table[scalar] {
                 result.append(base)
             } else if let stand = punctuation[scalar] {

@@ -78,6 +78,14 @@ enum ExternalTools {
         }
     }
 
+    /// Fails clearly unless python3 runs.
+    static func requirePython(in directory: URL) throws {
+        let probe = try run(["python3", "-c", "import zlib"], in: directory)
+        guard probe.status == 0 else {
+            throw Failure.missing("python3 is required (CI: `apt-get install -y python3`): \(probe.stderr)")
+        }
+    }
+
     /// Fails clearly unless zbarimg runs.
     static func requireZbar(in directory: URL) throws {
         let probe = try run(["zbarimg", "--version"], in: directory)
