@@ -1,9 +1,49 @@
 import Foundation
+import MotCuaForms
+import MotCuaText
 
-/// Entry point of the `motcua` command: parses the sub-command and hands off.
+/// Entry point of the `motcua` command: picks the sub-command and hands off.
+/// Exit statuses: 0 success, 1 the input was checked and found wanting
+/// (lint problems, invalid answers), 2 the command could not do its work.
 public enum MotCuaCLI {
     public static func run(_ args: [String]) -> Int32 {
-        FileHandle.standardError.write(Data("motcua: no command yet\n".utf8))
-        return 2
+        guard let command = args.first else { return runHome(args) }
+        let rest = Array(args.dropFirst())
+        switch command {
+        case "forms": return runFormsCommand(rest)
+        case "validate": return runValidateCommand(rest)
+        case "qr": return runQRCommand(rest)
+        case "help", "--help", "-h": Console.out(usage); return 0
+        case "--version": Console.out("motcua 0.1.0"); return 0
+        default:
+            if let extra = extensionCommands[command] { return extra(rest) }
+            Console.err("motcua: unknown command '\(command)'. Run 'motcua help' for the list.")
+            return 2
+        }
     }
+
+    static func runHome(_ args: [String]) -> Int32 {
+        if let home = extensionCommands[""] { return home(args) }
+        Console.out(usage)
+        return 0
+    }
+
+    static let usage = """
+    MotCua: guided submission of administrative dossiers.
+
+    Usage:
+      motcua forms check [PATH ...]       lint forms (no path: every form under Forms/)
+      motcua validate FORM ANSWERS [--json] [--lang vi|en] [--today YYYY-MM-DD]
+                                          check a dossier's answers: exit 0 valid, 1 invalid, 2 unusable input
+      motcua qr TEXT [--ecc L|M|Q|H] [--svg FILE|--pbm FILE|--png FILE]
+      motcua help                         this text
+    """
+}
+
+/// Output that never lets stored text drive the terminal: control characters
+/// in messages (which may quote an answer) are neutralised.
+enum Console {
+    static func out(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+    static func err(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+    static func safe(_ s: String) -> String { VietText.neutralizeControls(s) }
 }

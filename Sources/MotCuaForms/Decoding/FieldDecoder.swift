@@ -37,9 +37,9 @@ struct FieldDecoder {
             return nil
         }
         let allowed = Self.common + Self.byType[type]!
-        guard let r = ObjectReader(v, path: path, what: "a \(type.rawValue) field", allowed: allowed + otherTypeKeys(type), diag: diag) else { return nil }
+        guard let r = ObjectReader(v, path: path, what: "\(type.article) field", allowed: allowed + otherTypeKeys(type), diag: diag) else { return nil }
         for key in o.keys where !allowed.contains(key) && otherTypeKeys(type).contains(key) {
-            diag.add(join(path, key), "'\(key)' does not apply to a \(type.rawValue) field")
+            diag.add(join(path, key), "'\(key)' does not apply to \(type.article) field")
         }
         let id = r.string("id", required: true) ?? ""
         if r.raw("id")?.stringValue != nil {
@@ -163,4 +163,9 @@ struct FieldDecoder {
             return nil
         }
     }
+}
+
+extension FieldType {
+    /// "a text", "an integer": for messages.
+    var article: String { (self == .integer ? "an " : "a ") + rawValue }
 }

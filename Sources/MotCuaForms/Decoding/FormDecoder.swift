@@ -19,11 +19,15 @@ struct FormDecoder {
         if r.has("id"), !id.isEmpty || r.raw("id")?.stringValue != nil, !IDRules.isSlug(id) {
             diag.add("id", "form id \"\(id)\" must be a slug: lower-case letters and digits separated by single hyphens (e.g. \"khai-sinh\")")
         }
-        var version = r.string("version", required: false) ?? ""
-        if !r.has("version") { r.missing("version") } else if version.isEmpty, r.raw("version")?.stringValue != nil {
-            diag.add("version", "version must not be empty")
+        var version = ""
+        switch r.raw("version") {
+        case nil: r.missing("version")
+        case .string(let s)?:
+            version = s
+            if s.isEmpty { diag.add("version", "version must not be empty") }
+        case .int(let i)?: diag.add("version", "version must be a string: write \"\(i)\"")
+        default: r.wrongType("version", "a string")
         }
-        if case .int(let i)? = r.raw("version") { diag.add("version", "version must be a string: write \"\(i)\""); version = String(i) }
         let title = r.text("title", required: true) ?? LocalizedText("")
         var languages = ["vi"]
         if let langs = r.array("languages") {

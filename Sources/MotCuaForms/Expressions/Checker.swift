@@ -88,7 +88,8 @@ public struct ExpressionChecker {
                 fail(col, "unknown function '\(name)()'")
                 return (node, .any)
             }
-            if args.count < sig.minArgs || args.count > sig.maxArgs {
+            let arityOK = args.count >= sig.minArgs && args.count <= sig.maxArgs
+            if !arityOK {
                 let want = sig.minArgs == sig.maxArgs ? "\(sig.minArgs)" : sig.maxArgs == Builtins.variadic ? "at least \(sig.minArgs)" : "\(sig.minArgs) to \(sig.maxArgs)"
                 fail(col, "\(name)() takes \(want) argument\(want == "1" ? "" : "s"), found \(args.count)")
             }
@@ -96,7 +97,7 @@ public struct ExpressionChecker {
             for (k, a) in args.enumerated() {
                 let (n, t) = visit(a)
                 nodes.append(n); types.append(t)
-                guard !sig.params.isEmpty else { continue }
+                guard arityOK, !sig.params.isEmpty else { continue }
                 var want = sig.params[min(k, sig.params.count - 1)]
                 if name == "date" { want = .any }
                 if want == .date, t == .string, case .literal(.string(let s), _) = a, CalendarDate.parseISO(s) != nil { continue }

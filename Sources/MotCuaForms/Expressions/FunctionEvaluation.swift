@@ -7,7 +7,7 @@ extension Evaluator {
         switch name {
         case "if": return eval(args[0], s, ctx).truthy ? eval(args[1], s, ctx) : eval(args[2], s, ctx)
         case "coalesce":
-            for a in args { let v = eval(a, s, ctx); if !v.isEmpty { return v } }
+            for a in args { let v = eval(a, s, ctx); if v != .null { return v } }
             return .null
         case "empty": return .bool(eval(args[0], s, ctx).isEmpty)
         case "count":

@@ -1,0 +1,3 @@
+/// Commands contributed by other files of this module (store, interview, kiosk),
+/// by name; "" is what runs with no arguments.
+let extensionCommands: [String: @Sendable ([String]) -> Int32] = [:]

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The program's strings in one language, read from `Locales/<lang>.json`
+/// (a flat object key → text with `{name}` placeholders). A key missing in
+/// the chosen language falls back to Vietnamese, then to the key itself, so
+/// a gap shows up as a readable key rather than a crash.
+public struct Messages: Sendable {
+    public let language: String
+    private let table: [String: String]
+    private let fallback: [String: String]
+
+    public init(language: String, table: [String: String], fallback: [String: String] = [:]) {
+        self.language = language; self.table = table; self.fallback = fallback
+    }
+
+    /// Parses a locale file's bytes.
+    public static func parseTable(_ data: Data) throws -> [String: String] {
+        guard case .object(let o) = try JSONParser.parse(data) else { throw ListLoadError("a locale file must be a JSON object of key → text") }
+        var t: [String: String] = [:]
+        for (k, v) in o.pairs { if case .string(let s) = v { t[k] = s } }
+        return t
+    }
+
+    /// Every key defined.
+    public var keys: [String] { Array(table.keys) }
+
+    /// The text for `key` with `{name}` placeholders filled.
+    public func text(_ key: String, _ args: [String: String] = [:]) -> String {
+        var s = table[key] ?? fallback[key] ?? key
+        for (k, v) in args { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
+        return s
+    }
+
+    /// A form's own text in this language, with `${field}` filled from answers.
+    public func resolve(_ text: LocalizedText, form: Form, values: [String: Value] = [:]) -> String {
+        Interpolation.render(text.resolve(language, fallback: form.defaultLanguage), form: form, values: values, messages: self)
+    }
+}
+
+/// `${field_id}` in a form's text, replaced by the answer as a person reads it.
+public enum Interpolation {
+    public static func render(_ s: String, form: Form, values: [String: Value], messages: Messages) -> String {
+        guard s.contains("${") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let start = rest.range(of: "${") {
+            out += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].firstIndex(of: "}") else { out += rest[start.lowerBound...]; return out }
+            let id = String(rest[start.upperBound..<end])
+            out += display(values[id] ?? .null, field: form.field(id), form: form, messages: messages)
+            rest = rest[rest.index(after: end)...]
+        }
+        return out + rest
+    }
+
+    /// An answer as a person reads it: an option's label, a date as DD/MM/YYYY, Có/Không.
+    public static func display(_ v: Value, field: Field?, form: Form, messages: Messages) -> String {
+        switch v {
+        case .string(let s):
+            if let f = field, f.type == .choice || f.type == .multichoice, let o = f.option(s) { return o.label.resolve(messages.language, fallback: form.defaultLanguage) }
+            if let f = field, f.type == .date, let d = CalendarDate.parseISO(s) { return d.display }
+            return s
+        case .bool(let b): return messages.text(b ? "answer.yes" : "answer.no")
+        case .list(let l):
+            return l.map { display($0, field: field?.type == .multichoice ? field : nil, form: form, messages: messages) }
+                .joined(separator: ", ")
+        default: return v.displayText
+        }
+    }
+}

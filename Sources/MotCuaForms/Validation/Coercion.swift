@@ -1,0 +1,68 @@
+import Foundation
+import MotCuaText
+
+/// Turns an answer from JSON into an evaluation value of the field's type,
+/// normalising text (trim, NFC, case, format) on the way.
+enum Coercion {
+    enum Outcome {
+        case value(Value, JSONValue)
+        case empty
+        case typeError(key: String, args: [String: String])
+    }
+
+    static func coerce(_ v: JSONValue, _ f: Field) -> Outcome {
+        if case .null = v { return .empty }
+        switch f.type {
+        case .text:
+            guard case .string(let raw) = v else { return .typeError(key: "validation.type.text", args: [:]) }
+            var s = VietText.nfc(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+            if s.isEmpty { return .empty }
+            if !f.multiline { s = collapseSpaces(s) }
+            switch f.textCase {
+            case .upper?: s = VietText.upper(s)
+            case .title?: s = VietText.title(s)
+            case nil: break
+            }
+            return .value(.string(s), .string(s))
+        case .integer:
+            guard let i = v.intValue else { return .typeError(key: "validation.type.integer", args: [:]) }
+            return .value(.number(Double(i)), .int(i))
+        case .decimal:
+            guard let d = v.doubleValue else { return .typeError(key: "validation.type.decimal", args: [:]) }
+            return .value(.number(d), v)
+        case .date:
+            guard case .string(let s) = v else { return .typeError(key: "validation.type.date", args: isoArgs(f.precision)) }
+            if s.isEmpty { return .empty }
+            guard let d = CalendarDate.parseISO(s, precision: f.precision) else { return .typeError(key: "validation.type.date", args: isoArgs(f.precision)) }
+            return .value(.date(d), .string(d.iso))
+        case .choice:
+            guard case .string(let s) = v else { return .typeError(key: "validation.type.choice", args: [:]) }
+            if s.isEmpty { return .empty }
+            return .value(.string(s), .string(s))
+        case .multichoice:
+            guard case .array(let a) = v, a.allSatisfy({ $0.stringValue != nil }) else { return .typeError(key: "validation.type.multichoice", args: [:]) }
+            return .value(.list(a.map { .string($0.stringValue!) }), v)
+        case .boolean:
+            guard case .bool(let b) = v else { return .typeError(key: "validation.type.boolean", args: [:]) }
+            return .value(.bool(b), v)
+        case .repeat:
+            guard case .array(let a) = v, a.allSatisfy({ $0.objectValue != nil }) else { return .typeError(key: "validation.type.repeat", args: [:]) }
+            return .value(.list([]), v)  // items are coerced one by one by the validator
+        case .note: return .typeError(key: "validation.type.note", args: [:])
+        case .calculate: return .empty
+        }
+    }
+
+    static func isoArgs(_ p: CalendarDate.Precision) -> [String: String] {
+        switch p {
+        case .day: return ["pattern": "YYYY-MM-DD", "example": "2024-03-05"]
+        case .month: return ["pattern": "YYYY-MM", "example": "2024-03"]
+        case .year: return ["pattern": "YYYY", "example": "1985"]
+        }
+    }
+
+    private static func collapseSpaces(_ s: String) -> String {
+        guard s.contains("  ") || s.contains("\t") || s.contains("\n") else { return s }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+}
