@@ -67,14 +67,22 @@ public enum ReedSolomon {
         var result = [UInt8](repeating: 0, count: degree)
         // Polynomial long division done as a shift register: each data byte
         // enters at the top, and its feedback term is subtracted (xor) along.
-        for byte in data {
-            let factor = byte ^ result[0]
-            result.removeFirst()
-            result.append(0)
-            if factor != 0 {
-                let logFactor = GF256.log[Int(factor)]
-                for i in 0..<degree where generator[i] != 0 {
-                    result[i] ^= GF256.exp[logFactor + GF256.log[Int(generator[i])]]
+        let logGenerator = generator.map { $0 == 0 ? -1 : GF256.log[Int($0)] }
+        result.withUnsafeMutableBufferPointer { register in
+            GF256.exp.withUnsafeBufferPointer { exp in
+                for byte in data {
+                    let factor = byte ^ register[0]
+                    guard factor != 0 else {
+                        for i in 0..<(degree - 1) { register[i] = register[i + 1] }
+                        register[degree - 1] = 0
+                        continue
+                    }
+                    let logFactor = GF256.log[Int(factor)]
+                    for i in 0..<degree {
+                        let next = i + 1 < degree ? register[i + 1] : 0
+                        let term = logGenerator[i] < 0 ? 0 : exp[logFactor + logGenerator[i]]
+                        register[i] = next ^ term
+                    }
                 }
             }
         }

@@ -1,31 +1,32 @@
 /// An append-only sequence of bits, most significant bit first, as the QR
-/// Code's data stream is defined.
+/// Code's data stream is defined. Packed into bytes as it grows.
 struct QRBitBuffer {
-    private(set) var bits: [Bool] = []
-
-    var count: Int { bits.count }
+    private(set) var storage: [UInt8] = []
+    private(set) var count = 0
 
     init() {}
+
+    init(reservingBits bits: Int) { storage.reserveCapacity((bits + 7) / 8) }
 
     /// Appends the low `length` bits of `value`, highest first.
     mutating func append(_ value: Int, length: Int) {
         precondition(length >= 0 && length <= 31 && value >> length == 0, "value does not fit in \(length) bits")
-        var i = length - 1
-        while i >= 0 {
-            bits.append((value >> i) & 1 == 1)
-            i -= 1
+        var remaining = length
+        while remaining > 0 {
+            let used = count & 7
+            if used == 0 { storage.append(0) }
+            // Take as many bits as fit in the current byte.
+            let take = min(8 - used, remaining)
+            let chunk = (value >> (remaining - take)) & ((1 << take) - 1)
+            storage[storage.count - 1] |= UInt8(chunk << (8 - used - take))
+            remaining -= take
+            count += take
         }
     }
 
-    mutating func append(contentsOf other: QRBitBuffer) { bits.append(contentsOf: other.bits) }
-
-    /// Packs the bits into bytes; the count must be a multiple of 8.
+    /// The packed bytes; the count must be a multiple of 8.
     func bytes() -> [UInt8] {
-        precondition(bits.count % 8 == 0, "bit stream is not byte-aligned")
-        var result = [UInt8](repeating: 0, count: bits.count / 8)
-        for (i, bit) in bits.enumerated() where bit {
-            result[i >> 3] |= 0x80 >> UInt8(i & 7)
-        }
-        return result
+        precondition(count % 8 == 0, "bit stream is not byte-aligned")
+        return storage
     }
 }

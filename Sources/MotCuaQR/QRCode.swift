@@ -125,12 +125,10 @@ public struct QRCode: Sendable, Equatable {
 
         var best: (mask: Int, modules: [Bool], score: Int)?
         for candidate in mask.map({ [$0] }) ?? Array(0...7) {
-            var trial = builder
-            trial.applyMask(candidate)
-            trial.drawFormatBits(level: level, mask: candidate)
-            let score = QRPenalty.score(trial.dark, size: trial.size).total
+            let modules = builder.masked(candidate, level: level)
+            let score = QRPenalty.score(modules, size: builder.size).total
             // Strictly lower wins, so ties keep the lowest-numbered mask.
-            if best == nil || score < best!.score { best = (candidate, trial.dark, score) }
+            if best == nil || score < best!.score { best = (candidate, modules, score) }
         }
         let chosen = best!
         return QRCode(version: version, errorCorrection: level, mask: chosen.mask, size: builder.size,

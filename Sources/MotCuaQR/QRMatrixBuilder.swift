@@ -79,20 +79,33 @@ struct QRMatrixBuilder {
         return version << 12 | remainder
     }
 
-    /// Writes both copies of the format information, plus the lone dark module.
+    /// Reserves both copies of the format information, plus the lone dark module.
     mutating func drawFormatBits(level: QRErrorCorrection, mask: Int) {
-        let bits = Self.formatWord(level: level, mask: mask)
-        func bit(_ i: Int) -> Bool { (bits >> i) & 1 == 1 }
-        // First copy, around the top-left finder.
-        for i in 0...5 { set(8, i, bit(i)) }
-        set(8, 7, bit(6))
-        set(8, 8, bit(7))
-        set(7, 8, bit(8))
-        for i in 9..<15 { set(14 - i, 8, bit(i)) }
-        // Second copy, split between the other two finders.
-        for i in 0..<8 { set(size - 1 - i, 8, bit(i)) }
-        for i in 8..<15 { set(8, size - 15 + i, bit(i)) }
-        set(8, size - 8, true)
+        for (x, y) in formatPositions() { isFunction[y * size + x] = true }
+        Self.writeFormatBits(&dark, size: size, level: level, mask: mask)
+    }
+
+    /// Where format bit i goes, for i in 0..<15, twice; then the dark module.
+    private func formatPositions() -> [(Int, Int)] {
+        var first: [(Int, Int)] = (0...5).map { (8, $0) } + [(8, 7), (8, 8), (7, 8)]
+        first += (9..<15).map { (14 - $0, 8) }
+        let second: [(Int, Int)] = (0..<8).map { (size - 1 - $0, 8) } + (8..<15).map { (8, size - 15 + $0) }
+        return first + second + [(8, size - 8)]
+    }
+
+    /// Writes the format bits of `level` and `mask` into `modules`: the first
+    /// copy around the top-left finder, the second split between the other two.
+    static func writeFormatBits(_ modules: inout [Bool], size: Int, level: QRErrorCorrection, mask: Int) {
+        let bits = formatWord(level: level, mask: mask)
+        func put(_ x: Int, _ y: Int, _ i: Int) { modules[y * size + x] = (bits >> i) & 1 == 1 }
+        for i in 0...5 { put(8, i, i) }
+        put(8, 7, 6)
+        put(8, 8, 7)
+        put(7, 8, 8)
+        for i in 9..<15 { put(14 - i, 8, i) }
+        for i in 0..<8 { put(size - 1 - i, 8, i) }
+        for i in 8..<15 { put(8, size - 15 + i, i) }
+        modules[(size - 8) * size + 8] = true
     }
 
     private mutating func drawVersionBits() {
@@ -144,12 +157,21 @@ struct QRMatrixBuilder {
         }
     }
 
-    /// Xors mask `mask` into every non-function module.
-    mutating func applyMask(_ mask: Int) {
-        for y in 0..<size {
-            for x in 0..<size where !isFunction[y * size + x] && Self.maskFlips(mask, x, y) {
-                dark[y * size + x].toggle()
+    /// The modules with mask `mask` xored into every non-function module and
+    /// the format information of `level` and `mask` written in.
+    func masked(_ mask: Int, level: QRErrorCorrection) -> [Bool] {
+        var result = dark
+        let size = size
+        result.withUnsafeMutableBufferPointer { modules in
+            isFunction.withUnsafeBufferPointer { function in
+                for y in 0..<size {
+                    for x in 0..<size where !function[y * size + x] && Self.maskFlips(mask, x, y) {
+                        modules[y * size + x].toggle()
+                    }
+                }
             }
         }
+        Self.writeFormatBits(&result, size: size, level: level, mask: mask)
+        return result
     }
 }

@@ -52,10 +52,12 @@ enum QRSegmentation {
         // Stored flat, count entries a character, to spare an allocation each.
         var from = [Int8](repeating: -1, count: count * scalars.count)
         var previous = headCosts
+        var current = [Int](repeating: 0, count: count)
+        var ending = [Int](repeating: 0, count: count)
         for (i, scalar) in scalars.enumerated() {
-            var current = [Int](repeating: Int.max, count: count)
-            // Byte mode carries anything.
+            for m in 0..<count { current[m] = Int.max }
             let base = i * count
+            // Byte mode carries anything.
             current[0] = previous[0] + UTF8.width(scalar) * 8 * 6
             from[base] = 0
             if scalar.value < 128, qrAlphanumericCode[Int(scalar.value)] != nil {
@@ -68,18 +70,17 @@ enum QRSegmentation {
             }
             // Switching after this character: close the segment (round up to
             // a whole bit) and pay the next segment's header.
-            let ending = current
-            let endingFrom = Array(from[base..<(base + count)])
+            for m in 0..<count { ending[m] = current[m] }
             for target in 0..<count {
-                for source in 0..<count where endingFrom[source] >= 0 {
+                for source in 0..<count where ending[source] != Int.max {
                     let cost = (ending[source] + 5) / 6 * 6 + headCosts[target]
-                    if from[base + target] < 0 || cost < current[target] {
+                    if cost < current[target] {
                         current[target] = cost
                         from[base + target] = Int8(source)
                     }
                 }
             }
-            previous = current
+            swap(&previous, &current)
         }
         // Trace back from the cheapest final state.
         var state = previous.indices.min { previous[$0] < previous[$1] }!
