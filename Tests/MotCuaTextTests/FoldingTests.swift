@@ -37,3 +37,38 @@ import Testing
         }
     }
 }
+
+@Suite struct FoldedTextTests {
+    @Test(arguments: [
+        ("Đăng ký khai sinh", "dang ky khai sinh", true), ("Đăng ký khai sinh", "Đăng ký", true),
+        ("Đăng ký khai sinh", "dang ky k", true), ("Đăng ký khai sinh", "khai dang", false),
+        ("Cấp phiếu lý lịch tư pháp", "lý lịch", true), ("Thủ tục 1.001193", "1.001193", true),
+        ("Xã Thuận Hoà", "thuan hòa", true), ("Xã Thuận Hoà", "", true), ("Hà Nội", "hà nộii", false),
+    ])
+    func contains(text: String, query: String, expected: Bool) {
+        #expect(FoldedText(text).contains(FoldedText(query)) == expected)
+        #expect(FoldedText(decomposed(text)).contains(FoldedText(decomposed(query))) == expected)
+    }
+
+    @Test func allWordsAndWordPrefixes() {
+        let name = FoldedText("Xã Thuận Hoà")
+        #expect(name.containsAllWords(of: FoldedText("hoa thuan")))
+        #expect(name.containsAllWords(of: FoldedText("  HOÀ   xa ")))
+        #expect(!name.containsAllWords(of: FoldedText("hoa binh")))
+        #expect(name.containsAllWords(of: FoldedText("")))
+        #expect(name.matchesWordPrefixes(of: FoldedText("th ho")))
+        #expect(!name.matchesWordPrefixes(of: FoldedText("uan")))
+        #expect(name.containsAllWords(of: FoldedText("uan")))
+        #expect(name == FoldedText("xa thuan hoa"))
+        #expect(FoldedText("  ").isEmpty)
+    }
+
+    @Test func communeSearchFindsEveryCommuneByItsFoldedName() {
+        let keys = tuyenQuangCommunes.map(FoldedText.init)
+        for name in tuyenQuangCommunes {
+            let query = FoldedText(VietText.fold(name))
+            #expect(keys.contains { $0.contains(query) }, "\(name)")
+        }
+        #expect(keys.filter { $0.containsAllWords(of: FoldedText("yen")) }.count > 5)
+    }
+}
