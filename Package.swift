@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk"]),
 
         .testTarget(name: "MotCuaTextTests", dependencies: ["MotCuaText"]),
-        .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms"]),
+        .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms"], exclude: ["Answers"]),
         .testTarget(name: "MotCuaQRTests", dependencies: ["MotCuaQR"], exclude: ["Scripts"]),
         .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaText"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms"]),

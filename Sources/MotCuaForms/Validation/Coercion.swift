@@ -47,7 +47,8 @@ enum Coercion {
             return .value(.bool(b), v)
         case .repeat:
             guard case .array(let a) = v, a.allSatisfy({ $0.objectValue != nil }) else { return .typeError(key: "validation.type.repeat", args: [:]) }
-            return .value(.list([]), v)  // items are coerced one by one by the validator
+            // Items are coerced one by one by the validator; here only their number matters.
+            return .value(.list(Array(repeating: .null, count: a.count)), v)
         case .note: return .typeError(key: "validation.type.note", args: [:])
         case .calculate: return .empty
         }
