@@ -22,7 +22,8 @@ extension VietText {
     /// The length of `s` in grapheme clusters (what a person counts as characters),
     /// after NFC, so "Nguyễn" is 6 whether it arrived precomposed or decomposed.
     public static func length(_ s: String) -> Int {
-        if isASCII(s) { return s.utf8.count }
+        // In ASCII only "\r\n" joins two scalars into one cluster.
+        if isASCII(s) && !s.utf8.contains(0x0D) { return s.utf8.count }
         return nfc(s).count
     }
 

@@ -16,7 +16,7 @@ func decomposed(_ s: String) -> String { s.decomposedStringWithCanonicalMapping 
     }
 
     @Test(arguments: [
-        ("Nguyễn", 6), ("Đỗ Thị Hồng", 11), ("khuỷu", 5), ("", 0), ("abc", 3), ("中文", 2), ("👨‍👩‍👧", 1),
+        ("Nguyễn", 6), ("Đỗ Thị Hồng", 11), ("khuỷu", 5), ("", 0), ("abc", 3), ("中文", 2), ("👨‍👩‍👧", 1), ("a\r\nb", 3),
     ])
     func lengthCountsGraphemes(text: String, expected: Int) {
         #expect(VietText.length(text) == expected)

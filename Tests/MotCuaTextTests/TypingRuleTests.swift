@@ -37,7 +37,7 @@ func typed(_ keys: String, _ method: InputMethod = .telex, _ style: TonePlacemen
         ("DDoo", "Đô"), ("Ddoo", "Đô"), ("VIEETJ", "VIỆT"), ("NGUWOWIF", "NGƯỜI"), ("HOAF", "HÒA"),
         ("DDDoo", "DDô"), ("nguyenx", "nguyẽn"),
         // A non-letter ends the word.
-        ("an s", "an s"), ("a-s", "a-s"), ("a1s", "a1s"), ("hoa.f", "hoa.f"),
+        ("an s", "an s"), ("H'Moong", "H'Mông"), ("Nguyeenx-Vawn", "Nguyễn-Văn"), ("a-s", "a-s"), ("a1s", "a1s"), ("hoa.f", "hoa.f"),
         // dd anywhere in the word crosses the initial d.
         ("dod", "đo"), ("duwowngd", "đương"),
         // Two-vowel words without a final (traditional style).
