@@ -1,0 +1,203 @@
+import Foundation
+import MotCuaForms
+
+/// Tunables of the outbox. The defaults suit a kiosk; tests shorten them.
+public struct StoreOptions: Sendable {
+    /// Delivery attempts before a dossier is set aside with the last error.
+    public var maxAttempts = 6
+    /// Wait after the first failed attempt; doubled after each further one.
+    public var backoffBase: Double = 60
+    /// Longest wait between attempts.
+    public var backoffCap: Double = 6 * 3600
+    /// Dossiers per delivery batch (one lock hold, three fsyncs).
+    public var batchSize = 256
+    /// Where the core store lives; nil = the data directory itself.
+    public var coreStoreDirectory: String?
+
+    public init() {}
+
+    /// The wait after attempt number `attempt` (1-based) failed.
+    public func backoff(afterAttempt attempt: Int) -> Double {
+        min(backoffCap, backoffBase * pow(2, Double(max(0, attempt - 1))))
+    }
+}
+
+/// The data directory as one object: the outbox (queue.log), the core store
+/// (store.log), the audit trail (audit.log) and the form copies (forms/).
+///
+/// Every public method takes the directory's lock, first reads whatever other
+/// processes appended since (repairing the remains of an interrupted write),
+/// does its work, and releases the lock. So a kiosk and a delivery run can
+/// use one directory at once, and a process killed at any moment leaves it
+/// consistent. Not thread-safe: one object per thread (each has its own lock
+/// description, so two objects in one process exclude each other too).
+public final class DossierStore {
+    public let directory: String
+    public let kioskID: String
+    public let options: StoreOptions
+
+    let checker: DossierChecker
+    let lock: FileLock
+    let queueLog: RecordLog
+    let audit: AuditLog
+    let core: CoreStore
+    let forms: FormCopies
+    var queue = QueueState()
+    var formCache: PreparedFormCache
+    /// Journal records read since the queue snapshot.
+    var uncovered = 0
+    /// What had to be repaired since this object was opened (shown by verify).
+    public internal(set) var repairs: [String] = []
+
+    static let queueLogName = "queue.log"
+    static let queueSnapshotName = "queue.snapshot"
+    static let auditLogName = "audit.log"
+    static let lockName = "lock"
+    static let formsName = "forms"
+    static let snapshotEvery = 2048
+
+    /// Opens (creating when needed) the data directory at `directory`.
+    public init(directory: String, kioskID: String = KioskID.defaultID, checker: DossierChecker, options: StoreOptions = StoreOptions()) throws {
+        guard KioskID.isValid(kioskID) else { throw StoreError.invalidArgument("kiosk id \"\(kioskID)\" must be 2 to 8 letters A-Z or digits") }
+        self.directory = directory
+        self.kioskID = kioskID
+        self.checker = checker
+        self.options = options
+        formCache = PreparedFormCache(checker: checker)
+        try FileIO.ensureDirectory(directory)
+        let lock = try FileLock(path: directory + "/" + DossierStore.lockName)
+        self.lock = lock
+        (queueLog, audit, core, forms) = try lock.withLock {
+            (try RecordLog(path: directory + "/" + DossierStore.queueLogName, kind: "queue"),
+             try AuditLog(path: directory + "/" + DossierStore.auditLogName),
+             try CoreStore(directory: options.coreStoreDirectory ?? directory),
+             try FormCopies(directory: directory + "/" + DossierStore.formsName))
+        }
+        repairs += core.repairs
+        try lock.withLock {
+            removeLeftoverTemporaryFiles()
+            loadSnapshot()
+            try refresh()
+            if uncovered >= DossierStore.snapshotEvery { try? writeSnapshot() }
+        }
+    }
+
+    var snapshotPath: String { directory + "/" + DossierStore.queueSnapshotName }
+
+    /// Reads what was appended since last time, by anyone, and completes the
+    /// audit trail if a crash cut it short. Call under the lock.
+    func refresh() throws {
+        if let removed = try queueLog.catchUp(visit: { v in
+            let (h, body) = try RecordPayload.split(v.payload)
+            try queue.apply(h, offset: v.offset, body: body)
+            uncovered += 1
+        }) {
+            repairs.append("removed \(removed) bytes of an interrupted write at the end of queue.log")
+        }
+        let auditEnd = audit.log.end
+        try audit.catchUp()
+        if audit.log.end < auditEnd { repairs.append("removed an interrupted write at the end of audit.log") }
+        if audit.lastSource < queue.lastSeq {
+            let missing = try (audit.lastSource + 1...queue.lastSeq).map { seq in
+                (seq: seq, header: try RecordPayload.split(try queueLog.read(at: queue.recordOffsets[seq - 1])).header)
+            }
+            try audit.append(missing, sync: true)
+            repairs.append("completed the audit trail with \(missing.count) entr\(missing.count == 1 ? "y" : "ies") from queue.log")
+        }
+        // An audit trail ahead of the journal means queue.log lost records: verify reports it.
+        let coreRepairs = core.repairs.count
+        try core.catchUp()
+        repairs += core.repairs.dropFirst(coreRepairs)
+    }
+
+    // MARK: journal
+
+    /// A journal record header: kind, sequence, time, the record's own
+    /// members, then who and where.
+    func journalHeader(_ kind: JournalKind, seq: Int, at: Timestamp, operatorID: String, _ members: [(String, JSONValue)]) -> JSONObject {
+        var h = JSONObject()
+        h["k"] = .string(kind.rawValue)
+        h["seq"] = .int(seq)
+        h["at"] = .int(Int(at.milliseconds))
+        for (k, v) in members { h[k] = v }
+        h["op"] = .string(operatorID)
+        h["kiosk"] = .string(kioskID)
+        return h
+    }
+
+    /// Appends journal records (one write, one fsync), applies them to the
+    /// in-memory state from the bytes written, then writes their audit
+    /// entries (`syncAudit` false only for submit). Returns the offsets.
+    @discardableResult
+    func appendJournal(_ records: [(header: JSONObject, body: [UInt8]?)], syncAudit: Bool) throws -> [UInt64] {
+        let payloads = records.map { RecordPayload.make(.object($0.header), body: $0.body) }
+        let placed = try queueLog.append(payloads)
+        var auditRecords: [(seq: Int, header: JSONObject)] = []
+        for (i, p) in payloads.enumerated() {
+            try p.withUnsafeBytes { buf in
+                let (h, body) = try RecordPayload.split(buf)
+                try queue.apply(h, offset: placed[i].offset, body: body)
+            }
+            uncovered += 1
+            auditRecords.append((queue.lastSeq - payloads.count + i + 1, records[i].header))
+        }
+        // The journal is already durable: a failed audit write is completed
+        // from it by the next operation, so it does not fail this one.
+        try? audit.append(auditRecords, sync: syncAudit)
+        return placed.map(\.offset)
+    }
+
+    /// The dossier bytes of a queue item, checked against its content hash.
+    func body(of item: QueueItem) throws -> [UInt8] {
+        let (_, body) = try RecordPayload.split(try queueLog.read(at: item.recordOffset))
+        guard let body, SHA256.hash(body) == item.contentHash else {
+            throw StoreError.badDataDirectory("queue.log: the record of dossier \(item.id) does not match its content hash")
+        }
+        return body
+    }
+
+    // MARK: snapshot
+
+    func loadSnapshot() {
+        guard let (anchor, reader) = Snapshot.read(path: snapshotPath, kind: QueueState.snapshotKind) else {
+            if FileIO.exists(snapshotPath) { repairs.append("the queue snapshot was unreadable; rebuilt the queue from queue.log") }
+            return
+        }
+        guard Snapshot.matches(anchor, queueLog) else {
+            repairs.append("the queue snapshot did not match queue.log; rebuilt the queue from it")
+            return
+        }
+        var r = reader
+        guard let state = try? QueueState.decode(&r),
+              let auditEnd = try? r.u64(), let auditLast = try? r.u64(), let auditSum = try? r.digest(),
+              let auditCount = try? r.int(), let auditSource = try? r.int() else {
+            repairs.append("the queue snapshot was unreadable; rebuilt the queue from queue.log")
+            return
+        }
+        queue = state
+        queueLog.resume(at: anchor.coveredEnd, lastFrameOffset: anchor.lastFrameOffset, lastChecksum: anchor.lastChecksum)
+        let auditAnchor = Snapshot.Anchor(coveredEnd: auditEnd, lastFrameOffset: auditLast, lastChecksum: auditSum)
+        if Snapshot.matches(auditAnchor, audit.log) {
+            audit.resume(.init(snapshot: auditAnchor, count: auditCount, lastSource: auditSource))
+        }
+    }
+
+    func writeSnapshot() throws {
+        var w = queue.encode()
+        let a = audit.anchor
+        w.u64(a.snapshot.coveredEnd); w.u64(a.snapshot.lastFrameOffset); w.digest(a.snapshot.lastChecksum)
+        w.int(a.count); w.int(a.lastSource)
+        try Snapshot.write(path: snapshotPath, kind: QueueState.snapshotKind,
+                           anchor: .init(coveredEnd: queueLog.end, lastFrameOffset: queueLog.lastFrameOffset, lastChecksum: queueLog.lastChecksum),
+                           body: w)
+        uncovered = 0
+    }
+
+    /// The checker's verdict on `answers` against the form with `hash`.
+    func prepared(_ hash: Digest, data: () throws -> Data) throws -> PreparedForm {
+        switch formCache.form(hash, data: data) {
+        case .success(let f): return f
+        case .failure(let e): throw e
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import MotCuaForms
+
+/// A dossier in the core store, as listed (no answers read).
+public struct StoredDossier: Sendable {
+    public var id: String
+    public var receipt: String
+    public var formID: String
+    public var formVersion: String
+    public var deliveredAt: Timestamp
+    public var names: [String]
+    public var personalIDs: [String]
+}
+
+/// One change in a dossier's life, as `dossiers show` prints it.
+public struct DossierEvent: Sendable {
+    public var at: Timestamp
+    /// "submit", "import", "delivering", "delivered", "failed", "set-aside", "retry".
+    public var event: String
+    public var operatorID: String
+    public var kiosk: String
+    /// Attempt number, error or reason, when the event has one.
+    public var detail: String?
+}
+
+/// Everything known about one dossier.
+public struct DossierDetails: Sendable {
+    public var dossier: Dossier
+    /// The queue's view; nil when the dossier is only in the core store.
+    public var state: QueueItemState?
+    public var attempts: Int
+    public var lastError: String?
+    public var nextRetry: Timestamp?
+    /// Set when the core store holds it.
+    public var deliveredAt: Timestamp?
+    public var history: [DossierEvent]
+}
+
+/// Counts for `queue status`.
+public struct QueueSummary: Sendable {
+    public var counts: [QueueItemState: Int]
+    public var items: [QueueItem]
+    public var storedDossiers: Int
+    public var storeConflicts: Int
+}
+
+extension DossierStore {
+    /// The whole outbox, oldest first.
+    public func queueSummary() throws -> QueueSummary {
+        try lock.withLock {
+            try refresh()
+            var counts: [QueueItemState: Int] = [:]
+            for s in QueueItemState.allCases { counts[s] = 0 }
+            for item in queue.items { counts[item.state, default: 0] += 1 }
+            return QueueSummary(counts: counts, items: queue.items, storedDossiers: core.index.entries.count,
+                                storeConflicts: core.index.conflictCount)
+        }
+    }
+
+    /// Dossiers in the core store, oldest first; with `search`, those whose
+    /// names (diacritics and case ignored), ID numbers, receipt code or id
+    /// start with every word of it.
+    public func storedDossiers(search: String? = nil) throws -> [StoredDossier] {
+        try lock.withLock {
+            try refresh()
+            let index = core.index
+            let picked = search.map { index.search($0) } ?? Array(index.entries.indices)
+            return picked.map { i in
+                let e = index.entries[i]
+                return StoredDossier(id: e.id, receipt: e.receipt, formID: e.formID, formVersion: e.formVersion,
+                                     deliveredAt: Timestamp(milliseconds: e.deliveredAt), names: e.names, personalIDs: e.personalIDs)
+            }
+        }
+    }
+
+    /// A stored dossier by id or receipt code, from the index alone (no disk read).
+    public func storedDossier(_ idOrReceipt: String) throws -> StoredDossier? {
+        try lock.withLock {
+            try refresh()
+            return core.index.entry(idOrReceipt).map {
+                StoredDossier(id: $0.id, receipt: $0.receipt, formID: $0.formID, formVersion: $0.formVersion,
+                              deliveredAt: Timestamp(milliseconds: $0.deliveredAt), names: $0.names, personalIDs: $0.personalIDs)
+            }
+        }
+    }
+
+    /// Stored dossiers holding personal ID number `number` (exact).
+    public func storedDossiers(personalID number: String) throws -> [String] {
+        try lock.withLock {
+            try refresh()
+            return (core.index.byPersonalID[number] ?? []).map { core.index.entries[$0].id }
+        }
+    }
+
+    /// A dossier by id or receipt code, from the queue or the core store,
+    /// with its history; nil when unknown.
+    public func details(_ idOrReceipt: String) throws -> DossierDetails? {
+        try lock.withLock {
+            try refresh()
+            let item = queue.item(idOrReceipt)
+            let entry = core.index.entry(item?.id ?? idOrReceipt)
+            let bytes: [UInt8]
+            if let item { bytes = try body(of: item) } else if let entry { bytes = try core.body(of: entry) } else { return nil }
+            var history: [DossierEvent] = []
+            for offset in item?.history ?? [] {
+                let (h, _) = try RecordPayload.split(try queueLog.read(at: offset))
+                let detail = h["reason"]?.stringValue ?? h["error"]?.stringValue ?? h["outcome"]?.stringValue
+                    ?? h["attempt"]?.intValue.map { "attempt \($0)" } ?? h["bundle"]?.stringValue.map { "from bundle \($0.prefix(12))…" }
+                history.append(DossierEvent(at: Timestamp(milliseconds: Int64(h["at"]?.intValue ?? 0)), event: h["k"]?.stringValue ?? "?",
+                                            operatorID: h["op"]?.stringValue ?? "", kiosk: h["kiosk"]?.stringValue ?? "", detail: detail))
+            }
+            return DossierDetails(dossier: try Dossier(bytes: bytes), state: item?.state, attempts: item?.attempts ?? 0,
+                                  lastError: item?.lastError, nextRetry: item?.nextRetry,
+                                  deliveredAt: entry.map { Timestamp(milliseconds: $0.deliveredAt) }, history: history)
+        }
+    }
+
+    /// The dossier's exact JSON bytes (queue first, else core store).
+    public func dossierBytes(_ idOrReceipt: String) throws -> [UInt8]? {
+        try lock.withLock {
+            try refresh()
+            if let item = queue.item(idOrReceipt) { return try body(of: item) }
+            if let entry = core.index.entry(idOrReceipt) { return try core.body(of: entry) }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import MotCuaForms
+
+/// Where a dossier is in the outbox. `delivered` and `setAside` are the ends;
+/// `queue retry` brings a set-aside or failed one back to `queued`.
+public enum QueueItemState: String, Sendable, CaseIterable {
+    case queued
+    case delivering
+    case delivered
+    case failed
+    case setAside = "set-aside"
+}
+
+/// One dossier in the outbox, as rebuilt from the queue journal.
+public struct QueueItem: Sendable {
+    public let id: String
+    public let receipt: String
+    public let formID: String
+    public let formVersion: String
+    public let formHash: Digest
+    /// SHA-256 of the dossier's exact JSON bytes.
+    public let contentHash: Digest
+    public let submittedAt: Timestamp
+    public internal(set) var state: QueueItemState
+    /// Delivery attempts since submission or the last manual retry.
+    public internal(set) var attempts: Int
+    public internal(set) var lastError: String?
+    public internal(set) var nextRetry: Timestamp?
+    public internal(set) var updatedAt: Timestamp
+    /// Offset of the record holding the dossier's bytes in queue.log.
+    let recordOffset: UInt64
+    /// Offsets of every journal record about this dossier, oldest first.
+    var history: [UInt64]
+}
+
+/// The journal's record kinds (the `k` member of each header).
+enum JournalKind: String {
+    case submit, `import`, delivering, delivered, failed, setAside = "set-aside", retry, export
+}
+
+/// The outbox's state: a pure function of queue.log, rebuilt by replaying its
+/// records (from a snapshot's end when one matches). Replay also notes every
+/// inconsistency, which `verify` reports; a normal run has none.
+struct QueueState {
+    private(set) var items: [QueueItem] = []
+    private(set) var byID: [String: Int] = [:]
+    private(set) var byReceipt: [String: Int] = [:]
+    /// Highest receipt sequence per "KIOSK-YYMMDD".
+    private(set) var receiptCounters: [String: Int] = [:]
+    /// Offset of each journal record, by sequence number − 1 (for audit repair).
+    private(set) var recordOffsets: [UInt64] = []
+    private(set) var problems: [String] = []
+
+    var lastSeq: Int { recordOffsets.count }
+
+    func item(_ idOrReceipt: String) -> QueueItem? {
+        if let i = byID[idOrReceipt] ?? byReceipt[idOrReceipt.uppercased()] { return items[i] }
+        return nil
+    }
+
+    func nextReceiptSequence(dayKey: String) -> Int { (receiptCounters[dayKey] ?? 0) + 1 }
+
+    /// Applies one journal record read at `offset` (header parsed, body bytes if any).
+    mutating func apply(_ h: JSONObject, offset: UInt64, body: UnsafeRawBufferPointer?) throws {
+        let seq = try h.int("seq")
+        if seq != lastSeq + 1 { problems.append("queue.log: record at offset \(offset) has sequence \(seq), expected \(lastSeq + 1)") }
+        recordOffsets.append(offset)
+        guard let kind = JournalKind(rawValue: try h.string("k")) else {
+            problems.append("queue.log: unknown record kind at offset \(offset)")
+            return
+        }
+        let at = Timestamp(milliseconds: Int64(try h.int("at")))
+        if kind == .export { return }
+        let id = try h.string("id")
+        if kind == .submit || kind == .import {
+            try addDossier(h, id: id, at: at, offset: offset, body: body)
+            return
+        }
+        guard let index = byID[id] else {
+            problems.append("queue.log: record at offset \(offset) is about unknown dossier \(id)")
+            return
+        }
+        var item = items[index]
+        let from = item.state
+        func require(_ allowed: [QueueItemState]) {
+            if !allowed.contains(from) { problems.append("queue.log: dossier \(id) went from \(from.rawValue) to \(kind.rawValue) at offset \(offset)") }
+        }
+        switch kind {
+        case .delivering:
+            require([.queued, .failed, .delivering])
+            item.state = .delivering
+            item.attempts = h["attempt"]?.intValue ?? item.attempts + 1
+        case .delivered:
+            require([.delivering])
+            item.state = .delivered
+            item.nextRetry = nil
+        case .failed:
+            require([.delivering])
+            item.state = .failed
+            item.lastError = h["error"]?.stringValue
+            item.nextRetry = h["next"]?.intValue.map { Timestamp(milliseconds: Int64($0)) }
+        case .setAside:
+            require([.delivering, .queued, .failed])
+            item.state = .setAside
+            item.lastError = h["reason"]?.stringValue
+            item.nextRetry = nil
+        case .retry:
+            require([.failed, .setAside, .delivering])
+            item.state = .queued
+            item.attempts = 0
+            item.nextRetry = nil
+        case .submit, .import, .export:
+            break
+        }
+        item.updatedAt = at
+        item.history.append(offset)
+        items[index] = item
+    }
+
+    private mutating func addDossier(_ h: JSONObject, id: String, at: Timestamp, offset: UInt64, body: UnsafeRawBufferPointer?) throws {
+        let hash = try h.digest("sha256")
+        if let body, SHA256.hash(body) != hash {
+            problems.append("queue.log: dossier \(id) at offset \(offset) does not match its content hash")
+        }
+        if byID[id] != nil {
+            problems.append("queue.log: dossier \(id) appears twice (again at offset \(offset))")
+            return
+        }
+        let receipt = try h.string("receipt")
+        let item = QueueItem(id: id, receipt: receipt, formID: try h.string("formID"), formVersion: try h.string("formVersion"),
+                             formHash: try h.digest("formHash"), contentHash: hash,
+                             submittedAt: Timestamp(milliseconds: Int64(h["submittedAt"]?.intValue ?? Int(at.milliseconds))),
+                             state: .queued, attempts: 0, lastError: nil, nextRetry: nil, updatedAt: at,
+                             recordOffset: offset, history: [offset])
+        byID[id] = items.count
+        if byReceipt[receipt] == nil { byReceipt[receipt] = items.count }
+        items.append(item)
+        if let (key, n) = ReceiptCode.parse(receipt) { receiptCounters[key] = max(receiptCounters[key] ?? 0, n) }
+    }
+
+    // MARK: snapshot
+
+    static let snapshotKind: UInt8 = 1
+
+    func encode() -> ByteWriter {
+        var w = ByteWriter()
+        w.u32(UInt32(items.count))
+        for it in items {
+            w.string(it.id); w.string(it.receipt); w.string(it.formID); w.string(it.formVersion)
+            w.digest(it.formHash); w.digest(it.contentHash); w.i64(it.submittedAt.milliseconds)
+            w.u8(UInt8(QueueItemState.allCases.firstIndex(of: it.state)!))
+            w.int(it.attempts); w.optionalString(it.lastError)
+            w.i64(it.nextRetry?.milliseconds ?? Int64.min); w.i64(it.updatedAt.milliseconds)
+            w.u64(it.recordOffset)
+            w.u32(UInt32(it.history.count))
+            for o in it.history { w.u64(o) }
+        }
+        w.u32(UInt32(receiptCounters.count))
+        for (k, v) in receiptCounters.sorted(by: { $0.key < $1.key }) { w.string(k); w.int(v) }
+        w.u32(UInt32(recordOffsets.count))
+        for o in recordOffsets { w.u64(o) }
+        return w
+    }
+
+    static func decode(_ r: inout ByteReader) throws -> QueueState {
+        var s = QueueState()
+        let n = Int(try r.u32())
+        s.items.reserveCapacity(n)
+        for _ in 0..<n {
+            let id = try r.string(), receipt = try r.string(), formID = try r.string(), formVersion = try r.string()
+            let formHash = try r.digest(), content = try r.digest(), submitted = try r.i64()
+            let stateIndex = Int(try r.u8())
+            guard stateIndex < QueueItemState.allCases.count else { throw ByteReader.Overrun() }
+            let attempts = try r.int(), lastError = try r.optionalString()
+            let next = try r.i64(), updated = try r.i64(), recordOffset = try r.u64()
+            let hn = Int(try r.u32())
+            var history: [UInt64] = []
+            history.reserveCapacity(hn)
+            for _ in 0..<hn { history.append(try r.u64()) }
+            s.byID[id] = s.items.count
+            if s.byReceipt[receipt] == nil { s.byReceipt[receipt] = s.items.count }
+            s.items.append(QueueItem(id: id, receipt: receipt, formID: formID, formVersion: formVersion, formHash: formHash,
+                                     contentHash: content, submittedAt: Timestamp(milliseconds: submitted),
+                                     state: QueueItemState.allCases[stateIndex], attempts: attempts, lastError: lastError,
+                                     nextRetry: next == Int64.min ? nil : Timestamp(milliseconds: next),
+                                     updatedAt: Timestamp(milliseconds: updated), recordOffset: recordOffset, history: history))
+        }
+        for _ in 0..<Int(try r.u32()) { s.receiptCounters[try r.string()] = try r.int() }
+        let m = Int(try r.u32())
+        s.recordOffsets.reserveCapacity(m)
+        for _ in 0..<m { s.recordOffsets.append(try r.u64()) }
+        return s
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import MotCuaForms
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The frame every log, bundle and record uses:
+///
+///     offset 0  4 bytes  magic "MCR1"
+///            4  4 bytes  payload length, unsigned little-endian
+///            8 32 bytes  SHA-256 of bytes 0..<8 followed by the payload
+///           40  n bytes  payload
+///
+/// The checksum covers the length, so a torn or flipped length is caught too.
+enum Frame {
+    static let magic: [UInt8] = [0x4D, 0x43, 0x52, 0x31]
+    static let headerSize = 40
+    /// Larger lengths are treated as damage, never as a reason to read gigabytes.
+    static let maxPayload = 64 << 20
+
+    static func encode(_ payload: [UInt8], into out: inout [UInt8]) -> Digest {
+        let n = UInt32(payload.count)
+        let head: [UInt8] = magic + [UInt8(n & 0xFF), UInt8((n >> 8) & 0xFF), UInt8((n >> 16) & 0xFF), UInt8(n >> 24)]
+        var sha = SHA256()
+        sha.update(head)
+        sha.update(payload)
+        let digest = sha.finalize()
+        out += head
+        out += digest.bytes
+        out += payload
+        return digest
+    }
+
+    /// One good frame met during a scan; `payload` is valid only inside the visitor.
+    struct Visit {
+        let offset: UInt64
+        let checksum: Digest
+        let payload: UnsafeRawBufferPointer
+        var end: UInt64 { offset + UInt64(Frame.headerSize + payload.count) }
+    }
+
+    /// What a scan found besides good frames.
+    struct ScanOutcome {
+        /// Offset just past the last good frame.
+        var end: UInt64
+        /// Bad regions followed by good frames: real damage, reported by verify.
+        var damaged: [Range<UInt64>] = []
+        /// Bad bytes after the last good frame: an interrupted write.
+        var tornTail: Range<UInt64>?
+    }
+
+    /// The frame at `p` if it is complete and its checksum matches.
+    static func frame(in buf: UnsafeRawBufferPointer, at p: Int) -> (length: Int, checksum: Digest)? {
+        guard p + headerSize <= buf.count,
+              buf[p] == magic[0], buf[p + 1] == magic[1], buf[p + 2] == magic[2], buf[p + 3] == magic[3] else { return nil }
+        let n = Int(buf[p + 4]) | Int(buf[p + 5]) << 8 | Int(buf[p + 6]) << 16 | Int(buf[p + 7]) << 24
+        guard n <= maxPayload, p + headerSize + n <= buf.count else { return nil }
+        var sha = SHA256()
+        sha.update(UnsafeRawBufferPointer(rebasing: buf[p..<p + 8]))
+        sha.update(UnsafeRawBufferPointer(rebasing: buf[p + headerSize..<p + headerSize + n]))
+        let digest = sha.finalize()
+        for i in 0..<32 where digest.bytes[i] != buf[p + 8 + i] { return nil }
+        return (n, digest)
+    }
+
+    /// Walks the frames of `buf` (which starts at file offset `base`), calling
+    /// `visit` for each good one. A bad frame is skipped up to the next good
+    /// frame (damage) or, when none follows, reported as a torn tail.
+    static func scan(_ buf: UnsafeRawBufferPointer, base: UInt64, visit: (Visit) throws -> Void) rethrows -> ScanOutcome {
+        var outcome = ScanOutcome(end: base)
+        var p = 0
+        while p < buf.count {
+            if let (n, digest) = frame(in: buf, at: p) {
+                try visit(Visit(offset: base + UInt64(p), checksum: digest,
+                                payload: UnsafeRawBufferPointer(rebasing: buf[p + headerSize..<p + headerSize + n])))
+                p += headerSize + n
+                outcome.end = base + UInt64(p)
+                continue
+            }
+            // Resynchronise: the next offset holding the magic and a good frame.
+            var q = p + 1
+            var found = false
+            while q + headerSize <= buf.count {
+                if buf[q] == magic[0], buf[q + 1] == magic[1], buf[q + 2] == magic[2], buf[q + 3] == magic[3], frame(in: buf, at: q) != nil {
+                    found = true
+                    break
+                }
+                q += 1
+            }
+            if found {
+                outcome.damaged.append(base + UInt64(p)..<base + UInt64(q))
+                p = q
+            } else {
+                outcome.tornTail = base + UInt64(p)..<base + UInt64(buf.count)
+                break
+            }
+        }
+        return outcome
+    }
+}
+
+/// An append-only file of checksummed frames. The first frame names the log's
+/// kind. Callers hold the data directory lock around every method, so the
+/// file only ever grows by whole frames written under that lock; anything
+/// else at the end is the remains of an interrupted write.
+final class RecordLog {
+    let path: String
+    let kind: String
+    private let fd: Int32
+    /// Offset just past the last good frame this object has seen.
+    private(set) var end: UInt64 = 0
+    /// Where the last seen frame starts, and its checksum: snapshots record
+    /// them to prove they describe a prefix of this very log.
+    private(set) var lastFrameOffset: UInt64 = 0
+    private(set) var lastChecksum = Digest.zero
+    /// Damage met so far (for `verify`); torn tails are repaired, not kept here.
+    private(set) var damaged: [Range<UInt64>] = []
+
+    /// Opens the log, creating it with its header frame (atomically, with the
+    /// one directory fsync a new file needs) when missing. Call under the lock.
+    init(path: String, kind: String) throws {
+        self.path = path
+        self.kind = kind
+        if !FileIO.exists(path) || (try? FileIO.readFile(path))??.isEmpty == true {
+            var bytes: [UInt8] = []
+            let header: JSONValue = ["format": "motcua-log/1", "kind": .string(kind)]
+            _ = Frame.encode(Array(header.data()), into: &bytes)
+            try FileIO.writeAtomically(path, bytes: bytes)
+        }
+        fd = try FileIO.open(path, flags: O_RDWR)
+        if fchmod(fd, FileIO.fileMode) != 0 { throw StoreError.io(action: "set permissions on", path: path, errno: errno) }
+        let head = try FileIO.pread(fd, offset: 0, count: min(4096, Int(try FileIO.size(fd, path: path))), path: path)
+        let ok: Bool = head.withUnsafeBytes { buf in
+            guard let (n, digest) = Frame.frame(in: buf, at: 0) else { return false }
+            let text = String(decoding: buf[Frame.headerSize..<Frame.headerSize + n], as: UTF8.self)
+            guard text.contains("\"kind\":\"\(kind)\"") else { return false }
+            end = UInt64(Frame.headerSize + n)
+            lastChecksum = digest
+            return true
+        }
+        if !ok {
+            close(fd)
+            throw StoreError.badDataDirectory("\(path) is not a MotCua \(kind) log (its first record is missing or damaged)")
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Starts reading after a snapshot instead of from the beginning.
+    func resume(at offset: UInt64, lastFrameOffset: UInt64, lastChecksum: Digest) {
+        end = offset
+        self.lastFrameOffset = lastFrameOffset
+        self.lastChecksum = lastChecksum
+    }
+
+    /// The checksum of the frame at `offset`, if a good frame ends exactly at `end`.
+    func checksum(ofFrameAt offset: UInt64, endingAt expectedEnd: UInt64) throws -> Digest? {
+        let head = try FileIO.pread(fd, offset: offset, count: Frame.headerSize, path: path)
+        guard head.count == Frame.headerSize else { return nil }
+        let n = Int(head[4]) | Int(head[5]) << 8 | Int(head[6]) << 16 | Int(head[7]) << 24
+        guard offset + UInt64(Frame.headerSize + n) == expectedEnd else { return nil }
+        return Digest(bytes: Array(head[8..<40]))
+    }
+
+    /// Reads the frames appended since `end` (by this or another process),
+    /// visiting each good one. A torn tail is cut off (it was never
+    /// acknowledged: its writer died before fsync returned) so that the next
+    /// append does not bury it mid-file. Returns the bytes removed, if any.
+    @discardableResult
+    func catchUp(visit: (Frame.Visit) throws -> Void) throws -> UInt64? {
+        let size = try FileIO.size(fd, path: path)
+        guard size != end else { return nil }
+        if size < end {
+            throw StoreError.badDataDirectory("\(path) is shorter than before (\(size) < \(end) bytes): it was truncated or replaced by something other than MotCua")
+        }
+        let bytes = try FileIO.pread(fd, offset: end, count: Int(size - end), path: path)
+        let outcome = try bytes.withUnsafeBytes { buf in
+            try Frame.scan(buf, base: end) { v in
+                try visit(v)
+                lastFrameOffset = v.offset
+                lastChecksum = v.checksum
+            }
+        }
+        damaged += outcome.damaged
+        end = outcome.end
+        if let torn = outcome.tornTail {
+            // Damage earlier in the same read moved `end` past it; the tail is cut at its start.
+            end = torn.lowerBound
+            try FileIO.truncate(fd, to: end, path: path)
+            try FileIO.fsync(fd, path: path)
+            return UInt64(torn.count)
+        }
+        return nil
+    }
+
+    /// Appends whole frames in one write and (when `sync`) one fsync. On any
+    /// failure the file is cut back to where it was, so a failed append
+    /// leaves no partial frame behind. Returns each frame's offset and checksum.
+    @discardableResult
+    func append(_ payloads: [[UInt8]], sync: Bool = true) throws -> [(offset: UInt64, checksum: Digest)] {
+        guard !payloads.isEmpty else { return [] }
+        let size = try FileIO.size(fd, path: path)
+        if size != end {
+            throw StoreError.badDataDirectory("\(path) changed under the lock (\(size) bytes, expected \(end)); run the command again")
+        }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(payloads.reduce(0) { $0 + $1.count + Frame.headerSize })
+        var placed: [(offset: UInt64, checksum: Digest)] = []
+        for p in payloads {
+            guard p.count <= Frame.maxPayload else { throw StoreError.invalidArgument("a record of \(p.count) bytes is larger than the \(Frame.maxPayload)-byte limit") }
+            let at = end + UInt64(buffer.count)
+            placed.append((at, Frame.encode(p, into: &buffer)))
+        }
+        do {
+            try buffer.withUnsafeBytes { try FileIO.pwriteAll(fd, $0, at: end, path: path) }
+            if sync { try FileIO.fsync(fd, path: path) }
+        } catch {
+            // Best effort: if even the truncate fails, the next catchUp finds a torn tail.
+            _ = ftruncate(fd, off_t(end))
+            throw error
+        }
+        end += UInt64(buffer.count)
+        lastFrameOffset = placed.last!.offset
+        lastChecksum = placed.last!.checksum
+        return placed
+    }
+
+    func sync() throws { try FileIO.fsync(fd, path: path) }
+
+    /// The payload of the frame at `offset`, checksum verified.
+    func read(at offset: UInt64) throws -> [UInt8] {
+        let head = try FileIO.pread(fd, offset: offset, count: Frame.headerSize, path: path)
+        guard head.count == Frame.headerSize else { throw StoreError.badDataDirectory("\(path): no record at offset \(offset)") }
+        let n = Int(head[4]) | Int(head[5]) << 8 | Int(head[6]) << 16 | Int(head[7]) << 24
+        guard n <= Frame.maxPayload else { throw StoreError.badDataDirectory("\(path): damaged record at offset \(offset)") }
+        let whole = head + (try FileIO.pread(fd, offset: offset + UInt64(Frame.headerSize), count: n, path: path))
+        let good = whole.withUnsafeBytes { Frame.frame(in: $0, at: 0) != nil }
+        guard good else { throw StoreError.badDataDirectory("\(path): the record at offset \(offset) is damaged (checksum mismatch)") }
+        return Array(whole[Frame.headerSize...])
+    }
+
+    /// Every frame from the start, for `verify` and index rebuilds; does not
+    /// change this object's view.
+    func scanAll(visit: (Frame.Visit) throws -> Void) throws -> Frame.ScanOutcome {
+        let size = try FileIO.size(fd, path: path)
+        let bytes = try FileIO.pread(fd, offset: 0, count: Int(size), path: path)
+        return try bytes.withUnsafeBytes { try Frame.scan($0, base: 0, visit: visit) }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Little-endian binary encoding for snapshot files: a snapshot of 100,000
+/// index entries must load in a fraction of a second, which JSON cannot do.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func u8(_ v: UInt8) { bytes.append(v) }
+    mutating func u32(_ v: UInt32) { for s in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(s))) } }
+    mutating func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(s))) } }
+    mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
+    mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
+    mutating func digest(_ d: Digest) { bytes += d.bytes }
+    mutating func string(_ s: String) {
+        let u = Array(s.utf8)
+        u32(UInt32(u.count))
+        bytes += u
+    }
+    mutating func optionalString(_ s: String?) {
+        u8(s == nil ? 0 : 1)
+        if let s { string(s) }
+    }
+    mutating func strings(_ list: [String]) {
+        u32(UInt32(list.count))
+        for s in list { string(s) }
+    }
+}
+
+/// Reads what `ByteWriter` wrote; any overrun throws (the snapshot is then
+/// ignored and rebuilt, never trusted half-way).
+struct ByteReader {
+    struct Overrun: Error {}
+    let bytes: [UInt8]
+    var p: Int
+
+    init(_ bytes: [UInt8], from start: Int = 0) {
+        self.bytes = bytes
+        p = start
+    }
+
+    mutating func u8() throws -> UInt8 {
+        guard p < bytes.count else { throw Overrun() }
+        defer { p += 1 }
+        return bytes[p]
+    }
+    mutating func u32() throws -> UInt32 {
+        guard p + 4 <= bytes.count else { throw Overrun() }
+        var v: UInt32 = 0
+        for i in 0..<4 { v |= UInt32(bytes[p + i]) << UInt32(8 * i) }
+        p += 4
+        return v
+    }
+    mutating func u64() throws -> UInt64 {
+        guard p + 8 <= bytes.count else { throw Overrun() }
+        var v: UInt64 = 0
+        for i in 0..<8 { v |= UInt64(bytes[p + i]) << UInt64(8 * i) }
+        p += 8
+        return v
+    }
+    mutating func i64() throws -> Int64 { Int64(bitPattern: try u64()) }
+    mutating func int() throws -> Int { Int(try i64()) }
+    mutating func digest() throws -> Digest {
+        guard p + 32 <= bytes.count else { throw Overrun() }
+        defer { p += 32 }
+        return Digest(bytes: Array(bytes[p..<p + 32]))!
+    }
+    mutating func string() throws -> String {
+        let n = Int(try u32())
+        guard p + n <= bytes.count else { throw Overrun() }
+        defer { p += n }
+        return String(decoding: bytes[p..<p + n], as: UTF8.self)
+    }
+    mutating func optionalString() throws -> String? { try u8() == 0 ? nil : try string() }
+    mutating func strings() throws -> [String] {
+        let n = Int(try u32())
+        guard n <= bytes.count - p else { throw Overrun() }
+        var out: [String] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try string()) }
+        return out
+    }
+}
+
+/// A derived-data file (queue state, store index) that records which prefix
+/// of its log it describes:
+///
+///     "MCSNAP1" kind(1 byte) | coveredEnd u64 | lastFrameOffset u64 |
+///     lastChecksum 32 | body | SHA-256 of everything before (32)
+///
+/// It is trusted only if its own checksum holds and the log still has, at
+/// lastFrameOffset, a frame with lastChecksum ending at coveredEnd; then only
+/// the log's tail after coveredEnd is replayed. Anything else: rebuild from
+/// the log. Losing a snapshot never loses data, so it is written with
+/// rename but without a directory fsync.
+enum Snapshot {
+    static let magic = Array("MCSNAP1".utf8)
+
+    struct Anchor {
+        var coveredEnd: UInt64
+        var lastFrameOffset: UInt64
+        var lastChecksum: Digest
+    }
+
+    static func write(path: String, kind: UInt8, anchor: Anchor, body: ByteWriter) throws {
+        var w = ByteWriter()
+        w.bytes = magic
+        w.u8(kind)
+        w.u64(anchor.coveredEnd)
+        w.u64(anchor.lastFrameOffset)
+        w.digest(anchor.lastChecksum)
+        w.bytes += body.bytes
+        w.digest(SHA256.hash(w.bytes))
+        try FileIO.writeAtomically(path, bytes: w.bytes, durable: false)
+    }
+
+    /// The anchor and a reader positioned at the body, or nil when the file
+    /// is missing, of another kind or damaged.
+    static func read(path: String, kind: UInt8) -> (Anchor, ByteReader)? {
+        guard let bytes = try? FileIO.readFile(path), bytes.count >= magic.count + 1 + 16 + 64,
+              Array(bytes[0..<magic.count]) == magic, bytes[magic.count] == kind else { return nil }
+        let stored = Array(bytes[(bytes.count - 32)...])
+        guard SHA256.hash(bytes[0..<(bytes.count - 32)]).bytes == stored else { return nil }
+        var r = ByteReader(Array(bytes[0..<(bytes.count - 32)]), from: magic.count + 1)
+        guard let end = try? r.u64(), let last = try? r.u64(), let sum = try? r.digest() else { return nil }
+        return (Anchor(coveredEnd: end, lastFrameOffset: last, lastChecksum: sum), r)
+    }
+
+    /// Whether `log` still holds the prefix the anchor describes.
+    static func matches(_ anchor: Anchor, _ log: RecordLog) -> Bool {
+        guard let sum = try? log.checksum(ofFrameAt: anchor.lastFrameOffset, endingAt: anchor.coveredEnd) else { return false }
+        return sum == anchor.lastChecksum
+    }
+}

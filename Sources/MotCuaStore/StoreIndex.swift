@@ -1,0 +1,172 @@
+import Foundation
+import MotCuaText
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The core store's index: by dossier id, receipt code, personal ID number,
+/// and a folded search text (names with diacritics and case removed). It is
+/// derived data: rebuilt from store.log whenever its snapshot is missing,
+/// damaged or describes another log.
+struct StoreIndex {
+    struct Entry: Sendable {
+        var id: String
+        var receipt: String
+        var formID: String
+        var formVersion: String
+        var contentHash: Digest
+        /// Offset of the dossier's record in store.log.
+        var offset: UInt64
+        var deliveredAt: Int64
+        var names: [String]
+        var personalIDs: [String]
+    }
+
+    private(set) var entries: [Entry] = []
+    private(set) var byID: [String: Int] = [:]
+    private(set) var byReceipt: [String: Int] = [:]
+    private(set) var byPersonalID: [String: [Int]] = [:]
+    /// Conflicting deliveries kept aside: content hashes per dossier id.
+    private(set) var conflicts: [String: Set<Digest>] = [:]
+    private(set) var conflictCount = 0
+    /// All entries' folded search keys, each preceded by 0x01; `starts[i]` is
+    /// where entry i's key begins. One flat buffer so a search is a few
+    /// `memmem` passes over a few megabytes.
+    private(set) var searchText: [UInt8] = []
+    private(set) var starts: [Int] = []
+
+    /// Changes when VietText.fold changes behaviour, which makes old
+    /// snapshots (holding folded keys) stale.
+    static let foldFingerprint = VietText.fold("Đặng THỊ  Ánh-Nguyệt Ỷ ưƠ 12")
+
+    static func searchKey(names: [String], personalIDs: [String], receipt: String, id: String) -> [UInt8] {
+        Array((names.map(VietText.fold) + personalIDs + [receipt.lowercased(), id]).joined(separator: " ").utf8)
+    }
+
+    mutating func add(_ e: Entry, key: [UInt8]? = nil) {
+        let i = entries.count
+        entries.append(e)
+        byID[e.id] = i
+        if byReceipt[e.receipt] == nil { byReceipt[e.receipt] = i }
+        for pid in e.personalIDs { byPersonalID[pid, default: []].append(i) }
+        starts.append(searchText.count)
+        searchText.append(0x01)
+        searchText += key ?? StoreIndex.searchKey(names: e.names, personalIDs: e.personalIDs, receipt: e.receipt, id: e.id)
+    }
+
+    mutating func addConflict(id: String, hash: Digest) {
+        if conflicts[id, default: []].insert(hash).inserted { conflictCount += 1 }
+    }
+
+    func entry(_ idOrReceipt: String) -> Entry? {
+        if let i = byID[idOrReceipt] ?? byReceipt[idOrReceipt.uppercased()] { return entries[i] }
+        return nil
+    }
+
+    /// Entries whose key has every word of `query` (folded) at the start of
+    /// one of its words: "nguyen an" finds "Nguyễn Văn An"; an ID number,
+    /// receipt code or dossier id (or their beginnings) finds its dossier.
+    func search(_ query: String) -> [Int] {
+        // Control bytes (the 0x01 separator among them) can never be part of a word searched for.
+        let cleaned = VietText.fold(query).utf8.map { $0 < 0x20 ? 0x20 : $0 }
+        let tokens = cleaned.split(separator: 0x20).map(Array.init)
+        guard !tokens.isEmpty, !entries.isEmpty else { return [] }
+        var hits = [UInt16](repeating: 0, count: entries.count)
+        for (t, token) in tokens.enumerated() {
+            let round = UInt16(t)
+            searchText.withUnsafeBytes { hay in
+                token.withUnsafeBytes { needle in
+                    var from = 0
+                    while from < hay.count {
+                        guard let at = StoreIndex.find(needle, in: hay, from: from) else { break }
+                        from = at + 1
+                        let before = hay[at - 1]  // at ≥ 1: the buffer starts with 0x01, which no token contains
+                        guard before == 0x01 || before == 0x20 else { continue }
+                        let entry = owner(of: at)
+                        if hits[entry] == round { hits[entry] = round + 1 }
+                    }
+                }
+            }
+        }
+        let need = UInt16(tokens.count)
+        return hits.indices.filter { hits[$0] == need }
+    }
+
+    /// The first occurrence of `needle` in `hay` at or after `from`: memchr
+    /// finds candidates for the first byte, memcmp checks the rest. (Glibc's
+    /// memmem is not visible to Swift without _GNU_SOURCE.)
+    static func find(_ needle: UnsafeRawBufferPointer, in hay: UnsafeRawBufferPointer, from: Int) -> Int? {
+        let n = needle.count
+        guard n > 0 else { return nil }
+        let first = Int32(needle[0])
+        var p = from
+        while p + n <= hay.count {
+            guard let hit = memchr(hay.baseAddress! + p, first, hay.count - n + 1 - p) else { return nil }
+            let at = hay.baseAddress!.distance(to: UnsafeRawPointer(hit))
+            if n == 1 || memcmp(hay.baseAddress! + at + 1, needle.baseAddress! + 1, n - 1) == 0 { return at }
+            p = at + 1
+        }
+        return nil
+    }
+
+    /// The entry whose key contains byte `offset` (binary search in `starts`).
+    private func owner(of offset: Int) -> Int {
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    // MARK: snapshot
+
+    static let snapshotKind: UInt8 = 2
+
+    func encode() -> ByteWriter {
+        var w = ByteWriter()
+        w.string(StoreIndex.foldFingerprint)
+        w.u32(UInt32(entries.count))
+        for (i, e) in entries.enumerated() {
+            w.string(e.id); w.string(e.receipt); w.string(e.formID); w.string(e.formVersion)
+            w.digest(e.contentHash); w.u64(e.offset); w.i64(e.deliveredAt)
+            w.strings(e.names); w.strings(e.personalIDs)
+            let end = i + 1 < starts.count ? starts[i + 1] : searchText.count
+            w.u32(UInt32(end - starts[i] - 1))
+            w.bytes += searchText[(starts[i] + 1)..<end]
+        }
+        w.u32(UInt32(conflicts.count))
+        for (id, hashes) in conflicts.sorted(by: { $0.key < $1.key }) {
+            w.string(id)
+            w.u32(UInt32(hashes.count))
+            for h in hashes.sorted(by: { $0.hex < $1.hex }) { w.digest(h) }
+        }
+        return w
+    }
+
+    static func decode(_ r: inout ByteReader) throws -> StoreIndex {
+        guard try r.string() == foldFingerprint else { throw ByteReader.Overrun() }
+        var index = StoreIndex()
+        let n = Int(try r.u32())
+        index.entries.reserveCapacity(n)
+        index.byID.reserveCapacity(n)
+        index.byReceipt.reserveCapacity(n)
+        index.starts.reserveCapacity(n)
+        for _ in 0..<n {
+            let e = Entry(id: try r.string(), receipt: try r.string(), formID: try r.string(), formVersion: try r.string(),
+                          contentHash: try r.digest(), offset: try r.u64(), deliveredAt: try r.i64(),
+                          names: try r.strings(), personalIDs: try r.strings())
+            let k = Int(try r.u32())
+            guard r.p + k <= r.bytes.count else { throw ByteReader.Overrun() }
+            index.add(e, key: Array(r.bytes[r.p..<r.p + k]))
+            r.p += k
+        }
+        for _ in 0..<Int(try r.u32()) {
+            let id = try r.string()
+            for _ in 0..<Int(try r.u32()) { index.addConflict(id: id, hash: try r.digest()) }
+        }
+        return index
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import MotCuaForms
+
+/// A finished interview handed to the outbox.
+public struct SubmitRequest: Sendable {
+    /// The exact bytes of the form file the answers were made with.
+    public var formData: Data
+    public var answers: JSONValue
+    /// Language of the interview ("vi", "en"); validation messages use it.
+    public var language: String
+    /// The id made when the interview started; nil makes a new one.
+    public var dossierID: String?
+    public var operatorID: String
+    /// The submit time; nil = now. Tests fix it.
+    public var now: Timestamp?
+
+    public init(formData: Data, answers: JSONValue, language: String = "vi", dossierID: String? = nil,
+                operatorID: String, now: Timestamp? = nil) {
+        self.formData = formData
+        self.answers = answers
+        self.language = language
+        self.dossierID = dossierID
+        self.operatorID = operatorID
+        self.now = now
+    }
+}
+
+/// What the citizen is told: the dossier id and the receipt code.
+public struct SubmitReceipt: Sendable, Equatable {
+    public var id: String
+    public var receipt: String
+    public var formID: String
+    public var formVersion: String
+    public var submittedAt: Timestamp
+    /// Soft checks that did not pass (shown, not blocking).
+    public var warnings: [CheckIssue]
+}
+
+public enum SubmitOutcome: Sendable {
+    /// Durable on disk: written and fsynced before this was returned.
+    case submitted(SubmitReceipt)
+    /// The same dossier id with the same answers was submitted before: its
+    /// receipt, and nothing written (a retry after a crash is harmless).
+    case alreadySubmitted(SubmitReceipt)
+    /// The answers do not pass the form's rules; nothing was written.
+    case invalid([CheckIssue])
+}
+
+extension DossierStore {
+    /// Validates and queues a dossier. Returns only once the dossier is
+    /// durable: its record is appended to queue.log and fsynced (one fsync;
+    /// the first dossier made with a form version not seen before also
+    /// writes that form's copy, atomically). Throws `StoreError` on a full
+    /// disk or other I/O failure, having changed nothing.
+    public func submit(_ request: SubmitRequest) throws -> SubmitOutcome {
+        let now = request.now ?? .now
+        if let id = request.dossierID, !DossierID.isValid(id) {
+            throw StoreError.invalidArgument("dossier id \"\(id)\" must be 8 to 64 characters of a-z, 0-9 and '-'")
+        }
+        let formHash = SHA256.hash(request.formData)
+        let form = try prepared(formHash) { request.formData }
+        let checked: CheckedAnswers
+        switch form.check(request.answers, request.language, now) {
+        case .invalid(let issues): return .invalid(issues)
+        case .valid(let c): checked = c
+        }
+        return try lock.withLock {
+            try refresh()
+            let id = request.dossierID ?? DossierID.make()
+            if let existing = queue.item(id), existing.id == id {
+                return try resubmission(existing, formHash: formHash, answers: checked.answers, warnings: checked.warnings)
+            }
+            try forms.store(request.formData)
+            let day = now.vietnamDate
+            let sequence = queue.nextReceiptSequence(dayKey: ReceiptCode.dayKey(kiosk: kioskID, day: day))
+            let dossier = Dossier(id: id, receipt: ReceiptCode.make(kiosk: kioskID, day: day, sequence: sequence),
+                                  formID: form.formID, formVersion: form.formVersion, formHash: formHash,
+                                  language: request.language, kiosk: kioskID, operatorID: request.operatorID,
+                                  submittedAt: now, answers: checked.answers)
+            let body = Array(dossier.json.data())
+            let header = journalHeader(.submit, seq: queue.lastSeq + 1, at: now, operatorID: request.operatorID,
+                                       dossierMembers(dossier, contentHash: SHA256.hash(body)))
+            try appendJournal([(header, body)], syncAudit: false)
+            if uncovered >= DossierStore.snapshotEvery { try? writeSnapshot() }
+            return .submitted(SubmitReceipt(id: id, receipt: dossier.receipt, formID: dossier.formID, formVersion: dossier.formVersion,
+                                            submittedAt: now, warnings: checked.warnings))
+        }
+    }
+
+    /// Journal members shared by submit and import records.
+    func dossierMembers(_ d: Dossier, contentHash: Digest) -> [(String, JSONValue)] {
+        [("id", .string(d.id)), ("receipt", .string(d.receipt)), ("formID", .string(d.formID)),
+         ("formVersion", .string(d.formVersion)), ("formHash", .string(d.formHash.hex)),
+         ("sha256", .string(contentHash.hex)), ("submittedAt", .int(Int(d.submittedAt.milliseconds)))]
+    }
+
+    /// A second submit under an id already queued: harmless when it carries
+    /// the same form and answers (the kiosk retrying after a crash), a
+    /// conflict otherwise. Never a second dossier.
+    private func resubmission(_ existing: QueueItem, formHash: Digest, answers: JSONValue, warnings: [CheckIssue]) throws -> SubmitOutcome {
+        let stored = try Dossier(bytes: try body(of: existing))
+        guard stored.formHash == formHash, stored.answers == answers else {
+            throw StoreError.conflict("dossier \(existing.id) was already submitted (receipt \(existing.receipt)) with other answers; it was not changed")
+        }
+        return .alreadySubmitted(SubmitReceipt(id: existing.id, receipt: existing.receipt, formID: existing.formID,
+                                               formVersion: existing.formVersion, submittedAt: existing.submittedAt, warnings: warnings))
+    }
+}
