@@ -4,6 +4,7 @@
 #define MOTCUA_CNCURSESW_SHIM_H
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
+#include <langinfo.h>
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -20,4 +21,7 @@ static inline int motcua_lines(void) { return LINES; }
 static inline int motcua_cols(void) { return COLS; }
 static inline WINDOW *motcua_stdscr(void) { return stdscr; }
 static inline unsigned int motcua_color_pair(int n) { return COLOR_PAIR(n); }
+static inline int motcua_color_pairs(void) { return COLOR_PAIRS; }
+/* The character set of the current locale ("UTF-8" when Vietnamese can be shown). */
+static inline const char *motcua_codeset(void) { return nl_langinfo(CODESET); }
 #endif

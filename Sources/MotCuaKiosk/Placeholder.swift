@@ -1,1 +1,0 @@
-// MotCuaKiosk: module placeholder until its first real file lands.

@@ -1,0 +1,27 @@
+// ncurses colours come in numbered foreground/background pairs that must be declared
+// before use; this hands them out on first use, so a theme needs no table of numbers.
+import CNCursesW
+
+struct ColourPairs {
+    /// Whether the terminal accepted `use_default_colors` (-1 = the terminal's own colour).
+    let defaultsAllowed: Bool
+    private var pairs: [Int: Int16] = [:]
+
+    init(defaultsAllowed: Bool) { self.defaultsAllowed = defaultsAllowed }
+
+    /// The pair number for this foreground/background, declaring it the first time.
+    /// Pair 0 (the terminal's defaults) is used when the terminal runs out of pairs.
+    mutating func pair(_ foreground: TermColor, _ background: TermColor) -> Int16 {
+        if foreground == .terminalDefault && background == .terminalDefault && defaultsAllowed { return 0 }
+        let key = (foreground.rawValue + 1) * 16 + background.rawValue + 1
+        if let known = pairs[key] { return known }
+        let number = pairs.count + 1
+        guard number < Int(motcua_color_pairs()), number < Int(Int16.max) else { return 0 }
+        func code(_ c: TermColor, fallback: Int16) -> Int16 {
+            c == .terminalDefault ? (defaultsAllowed ? -1 : fallback) : Int16(c.rawValue)
+        }
+        init_pair(Int16(number), code(foreground, fallback: Int16(COLOR_WHITE)), code(background, fallback: Int16(COLOR_BLACK)))
+        pairs[key] = Int16(number)
+        return Int16(number)
+    }
+}

@@ -1,0 +1,92 @@
+// Turns what ncurses' wget_wch returns into `Key` values. Kept free of terminal calls so
+// tests can feed it the exact codes ncurses produces, including a bracketed paste.
+import CNCursesW
+
+/// One result of `wget_wch`: a character (`OK`) or a key code (`KEY_CODE_YES`).
+public enum RawInput: Hashable, Sendable {
+    case character(UInt32)
+    case keyCode(Int32)
+}
+
+public struct InputDecoder: Sendable {
+    /// Key codes the driver defines for the bracketed-paste markers ESC[200~ and ESC[201~.
+    public static let pasteBegin = Int32(KEY_MAX) + 1
+    public static let pasteEnd = Int32(KEY_MAX) + 2
+
+    private var paste: String.UnicodeScalarView?
+    private var lastWasCR = false
+
+    public init() {}
+
+    /// True between the paste markers: the driver keeps reading until the paste ends.
+    public var inPaste: Bool { paste != nil }
+
+    /// The key `raw` completes, or `nil` when it only continues a paste or means nothing.
+    public mutating func decode(_ raw: RawInput) -> Key? {
+        if paste != nil { return continuePaste(raw) }
+        switch raw {
+        case .keyCode(let code): return InputDecoder.key(code: code, decoder: &self)
+        case .character(let value): return InputDecoder.key(character: value)
+        }
+    }
+
+    /// Ends an unterminated paste (the end marker never came) and returns what it held.
+    public mutating func flushPaste() -> Key? {
+        guard let text = paste else { return nil }
+        paste = nil
+        return .paste(String(text))
+    }
+
+    private mutating func continuePaste(_ raw: RawInput) -> Key? {
+        switch raw {
+        case .keyCode(InputDecoder.pasteEnd): return flushPaste()
+        case .keyCode(KEY_ENTER): paste?.append("\n")
+        case .keyCode: break  // function keys cannot be pasted; ignore stray codes
+        case .character(let value):
+            // Terminals send pasted line ends as CR; "\r\n" from a copied Windows text is one break.
+            if value == 13 { paste?.append("\n"); lastWasCR = true; return nil }
+            if value == 10 && lastWasCR { lastWasCR = false; return nil }
+            lastWasCR = false
+            if let scalar = Unicode.Scalar(value) { paste?.append(scalar) }
+        }
+        return nil
+    }
+
+    private static func key(code: Int32, decoder: inout InputDecoder) -> Key? {
+        switch code {
+        case InputDecoder.pasteBegin: decoder.paste = String.UnicodeScalarView(); decoder.lastWasCR = false; return nil
+        case InputDecoder.pasteEnd: return nil
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_IC: return .insert
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE: return .resize
+        case Int32(KEY_F0) + 1 ... Int32(KEY_F0) + 63: return .function(Int(code) - Int(KEY_F0))
+        default: return nil
+        }
+    }
+
+    private static func key(character value: UInt32) -> Key? {
+        switch value {
+        case 13: return .enter
+        case 9: return .tab
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 10: return .control("j")
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(value) + 96)))
+        case 0..<32, 128..<160: return nil  // other controls: nothing a person means to type
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+}

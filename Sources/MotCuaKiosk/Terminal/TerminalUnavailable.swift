@@ -1,0 +1,52 @@
+// Why the full-screen kiosk cannot run here; the caller then starts plain line mode and
+// tells the person why (issue #6: "on a non-UTF-8 or dumb terminal it says why").
+import CNCursesW
+import Foundation
+
+public struct TerminalUnavailable: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: Hashable, Sendable {
+        /// Standard input or output is not a terminal (a pipe, a file, a script).
+        case notATerminal
+        /// TERM is unset or "dumb": no cursor movement.
+        case dumbTerminal
+        /// The locale's character set is not UTF-8, so Vietnamese cannot be shown.
+        case notUTF8(codeset: String)
+        /// ncurses does not know this TERM.
+        case unknownTerminal(String)
+    }
+
+    public let reason: Reason
+    public init(_ reason: Reason) { self.reason = reason }
+
+    public var description: String {
+        switch reason {
+        case .notATerminal: "standard input and output are not a terminal"
+        case .dumbTerminal: "the terminal cannot move the cursor (TERM is unset or dumb)"
+        case .notUTF8(let codeset): "the terminal's locale uses \(codeset), not UTF-8 (set LANG, e.g. LANG=C.UTF-8)"
+        case .unknownTerminal(let term): "the terminal type \"\(term)\" is unknown"
+        }
+    }
+
+    /// The same reason in Vietnamese.
+    public var vietnamese: String {
+        switch reason {
+        case .notATerminal: "đầu vào và đầu ra không phải là màn hình dòng lệnh"
+        case .dumbTerminal: "màn hình dòng lệnh không di chuyển được con trỏ (TERM trống hoặc là dumb)"
+        case .notUTF8(let codeset): "ngôn ngữ hệ thống dùng bảng mã \(codeset), không phải UTF-8 (đặt LANG, ví dụ LANG=C.UTF-8)"
+        case .unknownTerminal(let term): "không nhận ra loại màn hình \"\(term)\""
+        }
+    }
+
+    /// Sets the process locale from the environment and checks everything that can be
+    /// checked before touching the terminal.
+    public static func check(environment: [String: String]) -> TerminalUnavailable? {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return TerminalUnavailable(.notATerminal) }
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" { return TerminalUnavailable(.dumbTerminal) }
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: motcua_codeset())
+        let normalized = codeset.uppercased().replacingOccurrences(of: "-", with: "")
+        if normalized != "UTF8" { return TerminalUnavailable(.notUTF8(codeset: codeset)) }
+        return nil
+    }
+}

@@ -1,0 +1,100 @@
+// A choice narrowed by typing: a search line on top, the matching options under it, the
+// highlighted one in the selection colour. Each keystroke that extends the query only
+// searches the previous matches, which keeps the 3,321 communes instant.
+
+public struct ChoiceList: Widget, Sendable {
+    public let index: ChoiceIndex
+    public var strings: KioskStrings
+    /// The search line.
+    public private(set) var query: TextEditor
+    /// Matching option indices, in display order.
+    public private(set) var matches: [Int]
+    /// Position of the highlighted option in `matches`.
+    public private(set) var highlight = 0
+    /// The option accepted with Enter (or given at the start); the answer.
+    public private(set) var selected: ChoiceOption?
+    /// Rows of options the screen shows (the screen sets it), for Page Up/Down.
+    public var pageSize = 10
+
+    private var pool: [Int]          // matches in list order, for narrowing
+    private var poolQuery = ""       // folded query `pool` was computed for
+
+    public init(index: ChoiceIndex, selected value: String? = nil, strings: KioskStrings = .vi) {
+        self.index = index; self.strings = strings
+        query = TextEditor()
+        pool = Array(index.options.indices)
+        matches = pool
+        if let value, let i = index.options.firstIndex(where: { $0.value == value }) {
+            highlight = i
+            selected = index.options[i]
+        }
+    }
+
+    /// The highlighted option (what Enter picks), if any matches.
+    public var highlightedOption: ChoiceOption? {
+        matches.indices.contains(highlight) ? index.options[matches[highlight]] : nil
+    }
+
+    public mutating func update(_ key: Key) -> WidgetAction {
+        switch key {
+        case .up: highlight = max(0, highlight - 1)
+        case .down: highlight = min(max(0, matches.count - 1), highlight + 1)
+        case .pageUp: highlight = max(0, highlight - pageSize)
+        case .pageDown: highlight = min(max(0, matches.count - 1), highlight + pageSize)
+        case .enter:
+            guard let option = highlightedOption else { return .handled }
+            selected = option
+            return .submit
+        default:
+            let before = query.text
+            let action = query.update(key)
+            if query.text != before { refilter() }
+            return action == .submit ? .handled : action
+        }
+        return .handled
+    }
+
+    /// Recomputes the matches; keeps the highlighted option when it still matches.
+    private mutating func refilter() {
+        let kept = highlightedOption
+        let folded = KioskText.fold(query.text)
+        let words = ChoiceIndex.words(folded)
+        pool = index.filter(words, among: folded.hasPrefix(poolQuery) ? pool : nil)
+        poolQuery = folded
+        matches = index.rank(pool, words: words)
+        // The best match goes on top while searching; clearing the search goes back to
+        // the option that was highlighted before.
+        highlight = 0
+        if query.isEmpty, let kept, let position = matches.firstIndex(where: { index.options[$0] == kept }) {
+            highlight = position
+        }
+    }
+
+    public func render(into screen: inout Screen, in rect: Rect, focused: Bool) {
+        guard !rect.isEmpty else { return }
+        let label = strings.search + " "
+        let used = screen.write(label, at: Point(x: rect.x, y: rect.y), style: .role(.label), clip: rect)
+        let searchRow = Rect(x: rect.x + used, y: rect.y, width: min(40, rect.width - used), height: 1)
+        query.render(into: &screen, in: searchRow, focused: focused)
+        let count = "\(matches.count)/\(index.count)"
+        screen.write(count, at: Point(x: rect.maxX - Screen.width(count), y: rect.y), style: .role(.muted), clip: rect)
+
+        let list = rect.inset(top: 1)
+        guard !list.isEmpty else { return }
+        if matches.isEmpty {
+            screen.write(strings.noMatches, at: Point(x: list.x, y: list.y), style: .role(.warning), clip: list)
+            return
+        }
+        let first = max(0, min(highlight - list.height / 2, matches.count - list.height))
+        for (row, i) in matches[first...].prefix(list.height).enumerated() {
+            let line = list.row(row)
+            let isHighlighted = first + row == highlight
+            let style = isHighlighted ? Style(.selection) : Style.plain
+            if isHighlighted { screen.fill(line, style: style) }
+            screen.write((isHighlighted ? "▸ " : "  ") + index.options[i].label, at: Point(x: line.x, y: line.y),
+                         style: style, clip: line)
+        }
+    }
+
+    public func preferredHeight(width: Int) -> Int { 1 + min(max(1, index.count), 10) }
+}

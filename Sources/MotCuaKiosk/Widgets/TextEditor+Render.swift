@@ -1,0 +1,64 @@
+// Drawing a text field. Single-line fields scroll sideways to keep the caret in view
+// (a "…" marks hidden text on the left); multi-line fields wrap by display width and
+// scroll down. The caret column is measured with the same widths the screen draws with.
+
+extension TextEditor {
+    public func render(into screen: inout Screen, in rect: Rect, focused: Bool) {
+        guard !rect.isEmpty else { return }
+        let style = Style(focused ? .inputFocused : .input)
+        if multiline { renderLines(into: &screen, rect, style: style, focused: focused) }
+        else { renderLine(into: &screen, rect.row(0), style: style, focused: focused) }
+    }
+
+    public func preferredHeight(width: Int) -> Int {
+        guard multiline else { return 1 }
+        return min(6, max(3, TextWrap.spans(graphemes, width: max(1, width - 1)).count))
+    }
+
+    private func renderLine(into screen: inout Screen, _ row: Rect, style: Style, focused: Bool) {
+        screen.fill(row, style: style)
+        if graphemes.isEmpty {
+            screen.write(placeholder, at: Point(x: row.x, y: row.y), style: Style(.placeholder), clip: row)
+            if focused { screen.cursor = Point(x: row.x, y: row.y) }
+            return
+        }
+        // First visible grapheme: 0 when the caret fits, else as far left as the caret allows.
+        var start = 0
+        if Screen.width(String(graphemes[0..<caret])) >= row.width {
+            start = caret
+            var used = 0
+            while start > 0 && used + Screen.width(graphemes[start - 1]) <= row.width - 2 {
+                start -= 1; used += Screen.width(graphemes[start])
+            }
+        }
+        var x = row.x
+        if start > 0 { x += screen.write("…", at: Point(x: x, y: row.y), style: Style(.placeholder), clip: row) }
+        screen.write(String(graphemes[start...]), at: Point(x: x, y: row.y), style: style, clip: row)
+        if focused {
+            screen.cursor = Point(x: x + Screen.width(String(graphemes[start..<caret])), y: row.y)
+        }
+    }
+
+    private func renderLines(into screen: inout Screen, _ rect: Rect, style: Style, focused: Bool) {
+        screen.fill(rect, style: style)
+        if graphemes.isEmpty {
+            for (i, line) in TextWrap.lines(placeholder, width: rect.width).prefix(rect.height).enumerated() {
+                screen.write(line, at: Point(x: rect.x, y: rect.y + i), style: Style(.placeholder), clip: rect)
+            }
+            if focused { screen.cursor = Point(x: rect.x, y: rect.y) }
+            return
+        }
+        let spans = TextWrap.spans(graphemes, width: max(1, rect.width - 1))
+        let caretRow = TextEditor.row(of: caret, in: spans)
+        let first = max(0, caretRow - rect.height + 1)
+        for (offset, span) in spans[first...].prefix(rect.height).enumerated() {
+            screen.write(String(graphemes[span.start..<span.end]), at: Point(x: rect.x, y: rect.y + offset),
+                         style: style, clip: rect)
+        }
+        if focused {
+            let span = spans[caretRow]
+            screen.cursor = Point(x: rect.x + Screen.width(String(graphemes[span.start..<caret])),
+                                  y: rect.y + caretRow - first)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+// A text field that edits by grapheme cluster. System Vietnamese input methods correct a
+// word by sending Backspace and the replacement, so Backspace must remove exactly one
+// grapheme ("ễ" whether it came as one scalar or three); and a combining mark typed on
+// its own joins the letter before it. The text is kept in NFC at every step.
+
+/// A single- or multi-line text input.
+public struct TextEditor: Widget, Sendable {
+    /// The text, one grapheme cluster per element, in NFC.
+    public private(set) var graphemes: [Character]
+    /// The caret, as a grapheme index from 0 (before the first) to `graphemes.count`.
+    public private(set) var caret: Int
+    /// Multi-line fields keep newlines (Ctrl-J types one); Enter always submits.
+    public let multiline: Bool
+    /// Built-in typing engine (Telex/VNI) or `nil` for plain input. The editor resets it
+    /// whenever the caret moves or text changes outside it.
+    public var composer: (any TypingComposer)?
+    /// Shown dimmed while the field is empty.
+    public var placeholder: String
+    /// Columns of the rectangle the screen gives a multi-line field, so Home/End and
+    /// Up/Down move by the lines as drawn (the screen sets it when laying out).
+    public var layoutWidth: Int = 60
+
+    public init(text: String = "", multiline: Bool = false, composer: (any TypingComposer)? = nil,
+                placeholder: String = "") {
+        self.multiline = multiline
+        self.composer = composer
+        self.placeholder = placeholder
+        graphemes = Array(KioskText.nfc(TextEditor.clean(text, multiline: multiline)))
+        caret = graphemes.count
+    }
+
+    /// The current text (NFC).
+    public var text: String { String(graphemes) }
+    public var isEmpty: Bool { graphemes.isEmpty }
+
+    /// Replaces the whole text and puts the caret at the end.
+    public mutating func setText(_ text: String) {
+        graphemes = Array(KioskText.nfc(TextEditor.clean(text, multiline: multiline)))
+        caret = graphemes.count
+        composer?.reset()
+    }
+
+    // MARK: Keys
+
+    public mutating func update(_ key: Key) -> WidgetAction {
+        switch key {
+        case .character(let c):
+            guard TextEditor.isTypeable(c) else { return .ignored }
+            if var engine = composer {
+                let edit = engine.feed(c)
+                composer = engine
+                apply(edit)
+            } else {
+                insert(String(c))
+            }
+        case .paste(let text):
+            insert(TextEditor.clean(text, multiline: multiline))
+            composer?.reset()
+        case .control("j") where multiline:
+            insert("\n"); composer?.reset()
+        case .backspace:
+            if var engine = composer, let edit = engine.backspace() {
+                composer = engine
+                apply(edit)
+            } else {
+                guard caret > 0 else { return .handled }
+                graphemes.remove(at: caret - 1); caret -= 1
+                composer?.reset()
+            }
+        case .delete:
+            if caret < graphemes.count { graphemes.remove(at: caret) }
+            composer?.reset()
+        case .left: moveCaret(to: caret - 1)
+        case .right: moveCaret(to: caret + 1)
+        case .home, .control("a"): moveCaret(to: multiline ? currentSpan().start : 0)
+        case .end, .control("e"): moveCaret(to: multiline ? currentSpan().end : graphemes.count)
+        case .up where multiline: return moveVertically(by: -1)
+        case .down where multiline: return moveVertically(by: 1)
+        case .enter: return .submit
+        default: return .ignored
+        }
+        return .handled
+    }
+
+    /// Applies an edit from a typing engine (or any caller): delete before the caret, then insert.
+    public mutating func apply(_ edit: TextEdit) {
+        let n = min(max(0, edit.deleteBefore), caret)
+        graphemes.removeSubrange((caret - n)..<caret)
+        caret -= n
+        insert(TextEditor.clean(edit.insert, multiline: multiline))
+    }
+
+    /// Inserts already-cleaned text at the caret, composing it with the grapheme before the
+    /// caret so a lone combining mark lands on its letter and the result stays NFC.
+    private mutating func insert(_ text: String) {
+        guard !text.isEmpty else { return }
+        let start = caret > 0 ? caret - 1 : 0
+        let before = caret > 0 ? String(graphemes[caret - 1]) : ""
+        let merged = Array(KioskText.nfc(before + text))
+        graphemes.replaceSubrange(start..<caret, with: merged)
+        caret = start + merged.count
+    }
+
+    private mutating func moveCaret(to position: Int) {
+        caret = min(max(0, position), graphemes.count)
+        composer?.reset()
+    }
+
+    private mutating func moveVertically(by delta: Int) -> WidgetAction {
+        let spans = TextWrap.spans(graphemes, width: max(1, layoutWidth - 1))
+        let row = TextEditor.row(of: caret, in: spans)
+        let target = row + delta
+        guard target >= 0, target < spans.count else { return .ignored }
+        let column = Screen.width(String(graphemes[spans[row].start..<caret]))
+        var position = spans[target].start, used = 0
+        while position < spans[target].end {
+            let w = Screen.width(graphemes[position])
+            if used + w > column { break }
+            used += w; position += 1
+        }
+        moveCaret(to: position)
+        return .handled
+    }
+
+    private func currentSpan() -> LineSpan {
+        let spans = TextWrap.spans(graphemes, width: max(1, layoutWidth - 1))
+        return spans[TextEditor.row(of: caret, in: spans)]
+    }
+
+    // MARK: Cleaning input
+
+    /// Whether a typed character can enter the text (controls never do).
+    static func isTypeable(_ c: Character) -> Bool {
+        guard let first = c.unicodeScalars.first else { return false }
+        return !(first.value < 0x20 || (first.value >= 0x7F && first.value < 0xA0))
+            && !TextEditor.isBidiControl(first)
+    }
+
+    /// Makes pasted or programmatic text safe to store: line breaks unified ("\n" kept only
+    /// in multi-line fields, otherwise each run becomes one space), tabs become spaces,
+    /// other control and bidi-override characters are removed.
+    static func clean(_ text: String, multiline: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingBreak = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                if multiline { if scalar != "\r" { out.append("\n") } } else { pendingBreak = true }
+                continue
+            }
+            if pendingBreak { if out.last != " " { out.append(" ") }; pendingBreak = false }
+            if scalar == "\t" { out.append(" "); continue }
+            let v = scalar.value
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) || isBidiControl(scalar) { continue }
+            out.append(scalar)
+        }
+        if pendingBreak && !out.isEmpty && out.last != " " { out.append(" ") }
+        return String(out)
+    }
+
+    private static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+            || s.value == 0x200E || s.value == 0x200F || s.value == 0x061C
+    }
+
+    /// The wrapped line holding `position`: the last line starting at or before it.
+    static func row(of position: Int, in spans: [LineSpan]) -> Int {
+        var row = 0
+        for (index, span) in spans.enumerated() where span.start <= position { row = index }
+        return row
+    }
+}
