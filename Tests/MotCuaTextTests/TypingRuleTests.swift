@@ -136,6 +136,18 @@ func typed(_ keys: String, _ method: InputMethod = .telex, _ style: TonePlacemen
         #expect(field == "Thị Hoàn")
     }
 
+    @Test func changingStyleMidWordKeepsTheFieldInStep() {
+        var engine = VietTypingEngine(method: .telex, style: .traditional)
+        var text = ""
+        for key in "hoaf" { engine.feed(key).apply(to: &text) }
+        #expect(text == "hòa")
+        engine.style = .modern
+        #expect(engine.currentWord == text)
+        engine.feed("r").apply(to: &text)
+        #expect(text == "hoả")
+        #expect(engine.currentWord == text)
+    }
+
     @Test func changingMethodEndsTheWord() {
         var engine = VietTypingEngine(method: .telex)
         _ = engine.feed("a")

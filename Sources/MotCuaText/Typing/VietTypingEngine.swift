@@ -16,10 +16,9 @@ public struct VietTypingEngine: Sendable {
     public var method: InputMethod {
         didSet { if method != oldValue { word = WordComposer() } }
     }
-    /// Where tones go in oa, oe, uy; a change applies from the next key of the word.
-    public var style: TonePlacementStyle {
-        didSet { word.refreshTone(style: style) }
-    }
+    /// Where tones go in oa, oe, uy. A change applies when the word next changes, so the
+    /// text field and ``currentWord`` never disagree in between.
+    public var style: TonePlacementStyle
     private var word = WordComposer()
 
     /// An engine with nothing typed yet.
