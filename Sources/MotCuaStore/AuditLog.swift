@@ -42,9 +42,11 @@ final class AuditLog {
     }
 
     /// Reads entries appended since last time, checking the chain as it goes.
-    func catchUp() throws {
+    /// Returns the bytes of an interrupted write it removed, if any.
+    @discardableResult
+    func catchUp() throws -> UInt64? {
         var prev = log.lastChecksum
-        try log.catchUp { v in
+        let removed = try log.catchUp { v in
             let (h, _) = try RecordPayload.split(v.payload)
             if h["prev"]?.stringValue != prev.hex { problems.append("audit.log: the chain is broken at offset \(v.offset)") }
             count += 1
@@ -54,6 +56,7 @@ final class AuditLog {
             prev = v.checksum
         }
         if !log.damaged.isEmpty { problems.append("audit.log: \(log.damaged.count) damaged region(s)") }
+        return removed
     }
 
     /// The entry for journal record `seq` with header `h`: every member is

@@ -66,7 +66,9 @@ public struct Dossier: Sendable, Equatable {
         guard DossierID.isValid(id) else { throw StoreError.invalidArgument("the dossier id is malformed") }
         let kiosk = try text("kiosk")
         guard KioskID.isValid(kiosk) else { throw StoreError.invalidArgument("the dossier's kiosk id is malformed") }
-        self.init(id: id, receipt: try text("receipt"), formID: try text("id", in: form), formVersion: try text("version", in: form),
+        let receipt = try text("receipt")
+        guard ReceiptCode.parse(receipt) != nil else { throw StoreError.invalidArgument("the dossier's receipt code is malformed") }
+        self.init(id: id, receipt: receipt, formID: try text("id", in: form), formVersion: try text("version", in: form),
                   formHash: hash, language: try text("language"), kiosk: kiosk, operatorID: try text("operator"),
                   submittedAt: at, answers: answers)
     }

@@ -94,9 +94,7 @@ public final class DossierStore {
         }) {
             repairs.append("removed \(removed) bytes of an interrupted write at the end of queue.log")
         }
-        let auditEnd = audit.log.end
-        try audit.catchUp()
-        if audit.log.end < auditEnd { repairs.append("removed an interrupted write at the end of audit.log") }
+        if let removed = try audit.catchUp() { repairs.append("removed \(removed) bytes of an interrupted write at the end of audit.log") }
         if audit.lastSource < queue.lastSeq {
             let missing = try (audit.lastSource + 1...queue.lastSeq).map { seq in
                 (seq: seq, header: try RecordPayload.split(try queueLog.read(at: queue.recordOffsets[seq - 1])).header)
@@ -139,7 +137,7 @@ public final class DossierStore {
                 try queue.apply(h, offset: placed[i].offset, body: body)
             }
             uncovered += 1
-            auditRecords.append((queue.lastSeq - payloads.count + i + 1, records[i].header))
+            auditRecords.append((records[i].header["seq"]?.intValue ?? queue.lastSeq, records[i].header))
         }
         // The journal is already durable: a failed audit write is completed
         // from it by the next operation, so it does not fail this one.

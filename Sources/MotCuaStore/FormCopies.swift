@@ -21,8 +21,12 @@ final class FormCopies {
     /// once per form version, before any dossier refers to it. A damaged copy
     /// is replaced by the good bytes.
     @discardableResult
-    func store(_ data: Data) throws -> Digest {
-        let hash = SHA256.hash(data)
+    func store(_ data: Data) throws -> Digest { try store(FormFile(data)) }
+
+    @discardableResult
+    func store(_ form: FormFile) throws -> Digest {
+        let hash = form.sha256
+        let data = form.data
         if known.contains(hash) { return hash }
         if let existing = try? FileIO.readFile(path(hash)), SHA256.hash(existing) == hash {
             known.insert(hash)

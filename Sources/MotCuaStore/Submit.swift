@@ -1,10 +1,23 @@
 import Foundation
 import MotCuaForms
 
+/// The exact bytes of a form file and their SHA-256, computed once when the
+/// form is loaded (a form with its lists inlined is a few hundred kilobytes:
+/// hashing it on every submit would cost more than the fsync).
+public struct FormFile: Sendable {
+    public let data: Data
+    public let sha256: Digest
+
+    public init(_ data: Data) {
+        self.data = data
+        sha256 = SHA256.hash(data)
+    }
+}
+
 /// A finished interview handed to the outbox.
 public struct SubmitRequest: Sendable {
-    /// The exact bytes of the form file the answers were made with.
-    public var formData: Data
+    /// The form file the answers were made with.
+    public var form: FormFile
     public var answers: JSONValue
     /// Language of the interview ("vi", "en"); validation messages use it.
     public var language: String
@@ -14,9 +27,9 @@ public struct SubmitRequest: Sendable {
     /// The submit time; nil = now. Tests fix it.
     public var now: Timestamp?
 
-    public init(formData: Data, answers: JSONValue, language: String = "vi", dossierID: String? = nil,
+    public init(form: FormFile, answers: JSONValue, language: String = "vi", dossierID: String? = nil,
                 operatorID: String, now: Timestamp? = nil) {
-        self.formData = formData
+        self.form = form
         self.answers = answers
         self.language = language
         self.dossierID = dossierID
@@ -57,8 +70,8 @@ extension DossierStore {
         if let id = request.dossierID, !DossierID.isValid(id) {
             throw StoreError.invalidArgument("dossier id \"\(id)\" must be 8 to 64 characters of a-z, 0-9 and '-'")
         }
-        let formHash = SHA256.hash(request.formData)
-        let form = try prepared(formHash) { request.formData }
+        let formHash = request.form.sha256
+        let form = try prepared(formHash) { request.form.data }
         let checked: CheckedAnswers
         switch form.check(request.answers, request.language, now) {
         case .invalid(let issues): return .invalid(issues)
@@ -70,7 +83,7 @@ extension DossierStore {
             if let existing = queue.item(id), existing.id == id {
                 return try resubmission(existing, formHash: formHash, answers: checked.answers, warnings: checked.warnings)
             }
-            try forms.store(request.formData)
+            try forms.store(request.form)
             let day = now.vietnamDate
             let sequence = queue.nextReceiptSequence(dayKey: ReceiptCode.dayKey(kiosk: kioskID, day: day))
             let dossier = Dossier(id: id, receipt: ReceiptCode.make(kiosk: kioskID, day: day, sequence: sequence),

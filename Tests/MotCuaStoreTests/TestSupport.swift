@@ -128,7 +128,7 @@ extension DossierStore {
 
     /// Submits and expects success; returns the receipt.
     func submitOK(_ answers: JSONValue, form: Data = TestChecker.form(), id: String? = nil, at: Timestamp? = nil) throws -> SubmitReceipt {
-        switch try submit(SubmitRequest(formData: form, answers: answers, dossierID: id, operatorID: "op1", now: at)) {
+        switch try submit(SubmitRequest(form: FormFile(form), answers: answers, dossierID: id, operatorID: "op1", now: at)) {
         case .submitted(let r): return r
         case .alreadySubmitted(let r): return r
         case .invalid(let issues): throw StoreError.invalidArgument("unexpectedly invalid: \(issues)")
