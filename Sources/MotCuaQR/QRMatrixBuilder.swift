@@ -157,6 +157,13 @@ struct QRMatrixBuilder {
         }
     }
 
+    /// Every mask pattern repeats every 6 columns and 12 rows (x mod 2, 3, 6
+    /// and y mod 2, 3, 4 are all it reads), so one 12 × 6 tile per mask,
+    /// built from `maskFlips`, spares the divisions in the hot loop.
+    private static let maskTiles: [[Bool]] = (0..<8).map { mask in
+        (0..<72).map { maskFlips(mask, $0 % 6, $0 / 6) }
+    }
+
     /// The modules with mask `mask` xored into every non-function module and
     /// the format information of `level` and `mask` written in.
     func masked(_ mask: Int, level: QRErrorCorrection) -> [Bool] {
@@ -164,9 +171,16 @@ struct QRMatrixBuilder {
         let size = size
         result.withUnsafeMutableBufferPointer { modules in
             isFunction.withUnsafeBufferPointer { function in
-                for y in 0..<size {
-                    for x in 0..<size where !function[y * size + x] && Self.maskFlips(mask, x, y) {
-                        modules[y * size + x].toggle()
+                Self.maskTiles[mask].withUnsafeBufferPointer { tile in
+                    for y in 0..<size {
+                        let tileRow = (y % 12) * 6
+                        var column = 0
+                        for x in 0..<size {
+                            let i = y * size + x
+                            // Branch-free flip: xor with (pattern and not function).
+                            modules[i] = modules[i] != (tile[tileRow + column] && !function[i])
+                            column = column == 5 ? 0 : column + 1
+                        }
                     }
                 }
             }

@@ -32,61 +32,122 @@ public enum QRPenalty {
         score(code.modules, size: code.size)
     }
 
-    /// Scores a row-major square of `size` × `size` modules.
+    /// Scores a row-major square of `size` × `size` modules. This runs eight
+    /// times per symbol, so every row and column is packed into a 256-bit
+    /// set and the rules are evaluated 64 modules at a time with shifts and
+    /// population counts. Bit `p + 4` holds module `p` of a line; bits 0-3
+    /// and those past the line stay 0, standing for the light quiet zone.
     static func score(_ modules: [Bool], size: Int) -> QRPenaltyScore {
-        modules.withUnsafeBufferPointer { grid in
-            var adjacent = 0, finderLike = 0, blocks = 0, darkCount = 0
-            // Rows (stride 1) and columns (stride size) are scanned the same way.
-            for line in 0..<size {
-                let rowStart = line * size
-                let rowScore = scanLine(grid, start: rowStart, step: 1, size: size)
-                let columnScore = scanLine(grid, start: line, step: size, size: size)
-                adjacent += rowScore.runs + columnScore.runs
-                finderLike += rowScore.finders + columnScore.finders
-                for x in 0..<size where grid[rowStart + x] { darkCount += 1 }
-            }
-            for y in 0..<(size - 1) {
-                for x in 0..<(size - 1) {
-                    let i = y * size + x
-                    let colour = grid[i]
-                    if grid[i + 1] == colour && grid[i + size] == colour && grid[i + size + 1] == colour {
-                        blocks += 3
-                    }
+        var rows = [LineBits](repeating: LineBits(), count: size)
+        var columns = [LineBits](repeating: LineBits(), count: size)
+        modules.withUnsafeBufferPointer { source in
+            for y in 0..<size {
+                for x in 0..<size {
+                    let dark: UInt64 = source[y * size + x] ? 1 : 0
+                    rows[y].insert(x + 4, dark)
+                    columns[x].insert(y + 4, dark)
                 }
             }
-            // k = floor(|dark% − 50| / 5), in integers: |20·dark − 10·total| / total.
-            let total = size * size
-            let k = abs(20 * darkCount - 10 * total) / total
-            return QRPenaltyScore(adjacent: adjacent, blocks: blocks, finderLike: finderLike, balance: 10 * k)
+        }
+        let onLine = LineBits.range(4, size)
+        // N3 cores must start where all seven modules are on the line.
+        let coreStarts = LineBits.range(4, size - 6)
+        let blockStarts = LineBits.range(4, size - 1)
+        var adjacent = 0, finderLike = 0, blockCount = 0, darkCount = 0
+        for lines in [rows, columns] {
+            for line in lines {
+                // N1: equal[i]: module i equals module i − 1; a module is at least
+                // the fifth of its run when it and the 3 before it are "equal".
+                let equal = ~(line ^ line.shiftedUp(1)) & onLine & onLine.shiftedUp(1)
+                let fifthOrLater = equal & equal.shiftedUp(1) & equal.shiftedUp(2) & equal.shiftedUp(3)
+                let fifth = fifthOrLater & ~fifthOrLater.shiftedUp(1)
+                adjacent += fifthOrLater.popCount + 2 * fifth.popCount
+                // N3: 1011101 starting at i, with 4 light modules before or after.
+                let light = ~line
+                let core = line & light.shiftedDown(1) & line.shiftedDown(2) & line.shiftedDown(3)
+                    & line.shiftedDown(4) & light.shiftedDown(5) & line.shiftedDown(6) & coreStarts
+                let before = light.shiftedUp(1) & light.shiftedUp(2) & light.shiftedUp(3) & light.shiftedUp(4)
+                let after = light.shiftedDown(7) & light.shiftedDown(8) & light.shiftedDown(9) & light.shiftedDown(10)
+                finderLike += 40 * (core & (before | after)).popCount
+            }
+        }
+        for y in 0..<size {
+            darkCount += rows[y].popCount
+            guard y + 1 < size else { break }
+            // N2: a 2×2 block at (x, y) is one colour when both rows agree with
+            // their right neighbour and the two rows agree with each other.
+            let top = rows[y], bottom = rows[y + 1]
+            let same = ~(top ^ top.shiftedDown(1)) & ~(bottom ^ bottom.shiftedDown(1)) & ~(top ^ bottom)
+            blockCount += (same & blockStarts).popCount
+        }
+        // k = floor(|dark% − 50| / 5), in integers: |20·dark − 10·total| / total.
+        let total = size * size
+        let k = abs(20 * darkCount - 10 * total) / total
+        return QRPenaltyScore(adjacent: adjacent, blocks: 3 * blockCount, finderLike: finderLike, balance: 10 * k)
+    }
+}
+
+/// 256 bits, enough for the longest line (177 modules) with 4 light
+/// modules of padding on each side and room for shifts of up to 10.
+struct LineBits {
+    var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    /// Bits `start ..< start + count` set.
+    static func range(_ start: Int, _ count: Int) -> LineBits {
+        var bits = LineBits()
+        for i in start..<(start + max(0, count)) { bits.insert(i, 1) }
+        return bits
+    }
+
+    /// Ors `bit` (0 or 1) into position `i`.
+    @inline(__always)
+    mutating func insert(_ i: Int, _ bit: UInt64) {
+        let value = bit << UInt64(i & 63)
+        switch i >> 6 {
+        case 0: words.0 |= value
+        case 1: words.1 |= value
+        case 2: words.2 |= value
+        default: words.3 |= value
         }
     }
 
-    /// N1 and N3 of one line. A 15-bit window slides along the line padded
-    /// with 4 light modules at each end: bits 10-4 hold the candidate
-    /// 1011101 core, bits 14-11 the 4 modules before it, bits 3-0 the 4 after.
-    private static func scanLine(_ grid: UnsafeBufferPointer<Bool>, start: Int, step: Int, size: Int) -> (runs: Int, finders: Int) {
-        var runs = 0, finders = 0
-        var runColour = false, runLength = 0
-        var window = 0
-        for i in 0..<(size + 4) {
-            let dark = i < size ? grid[start + i * step] : false
-            if i < size {
-                if i > 0 && dark == runColour {
-                    runLength += 1
-                } else {
-                    if runLength >= 5 { runs += runLength - 2 }
-                    runColour = dark
-                    runLength = 1
-                }
-            }
-            window = ((window << 1) | (dark ? 1 : 0)) & 0x7FFF
-            // The core's last module is at i − 4 and its first must be on the line.
-            let coreEnd = i - 4
-            if coreEnd >= 6 && (window >> 4) & 0x7F == 0b1011101 {
-                if (window >> 11) & 0xF == 0 || window & 0xF == 0 { finders += 40 }
-            }
-        }
-        if runLength >= 5 { runs += runLength - 2 }
-        return (runs, finders)
+    var popCount: Int {
+        words.0.nonzeroBitCount + words.1.nonzeroBitCount + words.2.nonzeroBitCount + words.3.nonzeroBitCount
+    }
+
+    /// Bit i moves to i + k (0 < k < 64).
+    @inline(__always)
+    func shiftedUp(_ k: UInt64) -> LineBits {
+        let back = 64 - k
+        return LineBits(words: (words.0 << k, words.1 << k | words.0 >> back,
+                                words.2 << k | words.1 >> back, words.3 << k | words.2 >> back))
+    }
+
+    /// Bit i + k moves to i (0 < k < 64).
+    @inline(__always)
+    func shiftedDown(_ k: UInt64) -> LineBits {
+        let back = 64 - k
+        return LineBits(words: (words.0 >> k | words.1 << back, words.1 >> k | words.2 << back,
+                                words.2 >> k | words.3 << back, words.3 >> k))
+    }
+
+    @inline(__always)
+    static func & (a: LineBits, b: LineBits) -> LineBits {
+        LineBits(words: (a.words.0 & b.words.0, a.words.1 & b.words.1, a.words.2 & b.words.2, a.words.3 & b.words.3))
+    }
+
+    @inline(__always)
+    static func | (a: LineBits, b: LineBits) -> LineBits {
+        LineBits(words: (a.words.0 | b.words.0, a.words.1 | b.words.1, a.words.2 | b.words.2, a.words.3 | b.words.3))
+    }
+
+    @inline(__always)
+    static func ^ (a: LineBits, b: LineBits) -> LineBits {
+        LineBits(words: (a.words.0 ^ b.words.0, a.words.1 ^ b.words.1, a.words.2 ^ b.words.2, a.words.3 ^ b.words.3))
+    }
+
+    @inline(__always)
+    static prefix func ~ (a: LineBits) -> LineBits {
+        LineBits(words: (~a.words.0, ~a.words.1, ~a.words.2, ~a.words.3))
     }
 }

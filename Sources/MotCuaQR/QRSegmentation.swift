@@ -54,8 +54,10 @@ enum QRSegmentation {
         var previous = headCosts
         var current = [Int](repeating: 0, count: count)
         var ending = [Int](repeating: 0, count: count)
+        // Cost of a mode the character cannot be written in; far from overflow.
+        let unreachable = Int.max / 4
         for (i, scalar) in scalars.enumerated() {
-            for m in 0..<count { current[m] = Int.max }
+            for m in 0..<count { current[m] = unreachable }
             let base = i * count
             // Byte mode carries anything.
             current[0] = previous[0] + UTF8.width(scalar) * 8 * 6
@@ -72,7 +74,8 @@ enum QRSegmentation {
             // a whole bit) and pay the next segment's header.
             for m in 0..<count { ending[m] = current[m] }
             for target in 0..<count {
-                for source in 0..<count where ending[source] != Int.max {
+                for source in 0..<count {
+                    guard ending[source] < unreachable else { continue }
                     let cost = (ending[source] + 5) / 6 * 6 + headCosts[target]
                     if cost < current[target] {
                         current[target] = cost
@@ -80,7 +83,10 @@ enum QRSegmentation {
                     }
                 }
             }
-            swap(&previous, &current)
+            // Element-wise copy on purpose: `swap(&previous, &current)` here is
+            // miscompiled by Swift 6.3.1 at -O (the switch costs are lost and
+            // every text comes out single-mode); `swift test -c release` catches it.
+            for m in 0..<count { previous[m] = current[m] }
         }
         // Trace back from the cheapest final state.
         var state = previous.indices.min { previous[$0] < previous[$1] }!

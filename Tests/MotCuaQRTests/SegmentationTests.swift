@@ -16,6 +16,16 @@ import Testing
         let code = try QRCode.encode("https://tracuu.gov.vn/hs/" + String(repeating: "7", count: 40))
         #expect(code.segments.map(\.mode) == [.byte, .numeric])
         #expect(code.segments.flatMap(\.bytes) == Array(("https://tracuu.gov.vn/hs/" + String(repeating: "7", count: 40)).utf8))
+        // Alphanumeric to numeric: the switch an -O miscompile once lost.
+        let switched = try QRCode.encode("ABCDEF0123456789012345678901234")
+        #expect(switched.segments.map(\.mode) == [.alphanumeric, .numeric])
+        #expect(switched.segments.map(\.characterCount) == [6, 25])
+        // A VietQR payload: digit runs numeric, the rest alphanumeric (739 bits, not 855 alone).
+        let payee = try VietQRPayee(bankBIN: "970415", accountNumber: "113366668888")
+        let payload = try #require(try VietQR.feePayload(payee: payee, amountVND: 200_000, receiptCode: "HS-2025-000123",
+                                                          purpose: "Lệ phí đăng ký khai sinh"))
+        let fee = try QRCode.encode(payload)
+        #expect(Self.bits(fee.segments, version: fee.version) == 739)
     }
 
     @Test(arguments: SampleTexts.vietnamese + SampleTexts.vietnameseNFD + SampleTexts.urls + SampleTexts.vietQR)
