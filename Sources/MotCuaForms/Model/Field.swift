@@ -41,13 +41,17 @@ public enum DefaultValue: Sendable {
 public struct Pattern: Sendable {
     public let source: String
     public let regex: NSRegularExpression
+    /// The same pattern as a fast matcher, when it lies in the simple subset.
+    let simple: SimplePattern?
 
     public init(_ source: String) throws {
         self.source = source
         regex = try NSRegularExpression(pattern: "^(?:" + source + ")$", options: [])
+        simple = SimplePattern(source)
     }
 
     public func matches(_ s: String) -> Bool {
+        if let simple { return simple.matches(s) }
         let ns = s as NSString
         return regex.firstMatch(in: s, options: [.anchored], range: NSRange(location: 0, length: ns.length)) != nil
     }

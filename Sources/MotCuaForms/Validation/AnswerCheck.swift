@@ -42,7 +42,8 @@ extension Validator {
                 case .invalid(let key, let args): return fail(.format, messages.text(key, args))
                 }
             }
-            let n = VietText.length(s)
+            // Answers are NFC by now, so Character count is what a person counts.
+            let n = field.minLength == nil && field.maxLength == nil ? 0 : s.count
             if let m = field.minLength, n < m { return fail(.length, messages.text("validation.length.min", ["min": String(m), "count": String(n)])) }
             if let m = field.maxLength, n > m { return fail(.length, messages.text("validation.length.max", ["max": String(m), "count": String(n)])) }
             if let p = field.pattern, !p.matches(s) {

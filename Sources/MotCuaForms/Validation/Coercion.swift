@@ -15,9 +15,8 @@ enum Coercion {
         switch f.type {
         case .text:
             guard case .string(let raw) = v else { return .typeError(key: "validation.type.text", args: [:]) }
-            var s = VietText.nfc(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+            var s = TextNormalizer.normalize(raw, multiline: f.multiline)
             if s.isEmpty { return .empty }
-            if !f.multiline { s = collapseSpaces(s) }
             switch f.textCase {
             case .upper?: s = VietText.upper(s)
             case .title?: s = VietText.title(s)
@@ -60,10 +59,5 @@ enum Coercion {
         case .month: return ["pattern": "YYYY-MM", "example": "2024-03"]
         case .year: return ["pattern": "YYYY", "example": "1985"]
         }
-    }
-
-    private static func collapseSpaces(_ s: String) -> String {
-        guard s.contains("  ") || s.contains("\t") || s.contains("\n") else { return s }
-        return s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 }

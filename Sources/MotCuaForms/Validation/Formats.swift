@@ -16,7 +16,7 @@ public enum Formats {
         case .cmnd: return digitsOnly(s, count: 9, keyPrefix: "validation.format.cmnd")
         case .phone: return phone(s)
         case .email: return email(s)
-        case .name: return VietText.isValidName(s) ? .ok(s) : .invalid(key: "validation.format.name", args: [:])
+        case .name: return TextNormalizer.isValidName(s) ? .ok(s) : .invalid(key: "validation.format.name", args: [:])
         }
     }
 
@@ -82,14 +82,25 @@ public enum Formats {
     /// local@domain.tld, letters of any script allowed; no spaces, one @, a dot in the domain.
     static func email(_ s: String) -> FormatResult {
         let bad = FormatResult.invalid(key: "validation.format.email", args: [:])
-        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, s.count <= 254 else { return bad }
-        let local = parts[0], domain = parts[1]
-        guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return bad }
-        guard local.allSatisfy({ $0.isLetter || $0.isNumber || "!#$%&'*+/=?^_`{|}~.-".contains($0) }) else { return bad }
+        let u = Array(s.unicodeScalars)
+        guard let at = u.firstIndex(of: "@"), at > 0, at <= 64, u.count <= 254, !u[(at + 1)...].contains("@") else { return bad }
+        let local = u[..<at], domain = u[(at + 1)...]
+        func letterOrDigit(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? (c.properties.isAlphabetic || (c.value >= 48 && c.value <= 57)) : (c.properties.isAlphabetic || c.properties.numericType == .decimal)
+        }
+        var previousDot = true
+        for c in local {
+            if c == "." { if previousDot { return bad }; previousDot = true; continue }
+            previousDot = false
+            guard letterOrDigit(c) || "!#$%&'*+/=?^_`{|}~-".unicodeScalars.contains(c) else { return bad }
+        }
+        if previousDot { return bad }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }),
-              labels.last!.count >= 2, labels.last!.allSatisfy(\.isLetter) else { return bad }
-        return .ok(s.lowercased() == s ? s : String(local) + "@" + domain.lowercased())
+        guard labels.count >= 2 else { return bad }
+        for l in labels {
+            guard let first = l.first, let last = l.last, first != "-", last != "-", l.allSatisfy({ letterOrDigit($0) || $0 == "-" }) else { return bad }
+        }
+        guard labels.last!.count >= 2, labels.last!.allSatisfy({ $0.properties.isAlphabetic }) else { return bad }
+        return .ok(s)
     }
 }

@@ -1,3 +1,5 @@
+import MotCuaText
+
 /// Validates answers against a form: one answer at a time (`checkAnswer`,
 /// for the front ends) or a whole dossier (`validate`, for submission).
 /// Pure: the clock and the messages come in from outside.
@@ -5,11 +7,13 @@ public struct Validator: Sendable {
     public let form: Form
     public let context: EvaluationContext
     public let messages: Messages
+    let plan: ValidationPlan
 
     public init(form: Form, context: EvaluationContext, messages: Messages) {
         var ctx = context
         if ctx.form == nil { ctx.form = form }
         self.form = form; self.context = ctx; self.messages = messages
+        plan = ValidationPlan(form)
     }
 
     /// Validates a whole set of answers. Every error is collected; fields are
@@ -21,59 +25,38 @@ public struct Validator: Sendable {
             report.errors.append(ValidationIssue(field: "", code: .type, message: messages.text("validation.answers.object")))
             return report
         }
-        // Coerce what was given so that expressions can read any answer.
-        var values: [String: Value] = [:]
-        var raw: [String: JSONValue] = [:]
-        for (key, v) in given.pairs {
-            guard let f = form.fieldIndex[key].map({ form.pages[$0.page].fields[$0.field] }) else {
-                report.errors.append(unknown(key, key))
-                continue
-            }
-            raw[key] = v
-            if f.type == .repeat { continue }
-            if case .value(let x, _) = Coercion.coerce(v, f) { values[key] = x }
-        }
-        for (key, v) in raw {
-            guard let f = form.field(key), f.type == .repeat, case .array(let items) = v else { continue }
-            values[key] = .list(items.map { item in
-                var m: [String: Value] = [:]
-                for (k, x) in item.objectValue?.pairs ?? [] {
-                    if let inner = f.fields.first(where: { $0.id == k }), case .value(let c, _) = Coercion.coerce(x, inner) { m[k] = c }
-                }
-                return .item(m)
-            })
-        }
-
+        var values = coerceAll(given, &report)
         var out = JSONObject()
-        for page in form.pages {
-            let pageRelevant = page.relevant.map { Evaluator.evaluate($0, Scope(values: values), context).truthy } ?? true
-            for f in page.fields {
-                let scope = Scope(values: values)
-                guard pageRelevant, f.relevant.map({ Evaluator.evaluate($0, scope, context).truthy }) ?? true else {
-                    values[f.id] = nil
+        for page in plan.pages {
+            let pageRelevant = page.relevant.map { isTrue($0, values) } ?? true
+            for p in page.fields {
+                let id = p.field.id
+                guard pageRelevant, p.field.relevant.map({ isTrue($0, values) }) ?? true else {
+                    values[id] = nil
                     continue
                 }
-                switch f.type {
-                case .note: if raw[f.id] != nil { report.errors.append(issue(f.id, .type, messages.text("validation.type.note"))) }
+                switch p.field.type {
+                case .note:
+                    if given[id] != nil { report.errors.append(issue(id, .type, messages.text("validation.type.note"))) }
                 case .calculate:
-                    let v = f.expression.map { Evaluator.evaluate($0, scope, context) } ?? .null
-                    values[f.id] = v
-                    if !v.isEmpty { out[f.id] = v.json }
+                    let v = p.field.expression.map { Evaluator.evaluate($0, Scope(values: values), context) } ?? .null
+                    values[id] = v
+                    if !v.isEmpty { out[id] = v.json }
                 case .repeat:
-                    validateRepeat(f, raw[f.id], &values, &out, &report)
+                    let (v, stored) = validateRepeat(p, given[id], values, &report)
+                    values[id] = v
+                    if let stored { out[id] = stored }
                 default:
-                    let check = checkAnswer(f, path: f.id, raw: raw[f.id], scope: scope)
-                    record(check, f, &report)
-                    values[f.id] = check.error == nil && check.stored != nil ? check.value : nil
-                    if let s = check.stored, check.error == nil { out[f.id] = s } else if let r = raw[f.id], check.error != nil { out[f.id] = r }
+                    let check = checkAnswer(p.field, path: id, raw: given[id], scope: Scope(values: values))
+                    record(check, p.field, &report)
+                    values[id] = check.error == nil && check.stored != nil ? check.value : nil
+                    if check.error == nil { if let s = check.stored { out[id] = s } } else if let r = given[id] { out[id] = r }
                 }
             }
         }
-        let scope = Scope(values: values)
-        for c in form.checks where !Evaluator.evaluate(c.rule, scope, context).truthy {
+        for c in form.checks where !isTrue(c.rule, values) {
             let msg = messages.resolve(c.message, form: form, values: values)
-            let targets = c.fields.isEmpty ? [c.id] : c.fields
-            for t in targets {
+            for t in c.fields.isEmpty ? [c.id] : c.fields {
                 let i = ValidationIssue(field: t, code: c.severity == .error ? .check : .warning, message: msg)
                 if c.severity == .error { report.errors.append(i) } else { report.warnings.append(i) }
             }
@@ -82,53 +65,80 @@ public struct Validator: Sendable {
         return report
     }
 
-    private func validateRepeat(_ f: Field, _ given: JSONValue?, _ values: inout [String: Value], _ out: inout JSONObject, _ report: inout ValidationReport) {
-        let check = checkAnswer(f, path: f.id, raw: given, scope: Scope(values: values))
+    private func isTrue(_ e: Expression, _ values: [String: Value]) -> Bool {
+        Evaluator.evaluate(e, Scope(values: values), context).truthy
+    }
+
+    /// Every given answer as a value, so that expressions can read answers
+    /// that come later in the form; unknown keys are reported here.
+    private func coerceAll(_ given: JSONObject, _ report: inout ValidationReport) -> [String: Value] {
+        var values: [String: Value] = [:]
+        values.reserveCapacity(given.count)
+        for (key, v) in given.pairs {
+            guard let p = plan.byID[key] else { report.errors.append(unknown(key, key)); continue }
+            if p.field.type == .repeat {
+                guard case .array(let items) = v else { continue }
+                values[key] = .list(items.map { item in .item(coerceItem(item.objectValue ?? JSONObject(), p)) })
+            } else if case .value(let x, _) = Coercion.coerce(v, p.field) {
+                values[key] = x
+            }
+        }
+        return values
+    }
+
+    private func coerceItem(_ obj: JSONObject, _ p: FieldPlan) -> [String: Value] {
+        var m: [String: Value] = [:]
+        for (k, x) in obj.pairs {
+            if let inner = p.innerByID[k], case .value(let c, _) = Coercion.coerce(x, inner.field) { m[k] = c }
+        }
+        return m
+    }
+
+    private func validateRepeat(_ p: FieldPlan, _ given: JSONValue?, _ values: [String: Value], _ report: inout ValidationReport) -> (Value?, JSONValue?) {
+        let rid = p.field.id
+        let check = checkAnswer(p.field, path: rid, raw: given, scope: Scope(values: values))
         if let e = check.error { report.errors.append(e) }
-        guard case .array(let items)? = given else { values[f.id] = nil; return }
+        guard case .array(let items)? = given else { return (nil, nil) }
         var itemValues: [Value] = []
         var stored: [JSONValue] = []
+        itemValues.reserveCapacity(items.count)
+        stored.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             guard case .object(let obj) = item else { continue }
-            var m: [String: Value] = [:]
-            for (k, x) in obj.pairs {
-                guard let inner = f.fields.first(where: { $0.id == k }) else {
-                    report.errors.append(unknown("\(f.id)[\(i)].\(k)", k)); continue
-                }
-                if case .value(let c, _) = Coercion.coerce(x, inner) { m[k] = c }
-            }
+            for k in obj.keys where p.innerByID[k] == nil { report.errors.append(unknown("\(rid)[\(i)].\(k)", k)) }
+            var m = coerceItem(obj, p)
             var itemOut = JSONObject()
-            for inner in f.fields {
-                let path = "\(f.id)[\(i)].\(inner.id)"
-                let scope = Scope(values: values, item: m)
-                guard inner.relevant.map({ Evaluator.evaluate($0, scope, context).truthy }) ?? true else { m[inner.id] = nil; continue }
+            for ip in p.inner {
+                let inner = ip.field
+                let path = "\(rid)[\(i)].\(inner.id)"
+                let relevant = inner.relevant.map { Evaluator.evaluate($0, Scope(values: values, item: m), context).truthy } ?? true
+                guard relevant else { m[inner.id] = nil; continue }
                 switch inner.type {
                 case .note: if obj[inner.id] != nil { report.errors.append(issue(path, .type, messages.text("validation.type.note"))) }
                 case .calculate:
-                    let v = inner.expression.map { Evaluator.evaluate($0, scope, context) } ?? .null
+                    let v = inner.expression.map { Evaluator.evaluate($0, Scope(values: values, item: m), context) } ?? .null
                     m[inner.id] = v
                     if !v.isEmpty { itemOut[inner.id] = v.json }
                 default:
-                    let c = checkAnswer(inner, path: path, raw: obj[inner.id], scope: scope)
+                    let c = checkAnswer(inner, path: path, raw: obj[inner.id], scope: Scope(values: values, item: m))
                     record(c, inner, &report)
                     m[inner.id] = c.error == nil && c.stored != nil ? c.value : nil
-                    if let s = c.stored, c.error == nil { itemOut[inner.id] = s } else if let r = obj[inner.id], c.error != nil { itemOut[inner.id] = r }
+                    if c.error == nil { if let s = c.stored { itemOut[inner.id] = s } } else if let r = obj[inner.id] { itemOut[inner.id] = r }
                 }
             }
             itemValues.append(.item(m))
             stored.append(.object(itemOut))
         }
-        values[f.id] = .list(itemValues)
-        out[f.id] = .array(stored)
+        return (.list(itemValues), .array(stored))
     }
 
     private func record(_ c: AnswerCheck, _ f: Field, _ report: inout ValidationReport) {
         if let e = c.error { report.errors.append(e); return }
         if let w = c.warning { report.warnings.append(w) }
-        guard case .string(let s)? = c.stored else { return }
-        switch f.format {
-        case .name?: report.personalNames.append(s)
-        case .cccd?, .cmnd?: report.personalIDs.append(s)
+        guard let format = f.format, case .string(let s)? = c.stored else { return }
+        switch format {
+        case .name: report.personalNames.append(s)
+        case .cccd, .cmnd: report.personalIDs.append(s)
         default: break
         }
     }
@@ -141,5 +151,3 @@ public struct Validator: Sendable {
         issue(path, .unknownField, messages.text("validation.unknown_field", ["field": VietText.neutralizeControls(key)]))
     }
 }
-
-import MotCuaText

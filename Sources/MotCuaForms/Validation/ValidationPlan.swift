@@ -1,0 +1,25 @@
+/// A field of the form held by reference, so that the validator's hot loop
+/// walks fields without copying the large `Field` struct (and retaining its
+/// dozen references) for every answer of every dossier.
+final class FieldPlan: Sendable {
+    let field: Field
+    let inner: [FieldPlan]
+    let innerByID: [String: FieldPlan]
+
+    init(_ field: Field) {
+        self.field = field
+        inner = field.fields.map(FieldPlan.init)
+        innerByID = Dictionary(inner.map { ($0.field.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+/// The form's fields by page and by id, built once per validator.
+struct ValidationPlan: Sendable {
+    let pages: [(relevant: Expression?, fields: [FieldPlan])]
+    let byID: [String: FieldPlan]
+
+    init(_ form: Form) {
+        pages = form.pages.map { ($0.relevant, $0.fields.map(FieldPlan.init)) }
+        byID = Dictionary(pages.flatMap { $0.fields }.map { ($0.field.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
