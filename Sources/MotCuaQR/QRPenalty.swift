@@ -20,10 +20,10 @@ public struct QRPenaltyScore: Sendable, Equatable, CustomStringConvertible {
 /// Scores a module matrix with the standard's mask penalty rules.
 public enum QRPenalty {
     /// Scores a square matrix given as rows (true = dark). Returns nil when
-    /// the rows do not form a square.
+    /// the rows do not form a square of 1 to 177 modules (version 40's side).
     public static func score(rows: [[Bool]]) -> QRPenaltyScore? {
         let size = rows.count
-        guard size > 0, rows.allSatisfy({ $0.count == size }) else { return nil }
+        guard (1...177).contains(size), rows.allSatisfy({ $0.count == size }) else { return nil }
         return score(rows.flatMap { $0 }, size: size)
     }
 

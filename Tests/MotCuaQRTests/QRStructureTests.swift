@@ -115,6 +115,8 @@ import Testing
             }
         }
         #expect(QRPenalty.score(rows: [[true, false], [true]]) == nil)
+        #expect(QRPenalty.score(rows: []) == nil)
+        #expect(QRPenalty.score(rows: [[Bool]](repeating: [Bool](repeating: true, count: 178), count: 178)) == nil)
     }
 
     @Test func penaltyRulesOnHandMadeMatrices() throws {
