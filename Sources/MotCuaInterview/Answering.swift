@@ -1,0 +1,80 @@
+import MotCuaForms
+
+/// What happened to an answer.
+public enum AnswerOutcome: Sendable, Equatable {
+    /// Stored; the interview moved on. A warning does not block.
+    case accepted(warning: ValidationIssue?)
+    /// A `confirm` field: type it again.
+    case confirmAgain
+    /// Not stored; the message says why and the same question stays.
+    case rejected(ValidationIssue)
+}
+
+extension Interview {
+    /// Answers the question under the cursor with a value (JSON, as stored).
+    /// Valid answers are stored and the cursor moves on; invalid ones leave
+    /// everything as it was.
+    public mutating func answer(_ raw: JSONValue) -> AnswerOutcome {
+        guard let f = currentField, f.type.isAsked, f.type != .repeat else {
+            advance()
+            return .accepted(warning: nil)
+        }
+        let path = pathOfCursor
+        var check = validator.checkAnswer(f, path: path, raw: raw, scope: currentScope)
+        if let e = check.error { return .rejected(e) }
+        if f.confirm, check.stored != nil {
+            guard let first = pendingConfirm else {
+                pendingConfirm = check.stored
+                return .confirmAgain
+            }
+            pendingConfirm = nil
+            if first != check.stored {
+                return .rejected(ValidationIssue(field: path, code: .constraint, message: validator.messages.text("interview.confirm.mismatch")))
+            }
+        }
+        if check.stored == nil { check.warning = nil }
+        // An optional question left empty is stored as null: answered, so a
+        // resumed draft does not ask it again; `clearAnswer` removes it.
+        store(check.stored ?? .null)
+        advance()
+        return .accepted(warning: check.warning)
+    }
+
+    /// Clears the answer under the cursor (`!` in plain mode); a required
+    /// field will ask again.
+    public mutating func clearAnswer() {
+        pendingConfirm = nil
+        store(nil)
+    }
+
+    /// The validation path of the cursor: `id` or `repeat[i].id`.
+    public var pathOfCursor: String {
+        switch cursor {
+        case .field(let id): return id
+        case .item(let rid, let i, let id): return "\(rid)[\(i)].\(id)"
+        case .review: return ""
+        }
+    }
+
+    mutating func store(_ value: JSONValue?) {
+        switch cursor {
+        case .field(let id):
+            answers[id] = value
+            cache(id, value)
+        case .item(let rid, let i, let id):
+            var items = answers[rid]?.arrayValue ?? []
+            guard i < items.count else { return }
+            var obj = items[i].objectValue ?? JSONObject()
+            obj[id] = value
+            items[i] = .object(obj)
+            answers[rid] = .array(items)
+            if let f = form.field(rid) {
+                var list = itemValues[rid] ?? []
+                if i < list.count { list[i] = .item(coerceItem(obj, f)) }
+                itemValues[rid] = list
+            }
+        case .review: return
+        }
+        refresh()
+    }
+}

@@ -1,0 +1,144 @@
+import MotCuaForms
+
+extension Interview {
+    /// Whether the field under `c` takes an answer and has one.
+    func isAnswered(_ c: Cursor) -> Bool {
+        switch c {
+        case .field(let id):
+            guard let f = form.field(id) else { return true }
+            switch f.type {
+            case .note, .calculate: return true
+            case .repeat: return finishedRepeats.contains(id)
+            default: return answers[id] != nil
+            }
+        case .item(let rid, let i, let id):
+            guard let items = answers[rid]?.arrayValue, i < items.count else { return false }
+            return items[i][id] != nil
+        case .review: return true
+        }
+    }
+
+    /// Top-level steps a person goes through now (calculations are never shown).
+    func isStep(_ id: String) -> Bool {
+        guard isRelevant(id), let f = form.field(id) else { return false }
+        return f.type != .calculate
+    }
+
+    /// The first step without an answer, for resuming a draft.
+    public func firstUnanswered() -> Cursor? {
+        for (_, id) in order where isStep(id) {
+            guard let f = form.field(id) else { continue }
+            if f.type == .note { continue }
+            if f.type == .repeat {
+                for i in 0..<itemCount(id) {
+                    for inner in f.fields where inner.type.isAsked && isRelevant(item: i, of: id, field: inner) {
+                        if !isAnswered(.item(repeat: id, index: i, field: inner.id)) { return .item(repeat: id, index: i, field: inner.id) }
+                    }
+                }
+            }
+            if !isAnswered(.field(id)) { return .field(id) }
+        }
+        return nil
+    }
+
+    /// The step after `c` in document order, skipping what is not relevant.
+    func step(after c: Cursor) -> Cursor {
+        switch c {
+        case .review: return .review
+        case .item(let rid, let i, let id):
+            if let next = innerStep(rid, i, after: id) { return next }
+            return .field(rid)  // back to the repeat's list when the item is done
+        case .field(let id):
+            guard let k = position[id] else { return .review }
+            for (_, next) in order[(k + 1)...] where isStep(next) { return .field(next) }
+            return .review
+        }
+    }
+
+    /// The step before `c`, or nil at the first question.
+    func step(before c: Cursor) -> Cursor? {
+        switch c {
+        case .review:
+            for (_, id) in order.reversed() where isStep(id) { return .field(id) }
+            return nil
+        case .item(let rid, let i, let id):
+            guard let f = form.field(rid), let k = f.fields.firstIndex(where: { $0.id == id }) else { return .field(rid) }
+            for inner in f.fields[..<k].reversed() where inner.type.isAsked && isRelevant(item: i, of: rid, field: inner) {
+                return .item(repeat: rid, index: i, field: inner.id)
+            }
+            return .field(rid)
+        case .field(let id):
+            guard let k = position[id] else { return nil }
+            for (_, prev) in order[..<k].reversed() where isStep(prev) { return .field(prev) }
+            return nil
+        }
+    }
+
+    func innerStep(_ rid: String, _ i: Int, after id: String?) -> Cursor? {
+        guard let f = form.field(rid) else { return nil }
+        var passed = id == nil
+        for inner in f.fields {
+            if !passed { passed = inner.id == id; continue }
+            if inner.type.isAsked, isRelevant(item: i, of: rid, field: inner) { return .item(repeat: rid, index: i, field: inner.id) }
+        }
+        return nil
+    }
+
+    /// Moves to the next step (Enter on a note, or after an answer).
+    public mutating func advance() {
+        pendingConfirm = nil
+        if returnToReview, case .field = cursor { returnToReview = false; cursor = .review; return }
+        cursor = step(after: cursor)
+    }
+
+    /// Goes back one step. Returns false at the first question (nothing before it).
+    @discardableResult
+    public mutating func back() -> Bool {
+        pendingConfirm = nil
+        guard let prev = step(before: cursor) else { return false }
+        cursor = prev
+        return true
+    }
+
+    /// Jumps to a field to change its answer (from the review); the next
+    /// accepted answer returns to the review.
+    public mutating func edit(_ target: Cursor) {
+        pendingConfirm = nil
+        returnToReview = cursor == .review
+        cursor = target
+    }
+
+    /// Opens the review.
+    public mutating func openReview() {
+        pendingConfirm = nil
+        returnToReview = false
+        cursor = .review
+    }
+
+    /// Progress: questions answered out of the questions relevant now (a repeat counts as one).
+    public var progress: (answered: Int, total: Int) {
+        var answered = 0, total = 0
+        for (_, id) in order where isStep(id) {
+            guard let f = form.field(id), f.type != .note else { continue }
+            total += 1
+            if isAnswered(.field(id)) { answered += 1 }
+        }
+        return (answered, total)
+    }
+
+    /// The 1-based number of the current question among those relevant now, for "[3/17]".
+    public var stepNumber: Int {
+        let top: String
+        switch cursor {
+        case .field(let id): top = id
+        case .item(let rid, _, _): top = rid
+        case .review: return progress.total
+        }
+        var n = 0
+        for (_, id) in order where isStep(id) {
+            if let f = form.field(id), f.type != .note { n += 1 }
+            if id == top { return max(n, 1) }
+        }
+        return n
+    }
+}

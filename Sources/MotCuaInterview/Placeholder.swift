@@ -1,1 +1,0 @@
-// MotCuaInterview: module placeholder until its first real file lands.
