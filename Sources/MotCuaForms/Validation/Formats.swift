@@ -13,7 +13,7 @@ public enum Formats {
     public static func check(_ format: TextFormat, _ s: String, today: CalendarDate) -> FormatResult {
         switch format {
         case .cccd: return cccd(s, today: today)
-        case .cmnd: return digitsOnly(s, count: 9, keyPrefix: "validation.format.cmnd")
+        case .cmnd: return digitsOnly(s, count: 9, digitsKey: "validation.format.cmnd.digits", lengthKey: "validation.format.cmnd.length")
         case .phone: return phone(s)
         case .email: return email(s)
         case .name: return TextNormalizer.isValidName(s) ? .ok(s) : .invalid(key: "validation.format.name", args: [:])
@@ -33,16 +33,18 @@ public enum Formats {
         String(s.unicodeScalars.filter { $0 != " " && $0 != "." && $0 != "-" && $0 != "\u{00A0}" }.map(Character.init))
     }
 
-    private static func digitsOnly(_ s: String, count: Int, keyPrefix: String) -> FormatResult {
+    /// The locale keys are passed whole (not built from a prefix) so that the
+    /// locale test finds every key used as a literal in the sources.
+    private static func digitsOnly(_ s: String, count: Int, digitsKey: String, lengthKey: String) -> FormatResult {
         let d = stripSeparators(s)
-        guard d.unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return .invalid(key: keyPrefix + ".digits", args: [:]) }
-        guard d.unicodeScalars.count == count else { return .invalid(key: keyPrefix + ".length", args: ["count": String(d.unicodeScalars.count)]) }
+        guard d.unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return .invalid(key: digitsKey, args: [:]) }
+        guard d.unicodeScalars.count == count else { return .invalid(key: lengthKey, args: ["count": String(d.unicodeScalars.count)]) }
         return .ok(d)
     }
 
     /// 12 digits: province code (3), century/sex digit, year of birth (2), random (6). There is no check digit.
     static func cccd(_ s: String, today: CalendarDate) -> FormatResult {
-        let r = digitsOnly(s, count: 12, keyPrefix: "validation.format.cccd")
+        let r = digitsOnly(s, count: 12, digitsKey: "validation.format.cccd.digits", lengthKey: "validation.format.cccd.length")
         guard case .ok(let d) = r else { return r }
         let chars = Array(d)
         let code = String(chars[0..<3])
