@@ -32,9 +32,6 @@ enum AcceptOutcome: Equatable {
 final class CoreStore {
     static let logName = "store.log"
     static let indexName = "store.index"
-    /// Rewrite the index snapshot once this many records are beyond it.
-    static let snapshotEvery = 2048
-
     let directory: String
     let log: RecordLog
     private(set) var index = StoreIndex()
@@ -60,10 +57,11 @@ final class CoreStore {
             repairs.append("the store index snapshot did not match store.log; rebuilt it")
         }
         try catchUp()
-        if uncovered >= CoreStore.snapshotEvery || repairs.contains(where: { $0.contains("index") }) { try writeSnapshot() }
+        if snapshotDue || repairs.contains(where: { $0.contains("index") }) { try? writeSnapshot() }
     }
 
     var indexPath: String { directory + "/" + CoreStore.indexName }
+    var snapshotDue: Bool { Snapshot.due(uncovered: uncovered, total: index.entries.count) }
 
     /// Indexes records appended since last time (by this or another process).
     func catchUp() throws {
@@ -117,7 +115,7 @@ final class CoreStore {
             try p.withUnsafeBytes { try apply($0, offset: placed[i].offset) }
             uncovered += 1
         }
-        if uncovered >= CoreStore.snapshotEvery { try? writeSnapshot() }
+        if snapshotDue { try? writeSnapshot() }
         return outcomes
     }
 

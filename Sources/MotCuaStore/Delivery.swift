@@ -139,7 +139,7 @@ extension DossierStore {
             }
         }
         try appendJournal(records, syncAudit: true)
-        if uncovered >= DossierStore.snapshotEvery { try? writeSnapshot() }
+        if snapshotDue { try? writeSnapshot() }
         return batch.count
     }
 

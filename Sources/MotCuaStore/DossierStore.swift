@@ -54,7 +54,6 @@ public final class DossierStore {
     static let auditLogName = "audit.log"
     static let lockName = "lock"
     static let formsName = "forms"
-    static let snapshotEvery = 2048
 
     /// Opens (creating when needed) the data directory at `directory`.
     public init(directory: String, kioskID: String = KioskID.defaultID, checker: DossierChecker, options: StoreOptions = StoreOptions()) throws {
@@ -78,11 +77,12 @@ public final class DossierStore {
             removeLeftoverTemporaryFiles()
             loadSnapshot()
             try refresh()
-            if uncovered >= DossierStore.snapshotEvery { try? writeSnapshot() }
+            if snapshotDue { try? writeSnapshot() }
         }
     }
 
     var snapshotPath: String { directory + "/" + DossierStore.queueSnapshotName }
+    var snapshotDue: Bool { Snapshot.due(uncovered: uncovered, total: queue.lastSeq) }
 
     /// Reads what was appended since last time, by anyone, and completes the
     /// audit trail if a crash cut it short. Call under the lock.
@@ -99,8 +99,11 @@ public final class DossierStore {
             let missing = try (audit.lastSource + 1...queue.lastSeq).map { seq in
                 (seq: seq, header: try RecordPayload.split(try queueLog.read(at: queue.recordOffsets[seq - 1])).header)
             }
-            try audit.append(missing, sync: true)
-            repairs.append("completed the audit trail with \(missing.count) entr\(missing.count == 1 ? "y" : "ies") from queue.log")
+            // Best effort: on a full disk the trail stays short (verify says so)
+            // rather than making every command, even a status, fail.
+            if (try? audit.append(missing, sync: true)) != nil {
+                repairs.append("completed the audit trail with \(missing.count) entr\(missing.count == 1 ? "y" : "ies") from queue.log")
+            }
         }
         // An audit trail ahead of the journal means queue.log lost records: verify reports it.
         let coreRepairs = core.repairs.count

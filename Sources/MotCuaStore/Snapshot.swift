@@ -125,6 +125,14 @@ enum Snapshot {
         return (Anchor(coveredEnd: end, lastFrameOffset: last, lastChecksum: sum), r)
     }
 
+    /// Whether records not covered by a snapshot are enough to write a new
+    /// one: at least 64, and at least 1/16 of the total, so the cost of
+    /// rewriting snapshots stays a constant share per record however large
+    /// the store grows, and an open replays at most ~6% of it.
+    static func due(uncovered: Int, total: Int) -> Bool {
+        uncovered >= max(64, total / 16)
+    }
+
     /// Whether `log` still holds the prefix the anchor describes.
     static func matches(_ anchor: Anchor, _ log: RecordLog) -> Bool {
         guard let sum = try? log.checksum(ofFrameAt: anchor.lastFrameOffset, endingAt: anchor.coveredEnd) else { return false }

@@ -21,7 +21,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .io(let action, let path, let code):
             let reason = String(cString: strerror(code))
             if code == ENOSPC || code == EDQUOT {
-                return "cannot \(action) \(path): the disk is full (\(reason)); nothing was changed, free some space and try again"
+                return "cannot \(action) \(path): the disk is full (\(reason)); the failed write was undone, nothing stored before is affected; free some space and try again"
             }
             if code == EACCES || code == EPERM {
                 return "cannot \(action) \(path): permission denied (\(reason))"

@@ -94,7 +94,7 @@ extension DossierStore {
             let header = journalHeader(.submit, seq: queue.lastSeq + 1, at: now, operatorID: request.operatorID,
                                        dossierMembers(dossier, contentHash: SHA256.hash(body)))
             try appendJournal([(header, body)], syncAudit: false)
-            if uncovered >= DossierStore.snapshotEvery { try? writeSnapshot() }
+            if snapshotDue { try? writeSnapshot() }
             return .submitted(SubmitReceipt(id: id, receipt: dossier.receipt, formID: dossier.formID, formVersion: dossier.formVersion,
                                             submittedAt: now, warnings: checked.warnings))
         }

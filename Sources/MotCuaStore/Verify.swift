@@ -33,6 +33,7 @@ extension DossierStore {
 
             // The queue, replayed from nothing.
             var fresh = QueueState()
+            fresh.checkContent = true
             var expected: [JSONObject] = []
             var unreadable: [String] = []
             var first = true

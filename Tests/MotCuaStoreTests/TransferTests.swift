@@ -69,7 +69,7 @@ import Testing
         let (bundle, receipts) = try exported(dir)
         var out: [UInt8] = []
         let bytes = try #require(try FileIO.readFile(bundle))
-        _ = try bytes.withUnsafeBytes { buf in
+        _ = bytes.withUnsafeBytes { buf in
             Frame.scan(buf, base: 0) { v in
                 var payload = Array(v.payload)
                 if let r = String(decoding: payload, as: UTF8.self).range(of: "Đinh Thị Sen") {

@@ -1,0 +1,113 @@
+import Foundation
+import MotCuaForms
+import MotCuaStore
+
+/// Options shared by `submit`, `queue` and `dossiers`, and the store they open.
+struct StoreCommandLine {
+    var positional: [String] = []
+    var dataDir: String?
+    var kiosk: String?
+    var operatorID: String?
+    var flags: Set<String> = []
+    var values: [String: String] = [:]
+
+    /// Parses `args`; `valued` are the command's own options taking a value,
+    /// `switches` its options without one. Nil (after printing why) on a mistake.
+    init?(_ args: [String], command: String, valued: Set<String> = [], switches: Set<String> = []) {
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if ["--data-dir", "--kiosk", "--operator"].contains(a) || valued.contains(a) {
+                i += 1
+                guard i < args.count else {
+                    Console.err("motcua \(command): \(a) needs a value")
+                    return nil
+                }
+                switch a {
+                case "--data-dir": dataDir = args[i]
+                case "--kiosk": kiosk = args[i]
+                case "--operator": operatorID = args[i]
+                default: values[a] = args[i]
+                }
+            } else if switches.contains(a) {
+                flags.insert(a)
+            } else if a.hasPrefix("--") {
+                Console.err("motcua \(command): unknown option \(Console.safe(a))")
+                return nil
+            } else {
+                positional.append(a)
+            }
+            i += 1
+        }
+    }
+
+    var operatorName: String { DataDirectory.operatorID(flag: operatorID) }
+
+    /// Opens the data directory with the form engine as checker.
+    func open() throws -> DossierStore {
+        let dir = try DataDirectory.resolve(flag: dataDir)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let kioskID = try DataDirectory.kioskID(flag: kiosk, directory: dir)
+        return try DossierStore(directory: dir, kioskID: kioskID, checker: StoreForms.checker)
+    }
+}
+
+/// Runs a store command body, turning errors into one clear line and exit 2.
+func withStore(_ command: String, _ line: StoreCommandLine, _ body: (DossierStore) throws -> Int32) -> Int32 {
+    do {
+        return try body(try line.open())
+    } catch {
+        Console.err(Console.safe("motcua \(command): \(error)"))
+        return 2
+    }
+}
+
+/// `motcua submit FORM ANSWERS... [--lang vi|en] [--id ID] [--data-dir D] [--kiosk K] [--operator O]`:
+/// validates each answers file against the form and queues it durably;
+/// prints `RECEIPT ID` per dossier as soon as it is on disk. Invalid answers
+/// print `PATH: message` lines and exit 1; unusable input exits 2.
+public func runSubmitCommand(_ args: [String]) -> Int32 {
+    guard let line = StoreCommandLine(args, command: "submit", valued: ["--lang", "--id"]), line.positional.count >= 2 else {
+        Console.err("usage: motcua submit FORM ANSWERS... [--lang vi|en] [--id DOSSIER-ID] [--data-dir DIR] [--kiosk ID] [--operator NAME]")
+        return 2
+    }
+    let answerFiles = Array(line.positional.dropFirst())
+    if line.values["--id"] != nil, answerFiles.count > 1 {
+        Console.err("motcua submit: --id names one dossier; give one answers file with it")
+        return 2
+    }
+    let form: FormFile
+    do { form = try StoreForms.formFile(at: line.positional[0]) } catch {
+        Console.err(Console.safe("motcua submit: the form cannot be used: \(error)"))
+        return 2
+    }
+    return withStore("submit", line) { store in
+        var status: Int32 = 0
+        for file in answerFiles {
+            let prefix = answerFiles.count > 1 ? "\(file): " : ""
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Console.err(Console.safe("motcua submit: cannot read the answers file \(file)"))
+                status = 2
+                continue
+            }
+            let answers: JSONValue
+            do { answers = try JSONParser.parse(data) } catch {
+                Console.err(Console.safe("motcua submit: \(file) is not JSON: \(error)"))
+                status = 2
+                continue
+            }
+            let request = SubmitRequest(form: form, answers: answers, language: line.values["--lang"] ?? "vi",
+                                        dossierID: line.values["--id"], operatorID: line.operatorName)
+            switch try store.submit(request) {
+            case .submitted(let r), .alreadySubmitted(let r):
+                // One write per line: a line seen on the pipe means the dossier is durable.
+                Console.out(Console.safe("\(r.receipt) \(r.id)"))
+                for w in r.warnings { Console.out(Console.safe("\(prefix)\(w.field): note: \(w.message)")) }
+            case .invalid(let issues):
+                for i in issues { Console.out(Console.safe(prefix + i.description)) }
+                if status == 0 { status = 1 }
+            }
+        }
+        return status
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import MotCuaForms
+import MotCuaStore
+import MotCuaText
+
+/// `motcua dossiers list [--search TEXT] | show ID [--json] | verify`, each with
+/// `[--data-dir D]`. Everything printed passes through `Console.safe`: a name
+/// holding an escape sequence is shown as text, it never drives the terminal.
+public func runDossiersCommand(_ args: [String]) -> Int32 {
+    let usage = "usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] | verify  [--data-dir DIR]"
+    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search"], switches: ["--json"]) else {
+        Console.err(usage)
+        return 2
+    }
+    guard sub == "show" ? line.positional.count == 1 : (["list", "verify"].contains(sub) && line.positional.isEmpty) else {
+        Console.err(usage)
+        return 2
+    }
+    return withStore("dossiers \(sub)", line) { store in
+        switch sub {
+        case "list":
+            let found = try store.storedDossiers(search: line.values["--search"])
+            for d in found {
+                Console.out(Console.safe("\(d.receipt) \(d.id) \(d.formID) \(d.formVersion) \(d.deliveredAt.vietnamDisplay) \(d.names.joined(separator: "; "))"))
+            }
+            Console.err("\(found.count) dossier\(found.count == 1 ? "" : "s")")
+            return 0
+        case "show":
+            return try show(store, line.positional[0], json: line.flags.contains("--json"))
+        default:
+            return try verify(store)
+        }
+    }
+}
+
+private func show(_ store: DossierStore, _ key: String, json: Bool) throws -> Int32 {
+    guard let d = try store.details(key) else {
+        Console.err(Console.safe("motcua dossiers show: no dossier \(key) (give a dossier id or a receipt code)"))
+        return 1
+    }
+    if json {
+        // The JSON writer escapes control characters itself; neutralising is a second guard.
+        Console.out(VietText.neutralizeControls(d.dossier.json.serialized(pretty: true), allowNewlines: true))
+        return 0
+    }
+    let x = d.dossier
+    var lines = [
+        "Receipt   \(x.receipt)",
+        "Dossier   \(x.id)",
+        "Form      \(x.formID) \(x.formVersion) (sha256 \(x.formHash.hex.prefix(16))…)",
+        "Status    \(d.deliveredAt != nil ? "delivered \(d.deliveredAt!.vietnamDisplay)" : d.state?.rawValue ?? "unknown")",
+        "Submitted \(x.submittedAt.vietnamDisplay) at kiosk \(x.kiosk) by \(x.operatorID), language \(x.language)",
+    ]
+    if let e = d.lastError, d.state == .failed || d.state == .setAside { lines.append("Reason    \(e)") }
+    lines.append("Answers")
+    flatten(x.answers, path: "", into: &lines)
+    if !d.history.isEmpty { lines.append("History") }
+    for h in d.history {
+        lines.append("  \(h.at.vietnamDisplay) \(h.event) (\(h.kiosk), \(h.operatorID))" + (h.detail.map { ": \($0)" } ?? ""))
+    }
+    for l in lines { Console.out(Console.safe(l)) }
+    return 0
+}
+
+/// One `path: value` line per answer, paths as validation reports them.
+private func flatten(_ v: JSONValue, path: String, into lines: inout [String]) {
+    switch v {
+    case .object(let o):
+        for (k, child) in o.pairs { flatten(child, path: path.isEmpty ? k : "\(path).\(k)", into: &lines) }
+    case .array(let items) where items.contains { $0.objectValue != nil }:
+        for (i, item) in items.enumerated() { flatten(item, path: "\(path)[\(i)]", into: &lines) }
+    case .array(let items):
+        lines.append("  \(path): " + items.map(scalar).joined(separator: ", "))
+    default:
+        lines.append("  \(path): \(scalar(v))")
+    }
+}
+
+private func scalar(_ v: JSONValue) -> String {
+    switch v {
+    case .string(let s): return s
+    case .null: return "(none)"
+    default: return v.serialized()
+    }
+}
+
+private func verify(_ store: DossierStore) throws -> Int32 {
+    let r = try store.verify()
+    for repair in r.repairs { Console.out(Console.safe("repaired: \(repair)")) }
+    for problem in r.problems { Console.out(Console.safe("PROBLEM: \(problem)")) }
+    let summary = "\(r.journalRecords) queue records (\(r.queuedDossiers) dossiers), \(r.storedDossiers) stored"
+        + (r.storeConflicts > 0 ? " + \(r.storeConflicts) conflicts kept aside" : "")
+        + ", \(r.auditEntries) audit entries, \(r.formCopies) form copies"
+    Console.out(r.isOK ? "ok: \(summary); every checksum and the audit chain verified" : "FAILED: \(r.problems.count) problem\(r.problems.count == 1 ? "" : "s"); \(summary)")
+    return r.isOK ? 0 : 1
+}

@@ -1,0 +1,67 @@
+import Foundation
+import MotCuaStore
+
+/// `motcua queue status [--all] | deliver [--limit N] | retry ID | export FILE | import FILE`,
+/// each with `[--data-dir D] [--kiosk K] [--operator O]`.
+public func runQueueCommand(_ args: [String]) -> Int32 {
+    let usage = "usage: motcua queue status [--all] | deliver [--limit N] | retry ID | export FILE | import FILE  [--data-dir DIR] [--kiosk ID] [--operator NAME]"
+    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "queue \(sub)", valued: ["--limit"], switches: ["--all"]) else {
+        Console.err(usage)
+        return 2
+    }
+    let wantsOne = ["retry", "export", "import"].contains(sub)
+    guard ["status", "deliver"].contains(sub) ? line.positional.isEmpty : (wantsOne && line.positional.count == 1) else {
+        Console.err(usage)
+        return 2
+    }
+    return withStore("queue \(sub)", line) { store in
+        switch sub {
+        case "status": return try queueStatus(store, all: line.flags.contains("--all"))
+        case "deliver":
+            var limit: Int?
+            if let l = line.values["--limit"] {
+                guard let n = Int(l), n > 0 else { throw StoreError.invalidArgument("--limit takes a positive number") }
+                limit = n
+            }
+            return try deliver(store, operatorID: line.operatorName, limit: limit)
+        case "retry":
+            let item = try store.retry(line.positional[0], operatorID: line.operatorName)
+            Console.out(Console.safe("\(item.receipt) \(item.id) queued again"))
+            return 0
+        case "export":
+            let r = try store.exportBundle(to: line.positional[0], operatorID: line.operatorName)
+            Console.out(Console.safe("exported \(r.dossiers) dossier\(r.dossiers == 1 ? "" : "s") and \(r.forms) form\(r.forms == 1 ? "" : "s") to \(line.positional[0]) (\(r.bytes) bytes, sha256 \(r.sha256.hex))"))
+            return 0
+        default:
+            let r = try store.importBundle(from: line.positional[0], operatorID: line.operatorName)
+            for receipt in r.imported { Console.out(Console.safe("imported \(receipt)")) }
+            for receipt in r.alreadyPresent { Console.out(Console.safe("already here \(receipt)")) }
+            for reason in r.rejected { Console.out(Console.safe("rejected: \(reason)")) }
+            Console.err("\(r.imported.count) imported, \(r.alreadyPresent.count) already here, \(r.rejected.count) rejected")
+            return r.rejected.isEmpty ? 0 : 1
+        }
+    }
+}
+
+private func queueStatus(_ store: DossierStore, all: Bool) throws -> Int32 {
+    let s = try store.queueSummary()
+    let counts = QueueItemState.allCases.map { "\($0.rawValue) \(s.counts[$0] ?? 0)" }.joined(separator: ", ")
+    Console.out("\(counts); core store \(s.storedDossiers) dossier\(s.storedDossiers == 1 ? "" : "s")"
+        + (s.storeConflicts > 0 ? ", \(s.storeConflicts) conflict\(s.storeConflicts == 1 ? "" : "s") kept aside" : ""))
+    for item in s.items where all || item.state != .delivered {
+        var text = "\(item.receipt) \(item.id) \(item.state.rawValue)"
+        if item.attempts > 0 { text += " attempts \(item.attempts)" }
+        if item.state == .failed, let next = item.nextRetry { text += " next \(next.vietnamDisplay)" }
+        if let e = item.lastError, item.state == .failed || item.state == .setAside { text += ": \(e)" }
+        Console.out(Console.safe(text))
+    }
+    return 0
+}
+
+private func deliver(_ store: DossierStore, operatorID: String, limit: Int?) throws -> Int32 {
+    let r = try store.deliver(operatorID: operatorID, limit: limit)
+    for f in r.failed { Console.out(Console.safe("failed \(f.receipt): \(f.reason); next attempt \(f.nextRetry?.vietnamDisplay ?? "-")")) }
+    for f in r.setAside { Console.out(Console.safe("set aside \(f.receipt): \(f.reason)")) }
+    Console.out("delivered \(r.delivered.count), already stored \(r.alreadyStored.count), failed \(r.failed.count), set aside \(r.setAside.count), waiting \(r.waiting)")
+    return r.failed.isEmpty && r.setAside.isEmpty ? 0 : 1
+}

@@ -1,0 +1,105 @@
+import Foundation
+import MotCuaForms
+
+/// An interview in progress: what the person has confirmed so far. Its id is
+/// the dossier id, made when the interview starts and kept through delivery.
+public struct Draft: Sendable, Equatable {
+    public var id: String
+    public var formID: String
+    public var formVersion: String
+    /// The form file the interview runs on, to resume it.
+    public var formPath: String
+    public var language: String
+    public var answers: JSONObject
+    public var finishedRepeats: [String]
+    /// The applicant's name where known, for `drafts list`.
+    public var applicantName: String?
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: String, formID: String, formVersion: String, formPath: String, language: String,
+                answers: JSONObject = JSONObject(), finishedRepeats: [String] = [], applicantName: String? = nil,
+                createdAt: Timestamp = .now, updatedAt: Timestamp = .now) {
+        self.id = id; self.formID = formID; self.formVersion = formVersion; self.formPath = formPath
+        self.language = language; self.answers = answers; self.finishedRepeats = finishedRepeats
+        self.applicantName = applicantName; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+
+    public var json: JSONValue {
+        var o = JSONObject()
+        o["format"] = "motcua-draft/1"
+        o["id"] = .string(id)
+        o["form"] = ["id": .string(formID), "version": .string(formVersion), "path": .string(formPath)]
+        o["language"] = .string(language)
+        o["applicantName"] = applicantName.map(JSONValue.string) ?? .null
+        o["createdAt"] = .string(createdAt.iso8601)
+        o["updatedAt"] = .string(updatedAt.iso8601)
+        o["finishedRepeats"] = .array(finishedRepeats.map(JSONValue.string))
+        o["answers"] = .object(answers)
+        return .object(o)
+    }
+
+    public init(json: JSONValue) throws {
+        guard json["format"] == "motcua-draft/1", let id = json["id"]?.stringValue, let form = json["form"],
+              let formID = form["id"]?.stringValue, let version = form["version"]?.stringValue, let path = form["path"]?.stringValue,
+              let answers = json["answers"]?.objectValue else {
+            throw StoreError.invalidArgument("not a motcua-draft/1 document")
+        }
+        self.init(id: id, formID: formID, formVersion: version, formPath: path, language: json["language"]?.stringValue ?? "vi",
+                  answers: answers, finishedRepeats: (json["finishedRepeats"]?.arrayValue ?? []).compactMap(\.stringValue),
+                  applicantName: json["applicantName"]?.stringValue,
+                  createdAt: json["createdAt"]?.stringValue.flatMap(Timestamp.init(iso8601:)) ?? .now,
+                  updatedAt: json["updatedAt"]?.stringValue.flatMap(Timestamp.init(iso8601:)) ?? .now)
+    }
+}
+
+/// Where drafts live. One real implementation, on disk; tests use it in a temporary folder.
+public protocol DraftStoring: Sendable {
+    func save(_ draft: Draft) throws
+    func load(_ id: String) throws -> Draft?
+    func list() throws -> [Draft]
+    func discard(_ id: String) throws
+}
+
+/// Drafts as one file each, `drafts/<id>.json` (0600), replaced atomically
+/// on every confirmed answer: write a temporary file, fsync, rename, fsync
+/// the folder. A kill at any instant leaves the previous or the new draft.
+public struct FileDraftStore: DraftStoring {
+    public let directory: String
+
+    public init(dataDirectory: String) throws {
+        directory = (dataDirectory as NSString).appendingPathComponent("drafts")
+        try FileIO.ensureDirectory(dataDirectory)
+        try FileIO.ensureDirectory(directory)
+    }
+
+    private func path(_ id: String) throws -> String {
+        guard DossierID.isValid(id) else { throw StoreError.invalidArgument("\"\(id)\" is not a draft id") }
+        return (directory as NSString).appendingPathComponent(id + ".json")
+    }
+
+    public func save(_ draft: Draft) throws {
+        try FileIO.writeAtomically(try path(draft.id), bytes: Array(draft.json.data(pretty: true)))
+    }
+
+    public func load(_ id: String) throws -> Draft? {
+        guard let bytes = try FileIO.readFile(try path(id)) else { return nil }
+        return try Draft(json: try JSONParser.parse(Data(bytes)))
+    }
+
+    /// Every readable draft, most recent first; unreadable files are skipped
+    /// (a temporary file left by a kill is not a draft).
+    public func list() throws -> [Draft] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.compactMap { name in
+            try? load(String(name.dropLast(5)))
+        }.sorted { $0.updatedAt > $1.updatedAt }
+    }
+
+    public func discard(_ id: String) throws {
+        let p = try path(id)
+        guard FileIO.exists(p) else { throw StoreError.notFound("no draft \(id)") }
+        try FileManager.default.removeItem(atPath: p)
+        try FileIO.fsyncDirectory(directory)
+    }
+}
