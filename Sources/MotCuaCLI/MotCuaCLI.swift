@@ -13,6 +13,8 @@ public enum MotCuaCLI {
         case "forms": return runFormsCommand(rest)
         case "validate": return runValidateCommand(rest)
         case "qr": return runQRCommand(rest)
+        case "fill": return runFillCommand(rest)
+        case "drafts": return runDraftsCommand(rest)
         case "help", "--help", "-h": Console.out(usage); return 0
         case "--version": Console.out("motcua 0.1.0"); return 0
         default:
@@ -35,6 +37,12 @@ public enum MotCuaCLI {
       motcua forms check [PATH ...]       lint forms (no path: every form under Forms/)
       motcua validate FORM ANSWERS [--json] [--lang vi|en] [--today YYYY-MM-DD]
                                           check a dossier's answers: exit 0 valid, 1 invalid, 2 unusable input
+      motcua fill FORM [--draft ID] [--plain] [--lang vi|en]
+                                          run an interview (plain line mode: see 'motcua fill --help')
+      motcua drafts list|show ID|discard ID
+      motcua submit FORM ANSWERS          queue a finished dossier (prints its id and receipt code)
+      motcua queue status|deliver|retry ID|export FILE|import FILE
+      motcua dossiers list [--search TEXT]|show ID|verify
       motcua qr TEXT [--ecc L|M|Q|H] [--svg FILE|--pbm FILE|--png FILE]
       motcua help                         this text
     """

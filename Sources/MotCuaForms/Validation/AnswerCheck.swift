@@ -97,7 +97,8 @@ extension Validator {
         }
     }
 
-    func optionAllowed(_ field: Field, _ value: String, _ scope: Scope) -> Bool {
+    /// Whether `value` is an option of `field` that its filter lets through in `scope`.
+    public func optionAllowed(_ field: Field, _ value: String, _ scope: Scope) -> Bool {
         guard let o = field.option(value) else { return false }
         guard let filter = field.filter else { return true }
         var s = scope

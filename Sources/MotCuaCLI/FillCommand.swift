@@ -1,0 +1,200 @@
+import Foundation
+import MotCuaForms
+import MotCuaInterview
+import MotCuaPlain
+import MotCuaQR
+import MotCuaStore
+import MotCuaText
+
+/// Exit status when standard input ends mid-interview (the draft is saved).
+let exitEndOfInput: Int32 = 3
+
+let fillUsage = """
+usage: motcua fill FORM [--draft ID] [--plain] [--lang vi|en] [--data-dir D] [--kiosk K] [--operator O]
+  FORM is a form file or the id of a form under Forms/ (e.g. khai-sinh).
+  Plain mode (lines, for screen readers and scripts) runs with --plain, when
+  output is not a terminal, or with TERM=dumb. Commands alone on a line:
+    <        back to the previous question
+    ?        help for this question
+    !        clear this answer
+    :review  review the whole dossier
+    :save    save the draft and leave
+  Every confirmed answer is saved to the draft at once. End of input saves
+  the draft, prints its id and exits with status 3; resume with --draft ID.
+"""
+
+/// `motcua fill`: runs an interview in plain mode (or the kiosk's full screen).
+public func runFillCommand(_ args: [String]) -> Int32 {
+    if args.contains("--help") || args.contains("-h") { Console.out(fillUsage); return 0 }
+    guard let line = StoreCommandLine(args, command: "fill", valued: ["--draft", "--lang", "--today"], switches: ["--plain"]) else { return 2 }
+    let lang = line.values["--lang"] ?? "vi"
+    guard ["vi", "en"].contains(lang) else { Console.err("motcua fill: --lang takes vi or en"); return 2 }
+    do {
+        let session = try FillSetup(line: line, language: lang)
+        return session.runPlain()
+    } catch {
+        Console.err(Console.safe("motcua fill: \(error)"))
+        return 2
+    }
+}
+
+/// Everything an interview needs: the form, the draft, the stores.
+struct FillSetup {
+    let loaded: LoadedForm
+    let formPath: String
+    let store: DossierStore
+    let drafts: FileDraftStore
+    var draft: Draft
+    let messages: Messages
+    let today: CalendarDate?
+    let dataDir: String
+    let line: StoreCommandLine
+
+    init(line: StoreCommandLine, language: String) throws {
+        self.line = line
+        dataDir = try DataDirectory.resolve(flag: line.dataDir)
+        store = try line.open()
+        drafts = try FileDraftStore(dataDirectory: dataDir)
+        today = line.values["--today"].flatMap { CalendarDate.parseISO($0, precision: .day) }
+        if let id = line.values["--draft"] {
+            guard let d = try drafts.load(id) else { throw StoreError.notFound("no draft \(id) (see 'motcua drafts list')") }
+            draft = d
+            formPath = line.positional.first.map(resolveFormPath) ?? d.formPath
+        } else {
+            guard let f = line.positional.first else { throw StoreError.invalidArgument("which form? \(fillUsage)") }
+            formPath = resolveFormPath(f)
+            draft = Draft(id: DossierID.make(), formID: "", formVersion: "", formPath: formPath, language: language)
+        }
+        switch FormEngine.loadForm(at: formPath) {
+        case .success(let l): loaded = l
+        case .failure(let e): throw StoreError.unusableForm(e.description)
+        }
+        draft.formID = loaded.form.id
+        draft.formVersion = loaded.form.version
+        draft.formPath = formPath
+        if line.values["--lang"] != nil { draft.language = language }
+        messages = Resources.messages(draft.language)
+    }
+
+    func makeInterview() -> Interview {
+        let ctx = EvaluationContext(today: today ?? EvaluationContext.today(), language: messages.language, form: loaded.form)
+        let v = Validator(form: loaded.form, context: ctx, messages: messages)
+        return Interview(form: loaded.form, validator: v, answers: draft.answers, finishedRepeats: Set(draft.finishedRepeats))
+    }
+
+    func save(_ i: Interview) throws {
+        var d = draft
+        d.answers = i.answers
+        d.finishedRepeats = i.finishedRepeats.sorted()
+        d.applicantName = applicantName(i)
+        d.updatedAt = .now
+        try drafts.save(d)
+    }
+
+    func applicantName(_ i: Interview) -> String? {
+        for f in i.form.allFields where f.format == .name {
+            if let s = i.answers[f.id]?.stringValue, !s.isEmpty { return s }
+        }
+        return nil
+    }
+
+    /// Queues the dossier (durable before this returns), drops the draft and
+    /// gives the receipt's lines.
+    func submit(_ i: Interview) throws -> [String] {
+        let file = try StoreForms.formFile(at: formPath)
+        let request = SubmitRequest(form: file, answers: .object(i.answers), language: messages.language,
+                                    dossierID: draft.id, operatorID: line.operatorName)
+        let receipt: SubmitReceipt
+        switch try store.submit(request) {
+        case .submitted(let r), .alreadySubmitted(let r): receipt = r
+        case .invalid(let issues): throw StoreError.invalidArgument(issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+        }
+        try? drafts.discard(draft.id)
+        return receiptText(i, receipt).lines(messages)
+    }
+
+    func receiptText(_ i: Interview, _ r: SubmitReceipt) -> ReceiptText {
+        let received = vietnamTime(r.submittedAt)
+        let facts = ReceiptFacts(interview: i, received: received.date, holidays: Holidays.load())
+        let settings = KioskSettings.load(dataDir)
+        let tracking = try? QRTrackingCode.content(receiptCode: r.receipt, urlTemplate: settings.trackingURL)
+        var payment: String?
+        if let payee = settings.payee, let fee = facts.fee, fee > 0 {
+            payment = try? VietQR.feePayload(payee: payee, amountVND: fee, receiptCode: r.receipt, purpose: "LE PHI " + r.receipt)
+        }
+        return ReceiptText(receiptCode: r.receipt, dossierID: r.id, receivedAt: received.text, facts: facts,
+                           trackingContent: tracking, paymentContent: payment)
+    }
+
+    func runPlain() -> Int32 {
+        var io = StandardIO()
+        let hooks = PlainHooks(save: save, submit: submit)
+        var session = PlainSession(interview: makeInterview(), io: io, hooks: hooks)
+        do { try save(session.interview) } catch {
+            Console.err(Console.safe("motcua fill: cannot save the draft: \(error)"))
+            return 2
+        }
+        let exit = session.run()
+        switch exit {
+        case .submitted: return 0
+        case .saved:
+            io.write(messages.text("plain.saved", ["id": draft.id, "form": loaded.form.id]))
+            return 0
+        case .endOfInput:
+            io.write(messages.text("plain.eof", ["id": draft.id]))
+            return exitEndOfInput
+        case .failed(let why):
+            Console.err(Console.safe("motcua fill: \(why)"))
+            return 2
+        }
+    }
+}
+
+/// A form given by path, or by id under Forms/.
+func resolveFormPath(_ s: String) -> String {
+    if FileManager.default.fileExists(atPath: s) { return s }
+    if let dir = Resources.formsDirectory, !s.contains("/"), FileManager.default.fileExists(atPath: "\(dir)/\(s).json") { return "\(dir)/\(s).json" }
+    return s
+}
+
+/// Standard input and output as lines; output is flushed at each line so a
+/// screen reader or a script sees the prompt before typing.
+struct StandardIO: PlainIO {
+    mutating func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+    mutating func write(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+}
+
+/// The date and the wall-clock time in Việt Nam (UTC+7, no daylight saving) of a timestamp.
+func vietnamTime(_ t: Timestamp) -> (date: CalendarDate, text: String) {
+    let d = t.vietnamDate
+    let date = CalendarDate(year: d.year, month: d.month, day: d.day) ?? EvaluationContext.today()
+    let minuteOfDay = Int(((t.milliseconds + 7 * 3_600_000) / 60_000) % 1440)
+    return (date, String(format: "%02d:%02d %@", minuteOfDay / 60, minuteOfDay % 60, date.display))
+}
+
+/// The public holidays of Forms/lists/holidays.json (empty when missing: weekends only).
+enum Holidays {
+    static func load() -> HolidayCalendar {
+        guard let dir = Resources.formsDirectory, let data = FileManager.default.contents(atPath: dir + "/lists/holidays.json"),
+              let json = try? JSONParser.parse(data) else { return HolidayCalendar(daysOff: [:]) }
+        return HolidayCalendar(json: json)
+    }
+}
+
+/// Kiosk settings in `<data dir>/settings.json`: the VietQR payee and the
+/// tracking-page URL template (`{code}` is replaced by the receipt code).
+struct KioskSettings {
+    var payee: VietQRPayee?
+    var trackingURL: String?
+
+    static func load(_ dataDir: String) -> KioskSettings {
+        var s = KioskSettings()
+        guard let data = FileManager.default.contents(atPath: dataDir + "/" + DataDirectory.settingsName),
+              let json = try? JSONParser.parse(data) else { return s }
+        if let q = json["vietqr"], let bin = q["bin"]?.stringValue, let account = q["account"]?.stringValue {
+            s.payee = try? VietQRPayee(bankBIN: bin, accountNumber: account)
+        }
+        s.trackingURL = json["trackingURL"]?.stringValue
+        return s
+    }
+}

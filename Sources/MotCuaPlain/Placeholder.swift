@@ -1,1 +1,0 @@
-// MotCuaPlain: module placeholder until its first real file lands.
