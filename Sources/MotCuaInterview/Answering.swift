@@ -62,16 +62,19 @@ extension Interview {
             answers[id] = value
             cache(id, value)
         case .item(let rid, let i, let id):
-            var items = answers[rid]?.arrayValue ?? []
-            guard i < items.count else { return }
-            var obj = items[i].objectValue ?? JSONObject()
-            obj[id] = value
-            items[i] = .object(obj)
-            answers[rid] = .array(items)
-            if let f = form.field(rid) {
-                var list = itemValues[rid] ?? []
-                if i < list.count { list[i] = .item(coerceItem(obj, f)) }
-                itemValues[rid] = list
+            // In place: the cost of an answer must not grow with the number of items.
+            var obj: JSONObject?
+            answers.modifyArray(rid) { items in
+                guard i < items.count else { return }
+                var o = items[i].objectValue ?? JSONObject()
+                items[i] = .null
+                o[id] = value
+                items[i] = .object(o)
+                obj = o
+            }
+            if let obj, let f = form.field(rid), i < itemValues[rid]?.count ?? 0 {
+                let item = Value.item(coerceItem(obj, f))
+                itemValues[rid]?[i] = item
             }
         case .review: return
         }

@@ -71,6 +71,16 @@ public struct JSONObject: Sendable, Equatable, Hashable {
         }
     }
 
+    /// Changes the array under `key` in place (no copy of its items), keeping
+    /// the key's place; does nothing when the value is not an array.
+    public mutating func modifyArray(_ key: String, _ body: (inout [JSONValue]) -> Void) {
+        guard let v = storage.removeValue(forKey: key) else { return }
+        guard case .array(var items) = v else { storage[key] = v; return }
+        _ = consume v
+        body(&items)
+        storage[key] = .array(items)
+    }
+
     /// Pairs in document order.
     public var pairs: [(key: String, value: JSONValue)] { keys.map { ($0, storage[$0]!) } }
 
