@@ -31,18 +31,25 @@ public struct CatalogEntry: Sendable {
 public struct Catalog: Sendable {
     /// Entries in browsing order: by title in Vietnamese (folded), then id.
     public let entries: [CatalogEntry]
+    /// The shared lists the forms were loaded with, already read and cached:
+    /// build an ``OptionIndex`` for a long list from here rather than reading it again.
+    public let lists: ListDirectory?
     private let index: [EntryIndex]
+    private let inverted: InvertedIndex
     private let byID: [String: Int]
 
     /// A catalog of already loaded forms. Forms whose id repeats an earlier
     /// one are left out (the loader reports them as errors first).
-    public init(forms: [LoadedForm]) {
+    public init(forms: [LoadedForm], lists: ListDirectory? = nil) {
+        self.lists = lists
         var seen = Set<String>()
         let unique = forms.filter { seen.insert($0.form.id).inserted }
         let indexed = unique.map { (CatalogEntry($0), EntryIndex($0.form)) }
             .sorted { ($0.1.sortKey, $0.0.id) < ($1.1.sortKey, $1.0.id) }
         entries = indexed.map(\.0)
         index = indexed.map(\.1)
+        let words = entries.map { EntryIndex.searchWords($0.form) }
+        inverted = InvertedIndex(titleWords: words.map(\.title), otherWords: words.map(\.other))
         byID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
     }
 
@@ -68,16 +75,34 @@ public struct Catalog: Sendable {
         guard limit > 0 else { return [] }
         let words = SearchWords.words(query)
         if words.isEmpty { return Array(entries.indices.prefix(limit)) }
-        let squeezed = SearchWords.squeezed(query)
-        var ranked: [(key: RankKey, at: Int)] = []
-        for (i, e) in index.enumerated() {
-            if let key = e.rank(words, squeezed: squeezed, order: i) { ranked.append((key, i)) }
+        let (m, codeHits) = matches(words, squeezed: SearchWords.squeezed(query))
+        var best = TopK<RankKey>(limit: limit)
+        for e in m.entries {
+            best.offer(index[e].rank(words, isCode: codeHits.contains(e), notAllInTitle: m.notAllInTitle[e] != 0,
+                                     missingExact: Int(m.missingExact[e]), order: e), e)
         }
-        if ranked.count > limit {
-            ranked.sort { $0.key < $1.key }
-            return ranked.prefix(limit).map(\.at)
+        // A code that starts with the query counts even when the query's pieces are not words of the entry ("1001193").
+        for e in codeHits where Int(m.stage[e]) != words.count {
+            best.offer(index[e].rank(words, isCode: true, notAllInTitle: false, missingExact: 0, order: e), e)
         }
-        return ranked.sorted { $0.key < $1.key }.map(\.at)
+        return best.items.map(\.at)
+    }
+
+    /// How many entries match `query`, however many `search` returns.
+    public func matchCount(_ query: String) -> Int {
+        let words = SearchWords.words(query)
+        if words.isEmpty { return entries.count }
+        let (m, codeHits) = matches(words, squeezed: SearchWords.squeezed(query))
+        return m.entries.count + codeHits.filter { Int(m.stage[$0]) != words.count }.count
+    }
+
+    private func matches(_ words: [SearchWord], squeezed: SearchWord) -> (InvertedIndex.Matches, Set<Int>) {
+        let m = inverted.match(words)
+        // Codes are compared whole, from three characters on ("1.0" would start most of them).
+        guard squeezed.count >= 3 else { return (m, []) }
+        var codeHits = Set<Int>()
+        for (e, entry) in index.enumerated() where !entry.code.isEmpty && SearchWords.hasPrefix(entry.code, squeezed) { codeHits.insert(e) }
+        return (m, codeHits)
     }
 }
 
@@ -99,53 +124,44 @@ struct RankKey: Comparable {
     }
 }
 
-/// One entry's folded words, built once when the catalog is made.
+/// What the ranking needs of one entry, built once when the catalog is made.
 struct EntryIndex: Sendable {
     /// Title words in reading order, per language (for phrases).
-    let titles: [[SearchWord]]
-    let titleWords: WordSet
-    /// Summary, domain, agency, code pieces and id.
-    let otherWords: WordSet
+    let titles: [WordSequence]
+    /// The fewest title words in any language.
+    let titleLength: Int
     /// The code with separators removed ("1001193"), empty when there is none.
     let code: SearchWord
     let sortKey: String
 
     init(_ form: Form) {
-        titles = form.title.translations.map { SearchWords.words($0.text) }
-        titleWords = WordSet(titles.joined())
+        let titleTexts = form.title.translations.map { SearchWords.words($0.text) }
+        titles = titleTexts.map(WordSequence.init)
+        titleLength = titleTexts.map(\.count).min() ?? 0
+        code = form.procedure?.code.map(SearchWords.squeezed) ?? []
+        let vi = SearchWords.words(form.title.resolve("vi", fallback: form.defaultLanguage))
+        sortKey = String(decoding: Array(vi.joined(separator: [0x20])), as: UTF8.self)
+    }
+
+    /// Words for the inverted index: the title's (all languages), and the
+    /// summary's, domain's, agency's, id's and code's.
+    static func searchWords(_ form: Form) -> (title: [SearchWord], other: [SearchWord]) {
+        let title = form.title.translations.flatMap { SearchWords.words($0.text) }
         var other: [SearchWord] = []
         for text in [form.summary, form.procedure?.domain, form.procedure?.agency].compactMap({ $0 }) {
             for t in text.translations { other += SearchWords.words(t.text) }
         }
         other += SearchWords.words(form.id)
         if let c = form.procedure?.code { other += SearchWords.words(c) }
-        otherWords = WordSet(other)
-        code = form.procedure?.code.map(SearchWords.squeezed) ?? []
-        sortKey = String(decoding: Array(SearchWords.words(form.title.resolve("vi", fallback: form.defaultLanguage)).joined(separator: [0x20])), as: UTF8.self)
+        return (title, other)
     }
 
-    /// The rank of this entry for the query, or nil when some word is missing.
-    func rank(_ words: [SearchWord], squeezed: SearchWord, order: Int) -> RankKey? {
-        let isCode = !code.isEmpty && squeezed.count >= 3 && SearchWords.hasPrefix(code, squeezed)
-        var allInTitle = true
-        var missingExact = 0
-        for w in words {
-            if let m = titleWords.match(w) {
-                if m != .exact { missingExact += 1 }
-            } else if let m = otherWords.match(w) {
-                allInTitle = false
-                if m != .exact { missingExact += 1 }
-            } else if !isCode {
-                return nil
-            }
-        }
+    func rank(_ words: [SearchWord], isCode: Bool, notAllInTitle: Bool, missingExact: Int, order: Int) -> RankKey {
         var phrase = 2
-        var shortest = Int.max
-        for t in titles {
-            shortest = min(shortest, t.count)
-            if let at = SearchWords.phrase(words, in: t) { phrase = min(phrase, at == 0 ? 0 : 1) }
+        for t in titles where phrase > 0 {
+            if let at = t.phrase(words) { phrase = min(phrase, at == 0 ? 0 : 1) }
         }
-        return RankKey(notCode: isCode ? 0 : 1, notAllInTitle: allInTitle || isCode ? 0 : 1, phrase: phrase,
-                       missingExact: missingExact, titleLength: shortest, order: order)
+        return RankKey(notCode: isCode ? 0 : 1, notAllInTitle: notAllInTitle && !isCode ? 1 : 0, phrase: phrase,
+                       missingExact: missingExact, titleLength: titleLength, order: order)
     }
 }

@@ -23,7 +23,7 @@ extension Catalog {
             names = try FileManager.default.contentsOfDirectory(atPath: formsDirectory)
         } catch {
             let issue = FormIssue(file: formsDirectory, path: "", message: "cannot list the forms folder: \(error.localizedDescription)")
-            return (Catalog(forms: []), [FormLoadError(file: formsDirectory, issues: [issue])])
+            return (Catalog(forms: [], lists: lists), [FormLoadError(file: formsDirectory, issues: [issue])])
         }
         var forms: [LoadedForm] = []
         var errors: [FormLoadError] = []
@@ -42,6 +42,6 @@ extension Catalog {
                 }
             }
         }
-        return (Catalog(forms: forms), errors)
+        return (Catalog(forms: forms, lists: lists), errors)
     }
 }

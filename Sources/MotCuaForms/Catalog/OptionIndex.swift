@@ -18,11 +18,12 @@ public struct OptionIndex: Sendable {
         self.options = options
         self.language = language
         entries = options.map { o in
-            let shown = SearchWords.words(o.label.resolve(language))
+            let shownText = o.label.resolve(language)
+            let shown = SearchWords.words(shownText)
             var other: [SearchWord] = []
-            for t in o.label.translations { other += SearchWords.words(t.text) }
-            for a in attributes { if let v = o.attributes[a] { other += SearchWords.words(v) } }
-            return OptionEntry(label: shown, labelWords: WordSet(shown), otherWords: WordSet(other))
+            for t in o.label.translations where t.text != shownText { other += SearchWords.words(t.text) }
+            for a in attributes { if let v = o.attributes[a], !v.isEmpty { other += SearchWords.words(v) } }
+            return OptionEntry(label: WordSequence(shown), labelWords: WordSet(shown), otherWords: other.isEmpty ? nil : WordSet(other))
         }
     }
 
@@ -34,10 +35,10 @@ public struct OptionIndex: Sendable {
     ///
     /// Every word of the query must start a word of the label (or of another
     /// name), diacritics optional: "hung duc", "Hùng Đức" and "xa hung d" all
-    /// find "Xã Hùng Đức". Ranking: matches on the shown label before matches on
-    /// other names; then the query as consecutive words at the start of the
-    /// label or right after its first word ("Xã", "Phường"), then elsewhere,
-    /// then words in any order; then list order. An empty query gives every
+    /// find "Xã Hùng Đức". Ranking: the query as consecutive words at the start
+    /// of the label or right after its first word ("Xã", "Phường"), then further
+    /// in, then the label's words in another order, then matches through other
+    /// names only; list order within each rank. An empty query gives every
     /// allowed option in list order. `allowed` is called only for options whose
     /// text matches, so a costly filter stays cheap.
     public func search(_ query: String, allowed: ((Option) -> Bool)? = nil) -> [Int] {
@@ -46,14 +47,14 @@ public struct OptionIndex: Sendable {
             guard let allowed else { return Array(options.indices) }
             return options.indices.filter { allowed(options[$0]) }
         }
-        var hits: [(key: (Int, Int, Int), at: Int)] = []
+        // Four ranks, each filled in list order, so no sort is needed.
+        var ranks: [[Int]] = [[], [], [], []]
         for (i, e) in entries.enumerated() {
-            guard let (other, phrase) = e.rank(words) else { continue }
+            guard let rank = e.rank(words) else { continue }
             if let allowed, !allowed(options[i]) { continue }
-            hits.append(((other, phrase, i), i))
+            ranks[rank].append(i)
         }
-        hits.sort { $0.key < $1.key }
-        return hits.map(\.at)
+        return Array(ranks.joined())
     }
 
     /// The options themselves, as `search` orders them.
@@ -64,19 +65,21 @@ public struct OptionIndex: Sendable {
 
 /// One option's folded words.
 private struct OptionEntry: Sendable {
-    let label: [SearchWord]
+    let label: WordSequence
     let labelWords: WordSet
-    let otherWords: WordSet
+    let otherWords: WordSet?
 
-    /// (0 label / 1 other names, 0 leading phrase / 1 phrase / 2 scattered), or nil.
-    func rank(_ words: [SearchWord]) -> (Int, Int)? {
+    /// 0: the query as a phrase at the start of the label or after its first
+    /// word; 1: a phrase further in; 2: the label's words in another order;
+    /// 3: found through other names. Nil when some word is missing.
+    func rank(_ words: [SearchWord]) -> Int? {
         var onLabel = true
         for w in words where labelWords.match(w) == nil {
-            guard otherWords.match(w) != nil else { return nil }
+            guard otherWords?.match(w) != nil else { return nil }
             onLabel = false
         }
-        guard onLabel else { return (1, 2) }
-        guard let at = SearchWords.phrase(words, in: label) else { return (0, 2) }
-        return (0, at <= 1 ? 0 : 1)
+        guard onLabel else { return 3 }
+        guard let at = label.phrase(words) else { return 2 }
+        return at <= 1 ? 0 : 1
     }
 }
