@@ -121,6 +121,12 @@ final class CoreStore {
 
     func setIndex(_ rebuilt: StoreIndex) { index = rebuilt }
 
+    /// Entries matching a search (the index builds its word index on first use).
+    func search(_ query: String) -> [Int] { index.search(query) }
+
+    /// Entries holding a personal ID number (the index builds that map on first use).
+    func lookup(personalID number: String) -> [Int] { index.lookup(personalID: number) }
+
     /// Saves the index with the log position it covers.
     func writeSnapshot() throws {
         let anchor = Snapshot.Anchor(coveredEnd: log.end, lastFrameOffset: log.lastFrameOffset, lastChecksum: log.lastChecksum)
@@ -141,8 +147,8 @@ final class CoreStore {
 
     /// The dossier bytes stored under `id` (checksum verified on read).
     func body(of entry: StoreIndex.Entry) throws -> [UInt8] {
-        let (_, body) = try RecordPayload.split(try log.read(at: entry.offset))
-        guard let body, SHA256.hash(body) == entry.contentHash else {
+        let (header, body) = try RecordPayload.split(try log.read(at: entry.offset))
+        guard let body, header["sha256"]?.stringValue == entry.contentHash.hex else {
             throw StoreError.badDataDirectory("store.log: the record of dossier \(entry.id) does not match its content hash")
         }
         return body

@@ -39,7 +39,7 @@ extension DossierStore {
             remaining -= done
         }
         report.waiting = try lock.withLock {
-            try refresh()
+            try refresh(.queue)
             let at = now ?? .now
             return queue.items.filter { $0.state == .failed && ($0.nextRetry ?? at) > at }.count
         }
@@ -52,7 +52,11 @@ extension DossierStore {
     }
 
     private func deliverBatch(max: Int, operatorID: String, now: Timestamp, seen: inout Set<String>, report: inout DeliveryReport) throws -> Int {
-        try refresh()
+        try refresh(.queue)
+        // An unreachable core store (full disk, missing mount) fails the
+        // attempts, with backoff, like a failed append; it is not an error of the run.
+        var storeError: StoreError?
+        do { try refresh(.core) } catch let e as StoreError { storeError = e }
         let skip = seen
         let due = queue.items.lazy.filter { item in
             guard !skip.contains(item.id) else { return false }
@@ -85,7 +89,7 @@ extension DossierStore {
             records.append((journalHeader(.delivering, seq: seq, at: now, operatorID: operatorID,
                                           [("id", .string(item.id)), ("attempt", .int(item.attempts + 1))]), nil))
         }
-        try appendJournal(records, syncAudit: false)
+        try appendJournal(records, deferAudit: true)
 
         // Re-validate each against the exact form it was made with.
         var verdicts: [String: Verdict] = [:]
@@ -96,12 +100,13 @@ extension DossierStore {
             if case .deliver(let d) = verdict { deliveries.append(d) }
         }
         var stored: [String: AcceptOutcome] = [:]
-        var storeError: StoreError?
-        do {
-            let outcomes = try core.accept(deliveries, at: now)
-            for (d, o) in zip(deliveries, outcomes) { stored[d.id] = o }
-        } catch let e as StoreError {
-            storeError = e
+        if storeError == nil {
+            do {
+                let outcomes = try core.accept(deliveries, at: now)
+                for (d, o) in zip(deliveries, outcomes) { stored[d.id] = o }
+            } catch let e as StoreError {
+                storeError = e
+            }
         }
 
         records = []
@@ -138,8 +143,7 @@ extension DossierStore {
                 }
             }
         }
-        try appendJournal(records, syncAudit: true)
-        if snapshotDue { try? writeSnapshot() }
+        try appendJournal(records)
         return batch.count
     }
 
@@ -180,13 +184,13 @@ extension DossierStore {
     @discardableResult
     public func retry(_ idOrReceipt: String, operatorID: String, now: Timestamp? = nil) throws -> QueueItem {
         try lock.withLock {
-            try refresh()
+            try refresh(.queue)
             guard let item = queue.item(idOrReceipt) else { throw StoreError.notFound("no dossier \(idOrReceipt) in the queue") }
             guard item.state == .failed || item.state == .setAside || item.state == .delivering else {
                 throw StoreError.conflict("dossier \(item.id) (receipt \(item.receipt)) is \(item.state.rawValue): nothing to retry")
             }
             try appendJournal([(journalHeader(.retry, seq: queue.lastSeq + 1, at: now ?? .now, operatorID: operatorID,
-                                              [("id", .string(item.id))]), nil)], syncAudit: true)
+                                              [("id", .string(item.id))]), nil)])
             return queue.item(item.id)!
         }
     }

@@ -40,12 +40,19 @@ public final class DossierStore {
     let lock: FileLock
     let queueLog: RecordLog
     let audit: AuditLog
-    let core: CoreStore
     let forms: FormCopies
+    /// The outbox state; valid once `refresh` was asked for `.queue`.
     var queue = QueueState()
+    private var queueLoaded = false
+    /// The core store, opened (its index loaded) on first use: submitting
+    /// never needs it, and looking a dossier up never needs the queue.
+    private var coreStore: CoreStore?
     var formCache: PreparedFormCache
     /// Journal records read since the queue snapshot.
     var uncovered = 0
+    /// Headers of journal records this object appended whose audit entries
+    /// are not written yet, by sequence number (saves reading them back).
+    var pendingAudit: [Int: JSONObject] = [:]
     /// What had to be repaired since this object was opened (shown by verify).
     public internal(set) var repairs: [String] = []
 
@@ -54,8 +61,13 @@ public final class DossierStore {
     static let auditLogName = "audit.log"
     static let lockName = "lock"
     static let formsName = "forms"
+    /// Submits leave their audit entries to the next other operation, or
+    /// write them together once this many are waiting (see AuditLog).
+    static let auditBatch = 64
 
     /// Opens (creating when needed) the data directory at `directory`.
+    /// Cheap: the queue state and the core store's index are loaded by the
+    /// first operation that needs them.
     public init(directory: String, kioskID: String = KioskID.defaultID, checker: DossierChecker, options: StoreOptions = StoreOptions()) throws {
         guard KioskID.isValid(kioskID) else { throw StoreError.invalidArgument("kiosk id \"\(kioskID)\" must be 2 to 8 letters A-Z or digits") }
         self.directory = directory
@@ -66,49 +78,71 @@ public final class DossierStore {
         try FileIO.ensureDirectory(directory)
         let lock = try FileLock(path: directory + "/" + DossierStore.lockName)
         self.lock = lock
-        (queueLog, audit, core, forms) = try lock.withLock {
+        (queueLog, audit, forms) = try lock.withLock {
             (try RecordLog(path: directory + "/" + DossierStore.queueLogName, kind: "queue"),
              try AuditLog(path: directory + "/" + DossierStore.auditLogName),
-             try CoreStore(directory: options.coreStoreDirectory ?? directory),
              try FormCopies(directory: directory + "/" + DossierStore.formsName))
         }
-        repairs += core.repairs
-        try lock.withLock {
-            removeLeftoverTemporaryFiles()
-            loadSnapshot()
-            try refresh()
-            if snapshotDue { try? writeSnapshot() }
-        }
+        if let core = options.coreStoreDirectory { try FileIO.ensureDirectory(core) }
+        try lock.withLock { removeLeftoverTemporaryFiles() }
     }
 
     var snapshotPath: String { directory + "/" + DossierStore.queueSnapshotName }
     var snapshotDue: Bool { Snapshot.due(uncovered: uncovered, total: queue.lastSeq) }
+    var coreDirectory: String { options.coreStoreDirectory ?? directory }
 
-    /// Reads what was appended since last time, by anyone, and completes the
-    /// audit trail if a crash cut it short. Call under the lock.
-    func refresh() throws {
-        if let removed = try queueLog.catchUp(visit: { v in
-            let (h, body) = try RecordPayload.split(v.payload)
-            try queue.apply(h, offset: v.offset, body: body)
-            uncovered += 1
-        }) {
-            repairs.append("removed \(removed) bytes of an interrupted write at the end of queue.log")
-        }
-        if let removed = try audit.catchUp() { repairs.append("removed \(removed) bytes of an interrupted write at the end of audit.log") }
-        if audit.lastSource < queue.lastSeq {
-            let missing = try (audit.lastSource + 1...queue.lastSeq).map { seq in
-                (seq: seq, header: try RecordPayload.split(try queueLog.read(at: queue.recordOffsets[seq - 1])).header)
+    /// The core store; only after `refresh` was asked for `.core`.
+    var core: CoreStore { coreStore! }
+
+    /// What an operation needs brought up to date.
+    struct Needs: OptionSet {
+        let rawValue: Int
+        static let queue = Needs(rawValue: 1)
+        static let core = Needs(rawValue: 2)
+        static let all: Needs = [.queue, .core]
+    }
+
+    /// Loads (first time) and brings up to date what `needs` names, reading
+    /// what anyone appended since and cutting off the remains of an
+    /// interrupted write. With the queue comes the audit trail, completed
+    /// from the journal where a crash or a run of submits left it short
+    /// (`completeAudit` false: only once `auditBatch` entries wait, without
+    /// fsync; the submit path). Call under the lock.
+    func refresh(_ needs: Needs, completeAudit: Bool = true) throws {
+        if needs.contains(.queue) {
+            let firstLoad = !queueLoaded
+            if firstLoad {
+                loadSnapshot()
+                queueLoaded = true
             }
-            // Best effort: on a full disk the trail stays short (verify says so)
-            // rather than making every command, even a status, fail.
-            if (try? audit.append(missing, sync: true)) != nil {
-                repairs.append("completed the audit trail with \(missing.count) entr\(missing.count == 1 ? "y" : "ies") from queue.log")
+            if let removed = try queueLog.catchUp(visit: { v in
+                let (h, body) = try RecordPayload.split(v.payload)
+                try queue.apply(h, offset: v.offset, body: body)
+                uncovered += 1
+            }) {
+                repairs.append("removed \(removed) bytes of an interrupted write at the end of queue.log")
+            }
+            if firstLoad, snapshotDue { try? writeSnapshot() }
+            if let removed = try audit.catchUp() { repairs.append("removed \(removed) bytes of an interrupted write at the end of audit.log") }
+            let waiting = queue.lastSeq - audit.lastSource
+            if waiting > 0, completeAudit || waiting >= DossierStore.auditBatch {
+                // Best effort: on a full disk the trail stays short (verify says so)
+                // rather than making every command, even a status, fail.
+                try? writePendingAudit(sync: completeAudit)
+            }
+            // An audit trail ahead of the journal means queue.log lost records: verify reports it.
+        }
+        if needs.contains(.core) {
+            if let core = coreStore {
+                let before = core.repairs.count
+                try core.catchUp()
+                repairs += core.repairs.dropFirst(before)
+            } else {
+                let core = try CoreStore(directory: coreDirectory)
+                repairs += core.repairs
+                coreStore = core
             }
         }
-        // An audit trail ahead of the journal means queue.log lost records: verify reports it.
-        let coreRepairs = core.repairs.count
-        try core.catchUp()
-        repairs += core.repairs.dropFirst(coreRepairs)
     }
 
     // MARK: journal
@@ -126,32 +160,50 @@ public final class DossierStore {
         return h
     }
 
-    /// Appends journal records (one write, one fsync), applies them to the
-    /// in-memory state from the bytes written, then writes their audit
-    /// entries (`syncAudit` false only for submit). Returns the offsets.
+    /// Appends journal records (one write, one fsync) and applies them to the
+    /// in-memory state. Then, unless `deferAudit` (submit), writes their
+    /// audit entries with an fsync. A failed audit write does not fail the
+    /// operation: the journal is durable and the next operation completes
+    /// the trail from it. Returns the offsets.
     @discardableResult
-    func appendJournal(_ records: [(header: JSONObject, body: [UInt8]?)], syncAudit: Bool) throws -> [UInt64] {
+    func appendJournal(_ records: [(header: JSONObject, body: [UInt8]?)], deferAudit: Bool = false) throws -> [UInt64] {
         let payloads = records.map { RecordPayload.make(.object($0.header), body: $0.body) }
         let placed = try queueLog.append(payloads)
-        var auditRecords: [(seq: Int, header: JSONObject)] = []
-        for (i, p) in payloads.enumerated() {
-            try p.withUnsafeBytes { buf in
-                let (h, body) = try RecordPayload.split(buf)
-                try queue.apply(h, offset: placed[i].offset, body: body)
+        for (i, r) in records.enumerated() {
+            if let body = r.body {
+                try body.withUnsafeBytes { try queue.apply(r.header, offset: placed[i].offset, body: $0) }
+            } else {
+                try queue.apply(r.header, offset: placed[i].offset, body: nil)
             }
             uncovered += 1
-            auditRecords.append((records[i].header["seq"]?.intValue ?? queue.lastSeq, records[i].header))
         }
-        // The journal is already durable: a failed audit write is completed
-        // from it by the next operation, so it does not fail this one.
-        try? audit.append(auditRecords, sync: syncAudit)
+        for r in records { if let seq = r.header["seq"]?.intValue { pendingAudit[seq] = r.header } }
+        if !deferAudit || queue.lastSeq - audit.lastSource >= DossierStore.auditBatch {
+            try? writePendingAudit(sync: !deferAudit)
+        }
+        if !deferAudit, snapshotDue { try? writeSnapshot() }
         return placed.map(\.offset)
     }
 
+    /// Writes the audit entries of every journal record that has none yet,
+    /// oldest first (another process's deferred ones included, read back
+    /// from the journal), in one write.
+    func writePendingAudit(sync: Bool) throws {
+        defer { pendingAudit.removeAll() }
+        guard audit.lastSource < queue.lastSeq else { return }
+        let missing = try (audit.lastSource + 1...queue.lastSeq).map { seq -> (seq: Int, header: JSONObject) in
+            if let h = pendingAudit[seq] { return (seq, h) }
+            return (seq, try RecordPayload.split(try queueLog.read(at: queue.recordOffsets[seq - 1])).header)
+        }
+        try audit.append(missing, sync: sync)
+    }
+
     /// The dossier bytes of a queue item, checked against its content hash.
+    /// (`read` verifies the frame checksum, which covers the body; the
+    /// content hash itself was checked when the record was first read.)
     func body(of item: QueueItem) throws -> [UInt8] {
-        let (_, body) = try RecordPayload.split(try queueLog.read(at: item.recordOffset))
-        guard let body, SHA256.hash(body) == item.contentHash else {
+        let (header, body) = try RecordPayload.split(try queueLog.read(at: item.recordOffset))
+        guard let body, header["sha256"]?.stringValue == item.contentHash.hex else {
             throw StoreError.badDataDirectory("queue.log: the record of dossier \(item.id) does not match its content hash")
         }
         return body

@@ -48,7 +48,7 @@ extension DossierStore {
     /// The whole outbox, oldest first.
     public func queueSummary() throws -> QueueSummary {
         try lock.withLock {
-            try refresh()
+            try refresh(.all)
             var counts: [QueueItemState: Int] = [:]
             for s in QueueItemState.allCases { counts[s] = 0 }
             for item in queue.items { counts[item.state, default: 0] += 1 }
@@ -62,9 +62,9 @@ extension DossierStore {
     /// start with every word of it.
     public func storedDossiers(search: String? = nil) throws -> [StoredDossier] {
         try lock.withLock {
-            try refresh()
+            try refresh(.core)
+            let picked = search.map { core.search($0) } ?? Array(core.index.entries.indices)
             let index = core.index
-            let picked = search.map { index.search($0) } ?? Array(index.entries.indices)
             return picked.map { i in
                 let e = index.entries[i]
                 return StoredDossier(id: e.id, receipt: e.receipt, formID: e.formID, formVersion: e.formVersion,
@@ -76,7 +76,7 @@ extension DossierStore {
     /// A stored dossier by id or receipt code, from the index alone (no disk read).
     public func storedDossier(_ idOrReceipt: String) throws -> StoredDossier? {
         try lock.withLock {
-            try refresh()
+            try refresh(.core)
             return core.index.entry(idOrReceipt).map {
                 StoredDossier(id: $0.id, receipt: $0.receipt, formID: $0.formID, formVersion: $0.formVersion,
                               deliveredAt: Timestamp(milliseconds: $0.deliveredAt), names: $0.names, personalIDs: $0.personalIDs)
@@ -87,8 +87,8 @@ extension DossierStore {
     /// Stored dossiers holding personal ID number `number` (exact).
     public func storedDossiers(personalID number: String) throws -> [String] {
         try lock.withLock {
-            try refresh()
-            return (core.index.byPersonalID[number] ?? []).map { core.index.entries[$0].id }
+            try refresh(.core)
+            return core.lookup(personalID: number).map { core.index.entries[$0].id }
         }
     }
 
@@ -96,7 +96,7 @@ extension DossierStore {
     /// with its history; nil when unknown.
     public func details(_ idOrReceipt: String) throws -> DossierDetails? {
         try lock.withLock {
-            try refresh()
+            try refresh(.all)
             let item = queue.item(idOrReceipt)
             let entry = core.index.entry(item?.id ?? idOrReceipt)
             let bytes: [UInt8]
@@ -118,7 +118,7 @@ extension DossierStore {
     /// The dossier's exact JSON bytes (queue first, else core store).
     public func dossierBytes(_ idOrReceipt: String) throws -> [UInt8]? {
         try lock.withLock {
-            try refresh()
+            try refresh(.all)
             if let item = queue.item(idOrReceipt) { return try body(of: item) }
             if let entry = core.index.entry(idOrReceipt) { return try core.body(of: entry) }
             return nil

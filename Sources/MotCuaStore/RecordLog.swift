@@ -123,10 +123,11 @@ final class RecordLog {
     init(path: String, kind: String) throws {
         self.path = path
         self.kind = kind
-        if !FileIO.exists(path) || (try? FileIO.readFile(path))??.isEmpty == true {
+        var st = stat()
+        if stat(path, &st) != 0 || st.st_size == 0 {
             var bytes: [UInt8] = []
             let header: JSONValue = ["format": "motcua-log/1", "kind": .string(kind)]
-            _ = Frame.encode(Array(header.data()), into: &bytes)
+            _ = Frame.encode(JSONBytes.encode(header), into: &bytes)
             try FileIO.writeAtomically(path, bytes: bytes)
         }
         fd = try FileIO.open(path, flags: O_RDWR)

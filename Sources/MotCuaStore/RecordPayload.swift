@@ -8,7 +8,7 @@ import MotCuaForms
 /// small header.
 enum RecordPayload {
     static func make(_ header: JSONValue, body: [UInt8]? = nil) -> [UInt8] {
-        var out = Array(header.data())
+        var out = JSONBytes.encode(header)
         if let body {
             out.append(0x0A)
             out += body

@@ -27,7 +27,9 @@ struct StoreIndex {
     private(set) var entries: [Entry] = []
     private(set) var byID: [String: Int] = [:]
     private(set) var byReceipt: [String: Int] = [:]
-    private(set) var byPersonalID: [String: [Int]] = [:]
+    /// Built on first use (`lookup(personalID:)`): most opens never need it,
+    /// and 200,000 keyed arrays cost a large share of loading the index.
+    private var byPersonalID: [String: [Int]]?
     /// Conflicting deliveries kept aside: content hashes per dossier id.
     private(set) var conflicts: [String: Set<Digest>] = [:]
     private(set) var conflictCount = 0
@@ -36,13 +38,15 @@ struct StoreIndex {
     /// `memmem` passes over a few megabytes.
     private(set) var searchText: [UInt8] = []
     private(set) var starts: [Int] = []
+    private var words = NameWordIndex()
 
     /// Changes when VietText.fold changes behaviour, which makes old
     /// snapshots (holding folded keys) stale.
     static let foldFingerprint = VietText.fold("Đặng THỊ  Ánh-Nguyệt Ỷ ưƠ 12")
 
-    static func searchKey(names: [String], personalIDs: [String], receipt: String, id: String) -> [UInt8] {
-        Array((names.map(VietText.fold) + personalIDs + [receipt.lowercased(), id]).joined(separator: " ").utf8)
+    /// Folded names, ID numbers and the receipt code, space-separated.
+    static func searchKey(names: [String], personalIDs: [String], receipt: String) -> [UInt8] {
+        Array((names.map(VietText.fold) + personalIDs + [receipt.lowercased()]).joined(separator: " ").utf8)
     }
 
     mutating func add(_ e: Entry, key: [UInt8]? = nil) {
@@ -50,14 +54,24 @@ struct StoreIndex {
         entries.append(e)
         byID[e.id] = i
         if byReceipt[e.receipt] == nil { byReceipt[e.receipt] = i }
-        for pid in e.personalIDs { byPersonalID[pid, default: []].append(i) }
+        if byPersonalID != nil { for pid in e.personalIDs { byPersonalID![pid, default: []].append(i) } }
         starts.append(searchText.count)
         searchText.append(0x01)
-        searchText += key ?? StoreIndex.searchKey(names: e.names, personalIDs: e.personalIDs, receipt: e.receipt, id: e.id)
+        searchText += key ?? StoreIndex.searchKey(names: e.names, personalIDs: e.personalIDs, receipt: e.receipt)
     }
 
     mutating func addConflict(id: String, hash: Digest) {
         if conflicts[id, default: []].insert(hash).inserted { conflictCount += 1 }
+    }
+
+    /// Entries holding personal ID number `number`, exactly.
+    mutating func lookup(personalID number: String) -> [Int] {
+        if byPersonalID == nil {
+            var map: [String: [Int]] = [:]
+            for (i, e) in entries.enumerated() { for pid in e.personalIDs { map[pid, default: []].append(i) } }
+            byPersonalID = map
+        }
+        return byPersonalID![number] ?? []
     }
 
     func entry(_ idOrReceipt: String) -> Entry? {
@@ -66,16 +80,24 @@ struct StoreIndex {
     }
 
     /// Entries whose key has every word of `query` (folded) at the start of
-    /// one of its words: "nguyen an" finds "Nguyễn Văn An"; an ID number,
-    /// receipt code or dossier id (or their beginnings) finds its dossier.
-    func search(_ query: String) -> [Int] {
+    /// one of its words: "nguyen an" finds "Nguyễn Văn An"; an ID number or
+    /// receipt code (or their beginnings) finds its dossier. Name words go
+    /// through the word index, words with digits through a scan of the keys.
+    mutating func search(_ query: String) -> [Int] {
         // Control bytes (the 0x01 separator among them) can never be part of a word searched for.
         let cleaned = VietText.fold(query).utf8.map { $0 < 0x20 ? 0x20 : $0 }
         let tokens = cleaned.split(separator: 0x20).map(Array.init)
         guard !tokens.isEmpty, !entries.isEmpty else { return [] }
+        words.extend(text: searchText, starts: starts)
         var hits = [UInt16](repeating: 0, count: entries.count)
         for (t, token) in tokens.enumerated() {
             let round = UInt16(t)
+            if NameWordIndex.isNameWord(token) {
+                words.forEachPosting(prefix: token) { list in
+                    for e in list where hits[Int(e)] == round { hits[Int(e)] = round + 1 }
+                }
+                continue
+            }
             searchText.withUnsafeBytes { hay in
                 token.withUnsafeBytes { needle in
                     var from = 0
@@ -125,18 +147,28 @@ struct StoreIndex {
 
     static let snapshotKind: UInt8 = 2
 
+    /// Entries with form id and version as indexes into a table of the few
+    /// distinct forms, then the search text and its offsets in bulk.
     func encode() -> ByteWriter {
         var w = ByteWriter()
         w.string(StoreIndex.foldFingerprint)
+        var forms: [String: UInt32] = [:]
+        var table: [(String, String)] = []
+        for e in entries where forms[e.formID + "\u{0}" + e.formVersion] == nil {
+            forms[e.formID + "\u{0}" + e.formVersion] = UInt32(table.count)
+            table.append((e.formID, e.formVersion))
+        }
+        w.u32(UInt32(table.count))
+        for (id, version) in table { w.string(id); w.string(version) }
         w.u32(UInt32(entries.count))
-        for (i, e) in entries.enumerated() {
-            w.string(e.id); w.string(e.receipt); w.string(e.formID); w.string(e.formVersion)
+        for e in entries {
+            w.string(e.id); w.string(e.receipt); w.u32(forms[e.formID + "\u{0}" + e.formVersion]!)
             w.digest(e.contentHash); w.u64(e.offset); w.i64(e.deliveredAt)
             w.strings(e.names); w.strings(e.personalIDs)
-            let end = i + 1 < starts.count ? starts[i + 1] : searchText.count
-            w.u32(UInt32(end - starts[i] - 1))
-            w.bytes += searchText[(starts[i] + 1)..<end]
         }
+        w.u64(UInt64(searchText.count))
+        w.bytes += searchText
+        for s in starts { w.u32(UInt32(s)) }
         w.u32(UInt32(conflicts.count))
         for (id, hashes) in conflicts.sorted(by: { $0.key < $1.key }) {
             w.string(id)
@@ -149,19 +181,30 @@ struct StoreIndex {
     static func decode(_ r: inout ByteReader) throws -> StoreIndex {
         guard try r.string() == foldFingerprint else { throw ByteReader.Overrun() }
         var index = StoreIndex()
+        var table: [(String, String)] = []
+        for _ in 0..<Int(try r.u32()) { table.append((try r.string(), try r.string())) }
         let n = Int(try r.u32())
+        guard n <= r.end - r.p else { throw ByteReader.Overrun() }
         index.entries.reserveCapacity(n)
         index.byID.reserveCapacity(n)
         index.byReceipt.reserveCapacity(n)
+        for i in 0..<n {
+            let id = try r.string(), receipt = try r.string()
+            let form = Int(try r.u32())
+            guard form < table.count else { throw ByteReader.Overrun() }
+            index.entries.append(Entry(id: id, receipt: receipt, formID: table[form].0, formVersion: table[form].1,
+                                       contentHash: try r.digest(), offset: try r.u64(), deliveredAt: try r.i64(),
+                                       names: try r.strings(), personalIDs: try r.strings()))
+            index.byID[id] = i
+            if index.byReceipt[receipt] == nil { index.byReceipt[receipt] = i }
+        }
+        let textCount = Int(try r.u64())
+        index.searchText = Array(try r.raw(textCount))
         index.starts.reserveCapacity(n)
         for _ in 0..<n {
-            let e = Entry(id: try r.string(), receipt: try r.string(), formID: try r.string(), formVersion: try r.string(),
-                          contentHash: try r.digest(), offset: try r.u64(), deliveredAt: try r.i64(),
-                          names: try r.strings(), personalIDs: try r.strings())
-            let k = Int(try r.u32())
-            guard r.p + k <= r.bytes.count else { throw ByteReader.Overrun() }
-            index.add(e, key: Array(r.bytes[r.p..<r.p + k]))
-            r.p += k
+            let start = Int(try r.u32())
+            guard start < textCount, index.searchText[start] == 0x01 else { throw ByteReader.Overrun() }
+            index.starts.append(start)
         }
         for _ in 0..<Int(try r.u32()) {
             let id = try r.string()

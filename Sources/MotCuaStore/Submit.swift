@@ -66,37 +66,70 @@ extension DossierStore {
     /// writes that form's copy, atomically). Throws `StoreError` on a full
     /// disk or other I/O failure, having changed nothing.
     public func submit(_ request: SubmitRequest) throws -> SubmitOutcome {
-        let now = request.now ?? .now
-        if let id = request.dossierID, !DossierID.isValid(id) {
-            throw StoreError.invalidArgument("dossier id \"\(id)\" must be 8 to 64 characters of a-z, 0-9 and '-'")
-        }
-        let formHash = request.form.sha256
-        let form = try prepared(formHash) { request.form.data }
-        let checked: CheckedAnswers
-        switch form.check(request.answers, request.language, now) {
-        case .invalid(let issues): return .invalid(issues)
-        case .valid(let c): checked = c
-        }
-        return try lock.withLock {
-            try refresh()
-            let id = request.dossierID ?? DossierID.make()
-            if let existing = queue.item(id), existing.id == id {
-                return try resubmission(existing, formHash: formHash, answers: checked.answers, warnings: checked.warnings)
+        try submit(batch: [request])[0]
+    }
+
+    /// Queues several dossiers with one write and one fsync (a kiosk
+    /// catching up on paper forms; the benchmark building a large store).
+    /// One outcome per request, in order; all or none are written. Throws,
+    /// writing nothing, if one id comes twice with different answers.
+    public func submit(batch requests: [SubmitRequest]) throws -> [SubmitOutcome] {
+        var outcomes: [SubmitOutcome?] = []
+        var checked: [(request: SubmitRequest, form: PreparedForm, answers: CheckedAnswers, at: Timestamp)] = []
+        for request in requests {
+            let now = request.now ?? .now
+            if let id = request.dossierID, !DossierID.isValid(id) {
+                throw StoreError.invalidArgument("dossier id \"\(id)\" must be 8 to 64 characters of a-z, 0-9 and '-'")
             }
-            try forms.store(request.form)
-            let day = now.vietnamDate
-            let sequence = queue.nextReceiptSequence(dayKey: ReceiptCode.dayKey(kiosk: kioskID, day: day))
-            let dossier = Dossier(id: id, receipt: ReceiptCode.make(kiosk: kioskID, day: day, sequence: sequence),
-                                  formID: form.formID, formVersion: form.formVersion, formHash: formHash,
-                                  language: request.language, kiosk: kioskID, operatorID: request.operatorID,
-                                  submittedAt: now, answers: checked.answers)
-            let body = Array(dossier.json.data())
-            let header = journalHeader(.submit, seq: queue.lastSeq + 1, at: now, operatorID: request.operatorID,
-                                       dossierMembers(dossier, contentHash: SHA256.hash(body)))
-            try appendJournal([(header, body)], syncAudit: false)
-            if snapshotDue { try? writeSnapshot() }
-            return .submitted(SubmitReceipt(id: id, receipt: dossier.receipt, formID: dossier.formID, formVersion: dossier.formVersion,
-                                            submittedAt: now, warnings: checked.warnings))
+            let form = try prepared(request.form.sha256) { request.form.data }
+            switch form.check(request.answers, request.language, now) {
+            case .invalid(let issues):
+                outcomes.append(.invalid(issues))
+            case .valid(let c):
+                outcomes.append(nil)
+                checked.append((request, form, c, now))
+            }
+        }
+        guard !checked.isEmpty else { return outcomes.map { $0! } }
+        return try lock.withLock {
+            try refresh(.queue, completeAudit: false)
+            var records: [(header: JSONObject, body: [UInt8]?)] = []
+            var results: [SubmitOutcome] = []
+            var counters: [String: Int] = [:]
+            var pending: [String: Int] = [:]
+            for (request, form, answers, now) in checked {
+                let id = request.dossierID ?? DossierID.make()
+                if let existing = queue.item(id), existing.id == id {
+                    results.append(try resubmission(existing, formHash: request.form.sha256, answers: answers.answers, warnings: answers.warnings))
+                    continue
+                }
+                if let earlier = pending[id] {
+                    guard case .submitted(let r) = results[earlier], checked[earlier].answers.answers == answers.answers,
+                          checked[earlier].request.form.sha256 == request.form.sha256 else {
+                        throw StoreError.conflict("dossier \(id) comes twice in one batch with different answers; nothing was submitted")
+                    }
+                    results.append(.alreadySubmitted(r))
+                    continue
+                }
+                try forms.store(request.form)
+                let day = now.vietnamDate
+                let key = ReceiptCode.dayKey(kiosk: kioskID, day: day)
+                let sequence = counters[key] ?? queue.nextReceiptSequence(dayKey: key)
+                counters[key] = sequence + 1
+                let dossier = Dossier(id: id, receipt: ReceiptCode.make(kiosk: kioskID, day: day, sequence: sequence),
+                                      formID: form.formID, formVersion: form.formVersion, formHash: request.form.sha256,
+                                      language: request.language, kiosk: kioskID, operatorID: request.operatorID,
+                                      submittedAt: now, answers: answers.answers)
+                let body = JSONBytes.encode(dossier.json)
+                records.append((journalHeader(.submit, seq: queue.lastSeq + records.count + 1, at: now, operatorID: request.operatorID,
+                                              dossierMembers(dossier, contentHash: SHA256.hash(body))), body))
+                pending[id] = results.count
+                results.append(.submitted(SubmitReceipt(id: id, receipt: dossier.receipt, formID: dossier.formID,
+                                                        formVersion: dossier.formVersion, submittedAt: now, warnings: answers.warnings)))
+            }
+            try appendJournal(records, deferAudit: true)
+            var next = results.makeIterator()
+            return outcomes.map { $0 ?? next.next()! }
         }
     }
 

@@ -39,7 +39,7 @@ extension DossierStore {
     public func exportBundle(to path: String, operatorID: String, now: Timestamp? = nil) throws -> ExportReport {
         let at = now ?? .now
         return try lock.withLock {
-            try refresh()
+            try refresh(.queue)
             let items = queue.items.filter { [.queued, .failed, .delivering].contains($0.state) }
             var formHashes: [Digest] = []
             for item in items where !formHashes.contains(item.formHash) { formHashes.append(item.formHash) }
@@ -61,7 +61,7 @@ extension DossierStore {
             try FileIO.writeAtomically(path, bytes: out)
             let sha = SHA256.hash(out)
             try appendJournal([(journalHeader(.export, seq: queue.lastSeq + 1, at: at, operatorID: operatorID,
-                                              [("count", .int(items.count)), ("bundle", .string(sha.hex))]), nil)], syncAudit: true)
+                                              [("count", .int(items.count)), ("bundle", .string(sha.hex))]), nil)])
             return ExportReport(dossiers: items.count, forms: formHashes.count, bytes: out.count, sha256: sha)
         }
     }
@@ -118,7 +118,7 @@ extension DossierStore {
         if let t = outcome.tornTail { report.rejected.append("bytes \(t.lowerBound)..<\(t.upperBound) at the end: damaged or cut short, skipped") }
 
         return try lock.withLock {
-            try refresh()
+            try refresh(.queue)
             var records: [(header: JSONObject, body: [UInt8]?)] = []
             var accepted: [String: Digest] = [:]
             var neededForms: [Digest] = []
@@ -173,7 +173,7 @@ extension DossierStore {
                 report.imported.append(dossier.receipt)
             }
             for hash in neededForms { try forms.store(Data(bundleForms[hash]!)) }
-            try appendJournal(records, syncAudit: true)
+            try appendJournal(records)
             return report
         }
     }

@@ -27,7 +27,7 @@ extension DossierStore {
     /// copies, and file permissions. Rewrites a stale snapshot (a repair).
     public func verify() throws -> VerifyReport {
         try lock.withLock {
-            try refresh()
+            try refresh(.all)
             var report = VerifyReport()
             removeLeftoverTemporaryFiles()
 
@@ -129,7 +129,7 @@ extension DossierStore {
     /// copy or snapshot. Those are written only under the lock, which we
     /// hold, so any that exist belong to a dead process.
     func removeLeftoverTemporaryFiles() {
-        for dir in [directory, directory + "/" + DossierStore.formsName, core.directory] {
+        for dir in [directory, directory + "/" + DossierStore.formsName, coreDirectory] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
                 unlink(dir + "/" + name)
             }

@@ -96,7 +96,7 @@ import Testing
         let r = try store.submitOK(["name": "Mai Văn Long"])
         let item = try #require(store.queue.item(r.id))
         let body = try store.body(of: item)
-        let outcome = try store.core.accept([Delivery(id: item.id, receipt: item.receipt, formID: item.formID, formVersion: item.formVersion,
+        let outcome = try store.loadedCore().accept([Delivery(id: item.id, receipt: item.receipt, formID: item.formID, formVersion: item.formVersion,
                                                       formHash: item.formHash, contentHash: item.contentHash, body: body,
                                                       names: ["Mai Văn Long"], personalIDs: [])], at: testMorning)
         #expect(outcome == [.stored])
@@ -117,7 +117,7 @@ import Testing
         let r = try store.submitOK(["name": "Ngô Văn Minh"])
         let item = try #require(store.queue.item(r.id))
         let impostor = Array("{\"other\":true}".utf8)
-        let first = try store.core.accept([Delivery(id: r.id, receipt: "XX01-261127-0001", formID: "f", formVersion: "1",
+        let first = try store.loadedCore().accept([Delivery(id: r.id, receipt: "XX01-261127-0001", formID: "f", formVersion: "1",
                                                     formHash: item.formHash, contentHash: SHA256.hash(impostor), body: impostor,
                                                     names: [], personalIDs: [])], at: testMorning)
         #expect(first == [.stored])

@@ -115,10 +115,10 @@ import Testing
             try FileIO.writeAtomically(dir.sub(name), bytes: bytes)
         }
         let damaged = try DossierStore.test(dir.path)
-        #expect(damaged.repairs.contains { $0.contains("store index") })
-        #expect(damaged.repairs.contains { $0.contains("queue snapshot") })
         #expect(try damaged.storedDossiers(search: "dung").map(\.id) == expected)
         #expect(try damaged.queueSummary().items.count == 4)
+        #expect(damaged.repairs.contains { $0.contains("store index") })
+        #expect(damaged.repairs.contains { $0.contains("queue snapshot") })
         // Missing snapshots.
         try FileManager.default.removeItem(atPath: dir.sub("store.index"))
         try FileManager.default.removeItem(atPath: dir.sub("queue.snapshot"))

@@ -126,6 +126,12 @@ extension DossierStore {
         try DossierStore(directory: dir, kioskID: kiosk, checker: checker, options: options)
     }
 
+    /// The core store, loaded (tests reach past the public API to simulate crashes).
+    func loadedCore() throws -> CoreStore {
+        try lock.withLock { try refresh(.all) }
+        return core
+    }
+
     /// Submits and expects success; returns the receipt.
     func submitOK(_ answers: JSONValue, form: Data = TestChecker.form(), id: String? = nil, at: Timestamp? = nil) throws -> SubmitReceipt {
         switch try submit(SubmitRequest(form: FormFile(form), answers: answers, dossierID: id, operatorID: "op1", now: at)) {

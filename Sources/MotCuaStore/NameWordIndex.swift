@@ -1,0 +1,57 @@
+/// Name words → the entries holding them, for search. Names come from a
+/// small vocabulary (a few thousand distinct folded words even over millions
+/// of people), so a query word is answered from the posting lists of the
+/// vocabulary words it begins, instead of scanning every entry's key: the
+/// difference between ~30 ms and well under 1 ms over 100,000 dossiers.
+/// Words holding a digit (ID numbers, receipt codes) are left to the scan.
+/// Derived from `StoreIndex.searchText`, built on the first search.
+struct NameWordIndex {
+    private var postings: [[UInt8]: [Int32]] = [:]
+    /// The vocabulary in byte order, for prefix ranges; rebuilt when new words arrive.
+    private var sorted: [[UInt8]] = []
+    private var sortedIsStale = false
+    /// Entries indexed so far (the index only grows).
+    private(set) var covered = 0
+
+    static func isNameWord<C: Collection>(_ w: C) -> Bool where C.Element == UInt8 {
+        !w.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Indexes entries `covered..<starts.count` of the search text.
+    mutating func extend(text: [UInt8], starts: [Int]) {
+        guard covered < starts.count else { return }
+        for entry in covered..<starts.count {
+            var p = starts[entry] + 1
+            let end = entry + 1 < starts.count ? starts[entry + 1] : text.count
+            while p < end {
+                var q = p
+                while q < end, text[q] != 0x20 { q += 1 }
+                if q > p, NameWordIndex.isNameWord(text[p..<q]) {
+                    let word = Array(text[p..<q])
+                    if postings[word] == nil { sortedIsStale = true }
+                    // An entry naming one word twice is listed once.
+                    if postings[word, default: []].last != Int32(entry) { postings[word, default: []].append(Int32(entry)) }
+                }
+                p = q + 1
+            }
+        }
+        covered = starts.count
+    }
+
+    /// Calls `body` with the posting list of every vocabulary word starting with `prefix`.
+    mutating func forEachPosting(prefix: [UInt8], _ body: ([Int32]) -> Void) {
+        if sortedIsStale {
+            sorted = postings.keys.sorted { $0.lexicographicallyPrecedes($1) }
+            sortedIsStale = false
+        }
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid].lexicographicallyPrecedes(prefix) { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < sorted.count, sorted[lo].starts(with: prefix) {
+            body(postings[sorted[lo]]!)
+            lo += 1
+        }
+    }
+}
