@@ -26,8 +26,12 @@ func runFormsCommand(_ args: [String]) -> Int32 {
         }
     }
     var problems = 0
+    var listDirs: [String: ListDirectory] = [:]  // one cache per lists folder: communes.json is read once
     for file in files {
-        if case .failure(let e) = FormEngine.loadForm(at: file) {
+        let listsPath = ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("lists")
+        let lists = listDirs[listsPath] ?? ListDirectory(path: listsPath)
+        listDirs[listsPath] = lists
+        if case .failure(let e) = FormEngine.loadForm(at: file, lists: lists) {
             for issue in e.issues { Console.out(Console.safe(issue.description)) }
             problems += e.issues.count
         }

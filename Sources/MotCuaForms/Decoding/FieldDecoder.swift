@@ -6,6 +6,9 @@ struct FieldDecoder {
     let sharedList: (String) -> Result<[Option], ListLoadError>
     /// Shared lists named directly by a field (`"options": "@communes"`).
     var usedSharedLists: [String: [Option]] = [:]
+    /// Cached indexes of shared lists, and which form lists are shared ones.
+    var sharedIndex: (String) -> [String: Int]? = { _ in nil }
+    var listOrigins: [String: String] = [:]
     private var seenIDs: [String: String] = [:]
 
     init(diag: Diagnostics, lists: [String: [Option]], sharedList: @escaping (String) -> Result<[Option], ListLoadError>) {
@@ -145,7 +148,9 @@ struct FieldDecoder {
             }
         default: r.wrongType("options", "a list of options or the name of a list")
         }
-        f.optionIndex = Dictionary(f.options.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { a, _ in a })
+        let shared = f.optionsList.flatMap { $0.hasPrefix("@") ? String($0.dropFirst()) : listOrigins[$0] }
+        f.optionIndex = shared.flatMap(sharedIndex)
+            ?? Dictionary(f.options.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// `min`/`max`: a number, a date "YYYY-MM-DD" for date fields, or an expression.

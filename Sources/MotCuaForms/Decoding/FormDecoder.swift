@@ -7,6 +7,8 @@ struct FormDecoder {
     /// Reads a shared list `@name` (from `Forms/lists/name.json`); returns the
     /// options or a reason it could not. Supplied by the I/O layer.
     let sharedList: (String) -> Result<[Option], ListLoadError>
+    /// The cached value index of a shared list, so fields need not build their own.
+    let sharedIndex: (String) -> [String: Int]?
 
     static let topKeys = ["format", "id", "version", "title", "summary", "languages", "procedure", "lists", "pages", "checks"]
 
@@ -41,10 +43,13 @@ struct FormDecoder {
         }
         var form = Form(id: id, version: version, title: title, languages: languages, pages: [])
         form.summary = r.text("summary")
-        form.lists = decodeLists(r.raw("lists"))
+        var origins: [String: String] = [:]
+        form.lists = decodeLists(r.raw("lists"), origins: &origins)
         if let p = r.raw("procedure") { form.procedure = decodeProcedure(p) }
 
         var fieldDecoder = FieldDecoder(diag: diag, lists: form.lists, sharedList: sharedList)
+        fieldDecoder.sharedIndex = sharedIndex
+        fieldDecoder.listOrigins = origins
         if let pages = r.array("pages", required: true) {
             if pages.isEmpty { diag.add("pages", "a form needs at least one page") }
             var pageIDs = Set<String>()
@@ -66,7 +71,7 @@ struct FormDecoder {
         return form
     }
 
-    private func decodeLists(_ v: JSONValue?) -> [String: [Option]] {
+    private func decodeLists(_ v: JSONValue?, origins: inout [String: String]) -> [String: [Option]] {
         guard let v else { return [:] }
         guard case .object(let o) = v else { diag.add("lists", "'lists' must be an object of name → options, found \(v.kindName)"); return [:] }
         var out: [String: [Option]] = [:]
@@ -75,7 +80,7 @@ struct FormDecoder {
             switch value {
             case .string(let s) where s.hasPrefix("@"):
                 switch sharedList(String(s.dropFirst())) {
-                case .success(let opts): out[name] = opts
+                case .success(let opts): out[name] = opts; origins[name] = String(s.dropFirst())
                 case .failure(let e): diag.add(path, e.description)
                 }
             case .array(let items): out[name] = decodeOptions(items, path: path, diag: diag)

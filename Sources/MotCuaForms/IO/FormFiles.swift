@@ -24,6 +24,7 @@ public struct LoadedForm: Sendable {
 public final class ListDirectory: Sendable {
     public let path: String?
     private let cache = Mutex<[String: Result<[Option], ListLoadError>]>([:])
+    private let indexes = Mutex<[String: [String: Int]]>([:])
 
     public init(path: String?) { self.path = path }
 
@@ -32,6 +33,16 @@ public final class ListDirectory: Sendable {
         let r = read(name)
         cache.withLock { $0[name] = r }
         return r
+    }
+
+    /// Option value → position in the list, built once per list however many
+    /// fields and forms use it (the 3,321 communes are named by many forms).
+    public func index(_ name: String) -> [String: Int]? {
+        if let hit = indexes.withLock({ $0[name] }) { return hit }
+        guard case .success(let options) = list(name) else { return nil }
+        let built = Dictionary(options.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { a, _ in a })
+        indexes.withLock { $0[name] = built }
+        return built
     }
 
     private func read(_ name: String) -> Result<[Option], ListLoadError> {
@@ -63,7 +74,7 @@ public enum FormEngine {
             return .failure(FormLoadError(file: name, issues: [FormIssue(file: name, path: "", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")]))
         }
         for d in parser.duplicateKeys { diag.add(d.path, "key '\(d.key)' appears twice in the same object") }
-        let decoder = FormDecoder(diag: diag, sharedList: lists.list)
+        let decoder = FormDecoder(diag: diag, sharedList: lists.list, sharedIndex: lists.index)
         guard var form = decoder.decode(json) else { return .failure(FormLoadError(file: name, issues: diag.issues)) }
         var sem = FormSemantics(diag: diag)
         sem.run(&form)
