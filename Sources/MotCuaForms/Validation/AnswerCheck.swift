@@ -12,7 +12,7 @@ public struct AnswerCheck: Sendable {
 extension Validator {
     /// Checks one answer of `field` (at `path`) in `scope`: the same rules the
     /// whole-dossier validation applies, for front ends to call as answers are typed.
-    public func checkAnswer(_ field: Field, path: String, raw: JSONValue?, scope: Scope) -> AnswerCheck {
+    public func checkAnswer(_ field: borrowing Field, path: String, raw: JSONValue?, scope: Scope) -> AnswerCheck {
         var result = AnswerCheck(stored: nil, value: .null)
         func fail(_ code: IssueCode, _ message: String) -> AnswerCheck {
             result.error = ValidationIssue(field: path, code: code, message: message)
@@ -43,7 +43,7 @@ extension Validator {
                 }
             }
             // Answers are NFC by now, so Character count is what a person counts.
-            let n = field.minLength == nil && field.maxLength == nil ? 0 : s.count
+            let n = field.minLength == nil && field.maxLength == nil ? 0 : TextNormalizer.graphemeCount(s)
             if let m = field.minLength, n < m { return fail(.length, messages.text("validation.length.min", ["min": String(m), "count": String(n)])) }
             if let m = field.maxLength, n > m { return fail(.length, messages.text("validation.length.max", ["max": String(m), "count": String(n)])) }
             if let p = field.pattern, !p.matches(s) {

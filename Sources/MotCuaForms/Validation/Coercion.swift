@@ -10,7 +10,7 @@ enum Coercion {
         case typeError(key: String, args: [String: String])
     }
 
-    static func coerce(_ v: JSONValue, _ f: Field) -> Outcome {
+    static func coerce(_ v: JSONValue, _ f: borrowing Field) -> Outcome {
         if case .null = v { return .empty }
         switch f.type {
         case .text:

@@ -77,6 +77,19 @@ enum TextNormalizer {
         return String(String.UnicodeScalarView(scalars))
     }
 
+    /// Grapheme clusters of NFC text, without the grapheme-break machinery
+    /// when no scalar can join its neighbour (ASCII, Latin with precomposed
+    /// Vietnamese letters): then clusters are scalars (CR LF aside).
+    static func graphemeCount(_ s: String) -> Int {
+        var n = 0
+        for u in s.unicodeScalars {
+            let v = u.value
+            guard (v >= 0x20 && v < 0x300) || (v >= 0x1E00 && v <= 0x1EFF) else { return s.count }
+            n += 1
+        }
+        return n
+    }
+
     /// Whether `s` is a valid person's name: letters of any script with their
     /// marks, spaces, apostrophes and hyphens, at least one letter, and no mark
     /// standing alone. A scalar walk with an ASCII fast path; same verdict as

@@ -3,11 +3,17 @@
 /// dozen references) for every answer of every dossier.
 final class FieldPlan: Sendable {
     let field: Field
+    // Copied out of `field`: reading a property through the class would copy the whole struct.
+    let id: String
+    let type: FieldType
+    let relevant: Expression?
+    let expression: Expression?
     let inner: [FieldPlan]
     let innerByID: [String: FieldPlan]
 
     init(_ field: Field) {
         self.field = field
+        id = field.id; type = field.type; relevant = field.relevant; expression = field.expression
         inner = field.fields.map(FieldPlan.init)
         innerByID = Dictionary(inner.map { ($0.field.id, $0) }, uniquingKeysWith: { a, _ in a })
     }

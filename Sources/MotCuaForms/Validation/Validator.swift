@@ -30,16 +30,16 @@ public struct Validator: Sendable {
         for page in plan.pages {
             let pageRelevant = page.relevant.map { isTrue($0, values) } ?? true
             for p in page.fields {
-                let id = p.field.id
-                guard pageRelevant, p.field.relevant.map({ isTrue($0, values) }) ?? true else {
+                let id = p.id
+                guard pageRelevant, p.relevant.map({ isTrue($0, values) }) ?? true else {
                     values[id] = nil
                     continue
                 }
-                switch p.field.type {
+                switch p.type {
                 case .note:
                     if given[id] != nil { report.errors.append(issue(id, .type, messages.text("validation.type.note"))) }
                 case .calculate:
-                    let v = p.field.expression.map { Evaluator.evaluate($0, Scope(values: values), context) } ?? .null
+                    let v = p.expression.map { Evaluator.evaluate($0, Scope(values: values), context) } ?? .null
                     values[id] = v
                     if !v.isEmpty { out[id] = v.json }
                 case .repeat:
@@ -76,7 +76,7 @@ public struct Validator: Sendable {
         values.reserveCapacity(given.count)
         for (key, v) in given.pairs {
             guard let p = plan.byID[key] else { report.errors.append(unknown(key, key)); continue }
-            if p.field.type == .repeat {
+            if p.type == .repeat {
                 guard case .array(let items) = v else { continue }
                 values[key] = .list(items.map { item in .item(coerceItem(item.objectValue ?? JSONObject(), p)) })
             } else if case .value(let x, _) = Coercion.coerce(v, p.field) {
@@ -95,7 +95,7 @@ public struct Validator: Sendable {
     }
 
     private func validateRepeat(_ p: FieldPlan, _ given: JSONValue?, _ values: [String: Value], _ report: inout ValidationReport) -> (Value?, JSONValue?) {
-        let rid = p.field.id
+        let rid = p.id
         let check = checkAnswer(p.field, path: rid, raw: given, scope: Scope(values: values))
         if let e = check.error { report.errors.append(e) }
         guard case .array(let items)? = given else { return (nil, nil) }
@@ -109,21 +109,21 @@ public struct Validator: Sendable {
             var m = coerceItem(obj, p)
             var itemOut = JSONObject()
             for ip in p.inner {
-                let inner = ip.field
-                let path = "\(rid)[\(i)].\(inner.id)"
-                let relevant = inner.relevant.map { Evaluator.evaluate($0, Scope(values: values, item: m), context).truthy } ?? true
-                guard relevant else { m[inner.id] = nil; continue }
-                switch inner.type {
-                case .note: if obj[inner.id] != nil { report.errors.append(issue(path, .type, messages.text("validation.type.note"))) }
+                let iid = ip.id
+                let path = "\(rid)[\(i)].\(iid)"
+                let relevant = ip.relevant.map { Evaluator.evaluate($0, Scope(values: values, item: m), context).truthy } ?? true
+                guard relevant else { m[iid] = nil; continue }
+                switch ip.type {
+                case .note: if obj[iid] != nil { report.errors.append(issue(path, .type, messages.text("validation.type.note"))) }
                 case .calculate:
-                    let v = inner.expression.map { Evaluator.evaluate($0, Scope(values: values, item: m), context) } ?? .null
-                    m[inner.id] = v
-                    if !v.isEmpty { itemOut[inner.id] = v.json }
+                    let v = ip.expression.map { Evaluator.evaluate($0, Scope(values: values, item: m), context) } ?? .null
+                    m[iid] = v
+                    if !v.isEmpty { itemOut[iid] = v.json }
                 default:
-                    let c = checkAnswer(inner, path: path, raw: obj[inner.id], scope: Scope(values: values, item: m))
-                    record(c, inner, &report)
-                    m[inner.id] = c.error == nil && c.stored != nil ? c.value : nil
-                    if c.error == nil { if let s = c.stored { itemOut[inner.id] = s } } else if let r = obj[inner.id] { itemOut[inner.id] = r }
+                    let c = checkAnswer(ip.field, path: path, raw: obj[iid], scope: Scope(values: values, item: m))
+                    record(c, ip.field, &report)
+                    m[iid] = c.error == nil && c.stored != nil ? c.value : nil
+                    if c.error == nil { if let s = c.stored { itemOut[iid] = s } } else if let r = obj[iid] { itemOut[iid] = r }
                 }
             }
             itemValues.append(.item(m))
