@@ -1,3 +1,4 @@
+import MotCuaText
 import Testing
 @testable import MotCuaKiosk
 
@@ -10,7 +11,7 @@ import Testing
 
     @Test func foldingIgnoresDiacriticsCaseAndNormalisation() {
         for query in ["hung duc", "HÙNG ĐỨC", nfd("hùng đức"), "  Hung   Duc "] {
-            let found = communes.filter(ChoiceIndex.words(query)).map { communes.options[$0].label }
+            let found = communes.filter(FoldedText(query)).map { communes.options[$0].label }
             #expect(found.contains("Xã Hùng Đức"), "\(query)")
         }
     }

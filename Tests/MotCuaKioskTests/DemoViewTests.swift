@@ -28,6 +28,24 @@ import Testing
         #expect(s.lines[size.height - 1].hasPrefix(" Enter Tiếp  Esc Quay lại  F10 Lưu và thoát"))
     }
 
+    @Test func namesTypedInTelexAndTheTypingModeInTheTitleBar() {
+        var p = program()
+        press([.enter] + Key.typing("Nguyeenx Thij Hoongf Nhung"), &p)
+        var s = p.view(size: .minimum)
+        #expect(s.lines[8] == "  Nguyễn Thị Hồng Nhung")
+        #expect(s.lines[0].hasSuffix("Gõ: Telex"))
+        press([.function(6)], &p)
+        s = p.view(size: .minimum)
+        #expect(s.lines[0].hasSuffix("Gõ: VNI"))
+        press(Key.typing(" Tra62n"), &p)
+        #expect(p.view(size: .minimum).lines[8] == "  Nguyễn Thị Hồng Nhung Trần")
+        press([.control("t")], &p)
+        press(Key.typing(" aa"), &p)
+        s = p.view(size: .minimum)
+        #expect(s.lines[0].hasSuffix("Gõ: tắt"))
+        #expect(s.lines[8] == "  Nguyễn Thị Hồng Nhung Trần aa")
+    }
+
     @Test func anEmptyRequiredAnswerIsRefusedWithTheMessageUnderTheInput() {
         var p = program()
         press([.enter, .enter], &p)

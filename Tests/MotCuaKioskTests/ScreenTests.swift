@@ -38,7 +38,9 @@ import Testing
     @Test func controlCharactersNeverReachTheScreen() {
         var s = Screen(size: Size(width: 12, height: 1))
         s.write("a\u{1B}[2Jb\u{7}", at: Point(x: 0, y: 0))
-        #expect(s.lines[0] == "a\u{FFFD}[2Jb\u{FFFD}")
+        #expect(s.lines[0] == "a^[[2Jb^G")  // caret notation, as VietText.neutralizeControls
+        s.write("\u{202E}x\u{9B}", at: Point(x: 0, y: 0))
+        #expect(s.lines[0].hasPrefix("\u{FFFD}x\u{FFFD}"))
         #expect(!s.text.contains("\u{1B}"))
     }
 

@@ -1,3 +1,4 @@
+import MotCuaText
 import Testing
 @testable import MotCuaKiosk
 
@@ -123,29 +124,36 @@ import Testing
         #expect(s.cursor == Point(x: 1, y: 2))
     }
 
-    @Test func aTypingEngineEditsTheTextBeforeTheCaret() {
-        var e = TextEditor(composer: FakeTelex())
-        send(Key.typing("vieetj"), to: &e)
-        #expect(e.text == "việt")
-        send([.backspace], to: &e)  // the fake engine hands plain Backspace back to the editor
-        #expect(e.text == "việ")
-        var moved = TextEditor(text: "ab", composer: FakeTelex())
-        send([.left, .character("a")], to: &moved)
-        #expect(moved.text == "aab")
+    @Test func telexTypingEditsTheTextBeforeTheCaret() {
+        var e = TextEditor(typing: VietTypingEngine(method: .telex))
+        send(Key.typing("Nguyeenx Thij Dieemx"), to: &e)
+        #expect(e.text == "Nguyễn Thị Diễm")
+        send([.backspace], to: &e)  // inside the word: the engine takes the last letter off
+        #expect(e.text == "Nguyễn Thị Diễ")
+        send([.character(" "), .backspace, .backspace], to: &e)  // after a space: one grapheme
+        #expect(e.text == "Nguyễn Thị Di")
     }
-}
 
-/// A tiny stand-in for VietTypingEngine: knows just "ee" → "ê" and a trailing "j" tone.
-struct FakeTelex: TypingComposer {
-    var word = ""
-    mutating func feed(_ key: Character) -> TextEdit {
-        let old = word.count
-        if key == "e" && word.hasSuffix("e") { word.removeLast(); word += "ê" }
-        else if key == "j" && word.hasSuffix("êt") { word = String(word.dropLast(2)) + "ệt" }
-        else { word.append(key) }
-        let result = TextEdit(deleteBefore: old, insert: word)
-        return result
+    @Test func movingBackIntoAWordLetsTheEngineContinueIt() {
+        var e = TextEditor(typing: VietTypingEngine(method: .telex))
+        send(Key.typing("Nguyeen Van"), to: &e)
+        send([.home] + Array(repeating: Key.right, count: 6) + [.character("x")], to: &e)
+        #expect(e.text == "Nguyễn Van")
+        #expect(e.caret == 6)
     }
-    mutating func backspace() -> TextEdit? { word = ""; return nil }
-    mutating func reset() { word = "" }
+
+    @Test func vniAndSwitchingTypingOff() {
+        var e = TextEditor(typing: VietTypingEngine(method: .vni))
+        send(Key.typing("Vie65t"), to: &e)
+        #expect(e.text == "Việt")
+        e.typing = nil
+        send(Key.typing(" aa"), to: &e)
+        #expect(e.text == "Việt aa")
+    }
+
+    @Test func composedTextFromASystemInputMethodPassesThroughTheEngine() {
+        var e = TextEditor(typing: VietTypingEngine(method: .telex))
+        send([.character("đ"), .character("ã"), .character(" "), .character("d"), .backspace, .character("đ")], to: &e)
+        #expect(e.text == "đã đ")
+    }
 }

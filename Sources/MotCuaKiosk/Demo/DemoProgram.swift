@@ -2,6 +2,7 @@
 // KioskProgram uses the frame, the question layout and the widgets, and gives the tmux
 // tests and the benchmark something real to drive.
 import Foundation
+import MotCuaText
 
 struct DemoProgram: KioskProgram {
     var questions: [DemoQuestion]
@@ -9,6 +10,8 @@ struct DemoProgram: KioskProgram {
     var current = 0
     var showingSummary = false
     var highContrast = false
+    /// Telex → VNI → off, cycled with F6 / Ctrl-T; shown in the title bar.
+    var typingMethod = InputMethod.telex
     var idleTimeout: Double?
     /// Where answers are written on F10, Ctrl-C, a termination signal or idle (0600).
     let draftPath: String?
@@ -17,13 +20,30 @@ struct DemoProgram: KioskProgram {
     init(questions: [DemoQuestion], idleTimeout: Double?, draftPath: String?) {
         self.questions = questions; initial = questions
         self.idleTimeout = idleTimeout; self.draftPath = draftPath
+        applyTypingMethod()
+    }
+
+    /// Gives every Vietnamese text field the current typing engine (or none when off).
+    mutating func applyTypingMethod() {
+        for i in questions.indices where questions[i].vietnamese {
+            guard case .text(var editor) = questions[i].widget else { continue }
+            editor.typing = typingMethod == .off ? nil : VietTypingEngine(method: typingMethod)
+            questions[i].widget = .text(editor)
+        }
+    }
+
+    var typingStatus: String {
+        switch typingMethod { case .telex: "Gõ: Telex"; case .vni: "Gõ: VNI"; case .off: "Gõ: tắt" }
     }
 
     mutating func update(_ event: KioskEvent) -> KioskCommand {
         notice = nil
         guard case .key(let key) = event else {
             saveDraft()
+            let method = typingMethod
             self = DemoProgram(questions: initial, idleTimeout: idleTimeout, draftPath: draftPath)
+            typingMethod = method
+            applyTypingMethod()
             return .none  // idle: nothing personal stays on screen
         }
         if showingSummary {
@@ -36,7 +56,11 @@ struct DemoProgram: KioskProgram {
         }
         switch key {
         case .function(10), .control("s"): saveDraft(); return .quit(0)
-        case .function(4), .control("t"): highContrast.toggle(); return .highContrast(highContrast)
+        case .function(4): highContrast.toggle(); return .highContrast(highContrast)
+        case .function(6), .control("t"):
+            typingMethod = typingMethod == .telex ? .vni : typingMethod == .vni ? .off : .telex
+            applyTypingMethod()
+            return .none
         case .escape, .backTab: current = max(0, current - 1); return .none
         default: break
         }
@@ -64,11 +88,11 @@ struct DemoProgram: KioskProgram {
 
     func view(size: Size) -> Screen {
         let hints = [KeyHint("Enter", "Tiếp"), KeyHint("Esc", "Quay lại"), KeyHint("F10", "Lưu và thoát"),
-                     KeyHint("F4", "Tương phản cao")]
+                     KeyHint("F6", "Kiểu gõ"), KeyHint("F4", "Tương phản cao")]
         let progress = showingSummary ? nil : FrameContent.Progress(
             step: current + 1, total: questions.count, label: KioskStrings.vi.step(current + 1, of: questions.count))
         var (screen, body) = KioskFrame.render(
-            FrameContent(title: "MỘT CỬA · Đăng ký khai sinh (bản thử)", status: "Gõ: tắt", progress: progress, hints: hints),
+            FrameContent(title: "MỘT CỬA · Đăng ký khai sinh (bản thử)", status: typingStatus, progress: progress, hints: hints),
             size: size)
         if showingSummary {
             renderSummary(into: &screen, body)

@@ -5,6 +5,8 @@
 struct DemoQuestion: Sendable {
     var content: QuestionContent
     var widget: FieldWidget
+    /// Built-in Telex/VNI typing applies (form fields with `input: vietnamese`).
+    var vietnamese = false
 }
 
 enum DemoQuestions {
@@ -32,7 +34,7 @@ enum DemoQuestions {
             DemoQuestion(content: QuestionContent(label: "Họ, chữ đệm và tên của trẻ", required: true,
                                                   hint: "Viết đầy đủ, có dấu, như trong giấy chứng sinh.",
                                                   example: "Ví dụ: Nguyễn Thị Hồng Nhung"),
-                         widget: .text(TextEditor())),
+                         widget: .text(TextEditor()), vietnamese: true),
             DemoQuestion(content: QuestionContent(label: "Ngày sinh của trẻ", required: true,
                                                   hint: "Gõ ngày, tháng, năm liền nhau: 05032024."),
                          widget: .date(DateField(precision: .day))),
@@ -48,7 +50,7 @@ enum DemoQuestions {
             DemoQuestion(content: QuestionContent(label: "Đăng ký thường trú cho trẻ cùng lúc?"),
                          widget: .boolean(BooleanField())),
             DemoQuestion(content: QuestionContent(label: "Ghi chú", hint: "Ctrl-J để xuống dòng."),
-                         widget: .text(TextEditor(multiline: true))),
+                         widget: .text(TextEditor(multiline: true)), vietnamese: true),
         ]
     }
 }

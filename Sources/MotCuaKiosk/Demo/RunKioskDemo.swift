@@ -4,6 +4,7 @@
 //   --idle SECONDS   go back to the start after this long without a key
 //   --draft FILE     write the answers there on F10, Ctrl-C, SIGTERM/SIGHUP and idle
 //   --high-contrast  start in the high-contrast theme
+//   --probe          print "kiosk-demo" and exit 0 (tests check the command is wired)
 import Foundation
 
 /// Runs the terminal-layer demo full screen; returns the exit status (2 with a message
@@ -35,6 +36,9 @@ public func runKioskDemo(arguments: [String]) -> Int32 {
             draft = path; i += 2
         case "--high-contrast":
             highContrast = true; i += 1
+        case "--probe":
+            print("kiosk-demo")
+            return 0
         default:
             return fail("unknown option \(arguments[i])")
         }

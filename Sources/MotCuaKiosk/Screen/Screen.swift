@@ -2,6 +2,7 @@
 // It is a grid of cells, each holding one grapheme cluster, the number of columns it
 // takes and its style, plus where the real cursor goes. Tests read it back as lines of
 // text, exactly as a person would read the terminal.
+import MotCuaText
 
 /// One terminal cell. A double-width grapheme occupies its cell (width 2) and the cell to
 /// its right, which is a continuation (empty text, width 0).
@@ -49,13 +50,14 @@ public struct Screen: Hashable, Sendable {
     /// Draws `text` on one row from `origin`, grapheme by grapheme, clipped to `clip`
     /// (default: the whole screen), and returns the number of columns it advanced.
     /// Text is drawn in NFC; a wide grapheme that would cross the clip edge becomes a space;
-    /// control characters are shown as U+FFFD so nothing can reach the terminal as a command.
+    /// control characters are shown visibly (ESC as "^[", bidi overrides as U+FFFD, as
+    /// `VietText.neutralizeControls` does everywhere) so nothing reaches the terminal as a command.
     @discardableResult
     public mutating func write(_ text: String, at origin: Point, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
         guard origin.y >= area.y, origin.y < area.maxY else { return 0 }
         var x = origin.x
-        for grapheme in KioskText.nfc(text) {
+        for grapheme in VietText.nfc(VietText.neutralizeControls(text)) {
             let glyph = Screen.glyph(grapheme)
             if glyph.width == 0 { continue }
             if x + glyph.width > area.maxX {
@@ -105,7 +107,7 @@ public struct Screen: Hashable, Sendable {
     public static func glyph(_ c: Character) -> (text: String, width: Int) {
         guard let first = c.unicodeScalars.first else { return ("", 0) }
         if first.value < 0x20 || (first.value >= 0x7F && first.value < 0xA0) { return ("\u{FFFD}", 1) }
-        let w = KioskText.width(c)
+        let w = VietText.displayWidth(c)
         if w > 0 { return (String(c), w) }
         switch first.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark: return ("\u{25CC}" + String(c), 1)  // a mark with no base
@@ -116,7 +118,7 @@ public struct Screen: Hashable, Sendable {
     /// Columns `text` takes when drawn (after NFC).
     public static func width(_ text: String) -> Int {
         var total = 0
-        for c in KioskText.nfc(text) { total += glyph(c).width }
+        for c in VietText.nfc(text) { total += glyph(c).width }
         return total
     }
 
@@ -146,7 +148,7 @@ public struct Screen: Hashable, Sendable {
 
     /// The cell position of the first occurrence of `needle` on a single row.
     public func find(_ needle: String) -> Point? {
-        let target = KioskText.nfc(needle)
+        let target = VietText.nfc(needle)
         for y in 0..<size.height {
             let row = rowText(y)
             guard let range = row.range(of: target) else { continue }

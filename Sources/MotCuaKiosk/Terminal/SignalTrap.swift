@@ -18,7 +18,14 @@ public enum SignalTrap {
     static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
 
     /// Installs the handlers (before ncurses starts, so it does not install its own).
+    /// A parent may start us with these signals blocked (found in practice: a Foundation
+    /// `Process` child inherits a mask blocking nearly everything); a blocked SIGTERM or
+    /// SIGHUP would never let the draft be saved, so they are unblocked here.
     static func install() {
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for sig in termination + crashes { sigaddset(&mask, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         for sig in termination {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in pendingSignal.store(sig, ordering: .relaxed) }

@@ -1,5 +1,6 @@
 // Có / Không: arrows or Space move between the two, "c"/"k" (or "y"/"n") pick directly,
 // Enter accepts. Unanswered is a real state: nothing is pre-selected for the person.
+import MotCuaText
 
 public struct BooleanField: Widget, Sendable {
     public private(set) var value: Bool?
@@ -13,7 +14,7 @@ public struct BooleanField: Widget, Sendable {
         case .right, .down: value = false
         case .character(" "): value = !(value ?? false)
         case .character(let c):
-            let folded = KioskText.fold(String(c)).first
+            let folded = VietText.fold(String(c)).first
             if let folded, strings.yesKeys.contains(folded) { value = true }
             else if let folded, strings.noKeys.contains(folded) { value = false }
             else { return .handled }

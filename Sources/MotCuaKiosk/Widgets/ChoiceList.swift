@@ -1,6 +1,7 @@
 // A choice narrowed by typing: a search line on top, the matching options under it, the
 // highlighted one in the selection colour. Each keystroke that extends the query only
 // searches the previous matches, which keeps the 3,321 communes instant.
+import MotCuaText
 
 public struct ChoiceList: Widget, Sendable {
     public let index: ChoiceIndex
@@ -57,11 +58,10 @@ public struct ChoiceList: Widget, Sendable {
     /// Recomputes the matches; keeps the highlighted option when it still matches.
     private mutating func refilter() {
         let kept = highlightedOption
-        let folded = KioskText.fold(query.text)
-        let words = ChoiceIndex.words(folded)
-        pool = index.filter(words, among: folded.hasPrefix(poolQuery) ? pool : nil)
-        poolQuery = folded
-        matches = index.rank(pool, words: words)
+        let folded = FoldedText(query.text)
+        pool = index.filter(folded, among: folded.folded.hasPrefix(poolQuery) ? pool : nil)
+        poolQuery = folded.folded
+        matches = index.rank(pool, by: folded)
         // The best match goes on top while searching; clearing the search goes back to
         // the option that was highlighted before.
         highlight = 0

@@ -2,6 +2,7 @@
 // word by sending Backspace and the replacement, so Backspace must remove exactly one
 // grapheme ("ễ" whether it came as one scalar or three); and a combining mark typed on
 // its own joins the letter before it. The text is kept in NFC at every step.
+import MotCuaText
 
 /// A single- or multi-line text input.
 public struct TextEditor: Widget, Sendable {
@@ -11,22 +12,28 @@ public struct TextEditor: Widget, Sendable {
     public private(set) var caret: Int
     /// Multi-line fields keep newlines (Ctrl-J types one); Enter always submits.
     public let multiline: Bool
-    /// Built-in typing engine (Telex/VNI) or `nil` for plain input. The editor resets it
-    /// whenever the caret moves or text changes outside it.
-    public var composer: (any TypingComposer)?
+    /// Built-in Vietnamese typing (Telex/VNI), `nil` for plain input (latin fields, or
+    /// typing switched off). The editor keeps it in step when the caret moves or text
+    /// changes outside it, so moving back into "Nguyen" and typing "x" gives "Nguyễn".
+    public var typing: VietTypingEngine? {
+        get { engine }
+        set { engine = newValue; syncTyping() }
+    }
+    private var engine: VietTypingEngine?
     /// Shown dimmed while the field is empty.
     public var placeholder: String
     /// Columns of the rectangle the screen gives a multi-line field, so Home/End and
     /// Up/Down move by the lines as drawn (the screen sets it when laying out).
     public var layoutWidth: Int = 60
 
-    public init(text: String = "", multiline: Bool = false, composer: (any TypingComposer)? = nil,
+    public init(text: String = "", multiline: Bool = false, typing: VietTypingEngine? = nil,
                 placeholder: String = "") {
         self.multiline = multiline
-        self.composer = composer
+        self.engine = typing
         self.placeholder = placeholder
-        graphemes = Array(KioskText.nfc(TextEditor.clean(text, multiline: multiline)))
+        graphemes = Array(VietText.nfc(TextEditor.clean(text, multiline: multiline)))
         caret = graphemes.count
+        syncTyping()
     }
 
     /// The current text (NFC).
@@ -35,9 +42,9 @@ public struct TextEditor: Widget, Sendable {
 
     /// Replaces the whole text and puts the caret at the end.
     public mutating func setText(_ text: String) {
-        graphemes = Array(KioskText.nfc(TextEditor.clean(text, multiline: multiline)))
+        graphemes = Array(VietText.nfc(TextEditor.clean(text, multiline: multiline)))
         caret = graphemes.count
-        composer?.reset()
+        syncTyping()
     }
 
     // MARK: Keys
@@ -46,30 +53,30 @@ public struct TextEditor: Widget, Sendable {
         switch key {
         case .character(let c):
             guard TextEditor.isTypeable(c) else { return .ignored }
-            if var engine = composer {
-                let edit = engine.feed(c)
-                composer = engine
+            if var typing = engine {
+                let edit = typing.feed(c)
+                engine = typing
                 apply(edit)
             } else {
                 insert(String(c))
             }
         case .paste(let text):
             insert(TextEditor.clean(text, multiline: multiline))
-            composer?.reset()
+            syncTyping()
         case .control("j") where multiline:
-            insert("\n"); composer?.reset()
+            insert("\n"); syncTyping()
         case .backspace:
-            if var engine = composer, let edit = engine.backspace() {
-                composer = engine
+            if var typing = engine {
+                // With no word in progress the engine asks for one grapheme to go.
+                let edit = typing.backspace()
+                engine = typing
                 apply(edit)
-            } else {
-                guard caret > 0 else { return .handled }
+            } else if caret > 0 {
                 graphemes.remove(at: caret - 1); caret -= 1
-                composer?.reset()
             }
         case .delete:
             if caret < graphemes.count { graphemes.remove(at: caret) }
-            composer?.reset()
+            syncTyping()
         case .left: moveCaret(to: caret - 1)
         case .right: moveCaret(to: caret + 1)
         case .home, .control("a"): moveCaret(to: multiline ? currentSpan().start : 0)
@@ -82,9 +89,10 @@ public struct TextEditor: Widget, Sendable {
         return .handled
     }
 
-    /// Applies an edit from a typing engine (or any caller): delete before the caret, then insert.
-    public mutating func apply(_ edit: TextEdit) {
-        let n = min(max(0, edit.deleteBefore), caret)
+    /// Applies an edit from the typing engine (or any caller): delete that many graphemes
+    /// before the caret, then insert.
+    public mutating func apply(_ edit: TypingEdit) {
+        let n = min(max(0, edit.deleteCount), caret)
         graphemes.removeSubrange((caret - n)..<caret)
         caret -= n
         insert(TextEditor.clean(edit.insert, multiline: multiline))
@@ -96,14 +104,20 @@ public struct TextEditor: Widget, Sendable {
         guard !text.isEmpty else { return }
         let start = caret > 0 ? caret - 1 : 0
         let before = caret > 0 ? String(graphemes[caret - 1]) : ""
-        let merged = Array(KioskText.nfc(before + text))
+        let merged = Array(VietText.nfc(before + text))
         graphemes.replaceSubrange(start..<caret, with: merged)
         caret = start + merged.count
     }
 
     private mutating func moveCaret(to position: Int) {
         caret = min(max(0, position), graphemes.count)
-        composer?.reset()
+        syncTyping()
+    }
+
+    /// Lets the engine pick up the word before the caret after a change it did not make.
+    private mutating func syncTyping() {
+        guard engine != nil else { return }
+        engine?.resume(after: String(graphemes[..<caret]))
     }
 
     private mutating func moveVertically(by delta: Int) -> WidgetAction {
