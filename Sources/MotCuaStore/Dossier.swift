@@ -116,18 +116,29 @@ public enum KioskID {
 /// fifth digit appears only past 9999 dossiers in one day).
 public enum ReceiptCode {
     public static func make(kiosk: String, day: (year: Int, month: Int, day: Int), sequence: Int) -> String {
-        kiosk + String(format: "-%02d%02d%02d-%04d", day.year % 100, day.month, day.day, sequence)
+        dayKey(kiosk: kiosk, day: day) + "-" + pad(sequence, 4)
+    }
+
+    /// Zero-padded decimal, without String(format:) (slow, and on every submit).
+    static func pad(_ v: Int, _ width: Int) -> String {
+        let digits = String(v)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// The "KIOSK-YYMMDD" part a day's sequence counts within, and the sequence.
     public static func parse(_ code: String) -> (dayKey: String, sequence: Int)? {
-        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, KioskID.isValid(String(parts[0])), parts[1].count == 6, parts[1].allSatisfy(\.isASCII),
-              Int(parts[1]) != nil, parts[2].count >= 4, let n = Int(parts[2]), n > 0 else { return nil }
-        return ("\(parts[0])-\(parts[1])", n)
+        let u = Array(code.utf8)
+        guard let dash = u.firstIndex(of: 45), dash + 12 <= u.count, u[dash + 7] == 45,
+              KioskID.isValid(String(decoding: u[0..<dash], as: UTF8.self)),
+              u[(dash + 1)..<(dash + 7)].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        let seq = u[(dash + 8)...]
+        guard seq.count >= 4, seq.count <= 9, seq.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        let n = seq.reduce(0) { $0 * 10 + Int($1 - 48) }
+        guard n > 0 else { return nil }
+        return (String(decoding: u[0..<(dash + 7)], as: UTF8.self), n)
     }
 
     static func dayKey(kiosk: String, day: (year: Int, month: Int, day: Int)) -> String {
-        kiosk + String(format: "-%02d%02d%02d", day.year % 100, day.month, day.day)
+        kiosk + "-" + pad(day.year % 100, 2) + pad(day.month, 2) + pad(day.day, 2)
     }
 }

@@ -84,7 +84,12 @@ public final class DossierStore {
              try FormCopies(directory: directory + "/" + DossierStore.formsName))
         }
         if let core = options.coreStoreDirectory { try FileIO.ensureDirectory(core) }
-        try lock.withLock { removeLeftoverTemporaryFiles() }
+        try lock.withLock {
+            removeLeftoverTemporaryFiles()
+            // Create the core store's log now (its index loads later), so that
+            // reading works even once the disk is full.
+            _ = try RecordLog(path: coreDirectory + "/" + CoreStore.logName, kind: "store")
+        }
     }
 
     var snapshotPath: String { directory + "/" + DossierStore.queueSnapshotName }
@@ -123,7 +128,10 @@ public final class DossierStore {
                 repairs.append("removed \(removed) bytes of an interrupted write at the end of queue.log")
             }
             if firstLoad, snapshotDue { try? writeSnapshot() }
-            if let removed = try audit.catchUp() { repairs.append("removed \(removed) bytes of an interrupted write at the end of audit.log") }
+            // The submit path reads the audit trail only when it is about to write to it.
+            if completeAudit || queue.lastSeq - audit.lastSource >= DossierStore.auditBatch {
+                if let removed = try audit.catchUp() { repairs.append("removed \(removed) bytes of an interrupted write at the end of audit.log") }
+            }
             let waiting = queue.lastSeq - audit.lastSource
             if waiting > 0, completeAudit || waiting >= DossierStore.auditBatch {
                 // Best effort: on a full disk the trail stays short (verify says so)
@@ -179,6 +187,8 @@ public final class DossierStore {
         }
         for r in records { if let seq = r.header["seq"]?.intValue { pendingAudit[seq] = r.header } }
         if !deferAudit || queue.lastSeq - audit.lastSource >= DossierStore.auditBatch {
+            // Another process may have written entries since this object last read the trail.
+            if deferAudit { _ = try? audit.catchUp() }
             try? writePendingAudit(sync: !deferAudit)
         }
         if !deferAudit, snapshotDue { try? writeSnapshot() }

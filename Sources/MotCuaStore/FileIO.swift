@@ -53,6 +53,14 @@ enum FileIO {
         }
     }
 
+    /// Flushes the file's data (and only the metadata needed to read it back).
+    static func fdatasync(_ fd: Int32, path: String) throws {
+        while Glibc_fdatasync(fd) != 0 {
+            if errno == EINTR { continue }
+            throw StoreError.io(action: "flush to disk", path: path, errno: errno)
+        }
+    }
+
     static func size(_ fd: Int32, path: String) throws -> UInt64 {
         var st = stat()
         if fstat(fd, &st) != 0 { throw StoreError.io(action: "inspect", path: path, errno: errno) }
@@ -157,6 +165,7 @@ enum FileIO {
 // `pread` are our own methods, so the C functions are reached through these.
 @inline(__always) private func Glibc_open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { open(path, flags, mode) }
 @inline(__always) private func Glibc_fsync(_ fd: Int32) -> Int32 { fsync(fd) }
+@inline(__always) private func Glibc_fdatasync(_ fd: Int32) -> Int32 { fdatasync(fd) }
 @inline(__always) private func Glibc_pread(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ n: Int, _ off: off_t) -> Int { pread(fd, buf, n, off) }
 
 /// The write-failure switch for tests on machines where a small tmpfs cannot be

@@ -48,9 +48,18 @@ enum JSONBytes {
         var copy = s
         copy.withUTF8 { u in
             var i = 0
+            var run = 0  // start of the bytes not yet copied: plain runs are copied in bulk
             let n = u.count
+            func flush(_ upTo: Int) {
+                if upTo > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<upTo])) }
+            }
             while i < n {
                 let b = u[i]
+                if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F, b != 0xC2, b != 0xE2 {
+                    i += 1
+                    continue
+                }
+                flush(i)
                 switch b {
                 case 0x22: out += [0x5C, 0x22]
                 case 0x5C: out += [0x5C, 0x5C]
@@ -69,7 +78,9 @@ enum JSONBytes {
                     out.append(b)
                 }
                 i += 1
+                run = i
             }
+            flush(n)
         }
         out.append(0x22)
     }

@@ -56,6 +56,8 @@ struct QueueState {
 
     var lastSeq: Int { recordOffsets.count }
 
+    func item(id: String) -> QueueItem? { byID[id].map { items[$0] } }
+
     func item(_ idOrReceipt: String) -> QueueItem? {
         if let i = byID[idOrReceipt] ?? byReceipt[idOrReceipt.uppercased()] { return items[i] }
         return nil

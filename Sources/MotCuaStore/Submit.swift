@@ -99,7 +99,7 @@ extension DossierStore {
             var pending: [String: Int] = [:]
             for (request, form, answers, now) in checked {
                 let id = request.dossierID ?? DossierID.make()
-                if let existing = queue.item(id), existing.id == id {
+                if let existing = queue.item(id: id) {
                     results.append(try resubmission(existing, formHash: request.form.sha256, answers: answers.answers, warnings: answers.warnings))
                     continue
                 }

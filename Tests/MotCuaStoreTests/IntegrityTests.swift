@@ -61,14 +61,19 @@ import Testing
     @Test func aFlippedByteAnywhereInTheStoreLogFailsVerify() throws {
         let dir = TempDir()
         defer { dir.remove() }
-        _ = try populated(dir)
+        let store = try populated(dir)
         let path = dir.sub("store.log")
-        var bytes = try #require(try FileIO.readFile(path))
-        bytes[bytes.count / 2] ^= 0x04
-        try FileIO.writeAtomically(path, bytes: bytes)
-        try? FileManager.default.removeItem(atPath: dir.sub("store.index"))
-        let problems = try DossierStore.test(dir.path).verify().problems
-        #expect(!problems.isEmpty)
+        let original = try #require(try FileIO.readFile(path))
+        let end = Int(try store.loadedCore().log.end)
+        // In the middle of the records, and in the last byte of the last record.
+        for at in [end / 2, end - 1] {
+            var bytes = original
+            bytes[at] ^= 0x04
+            try FileIO.writeAtomically(path, bytes: bytes)
+            try? FileManager.default.removeItem(atPath: dir.sub("store.index"))
+            let problems = try DossierStore.test(dir.path).verify().problems
+            #expect(problems.contains { $0.contains("store.log: damaged") }, "byte \(at): \(problems)")
+        }
     }
 
     /// An interrupted append at the end of each log (the state a kill leaves)
