@@ -113,7 +113,7 @@ private func benchSubmit(_ b: StoreBenchSetup, work: String, root: String) throw
         if let p = runPython(root + "/Benchmarks/store_sqlite.py", ["insert", work + "/peer.sqlite", work + "/body.json", "250"]) { peer.append(p) }
     }
     let om = percentile(ours, 0.5), bm = percentile(bare, 0.5)
-    print("  durable submit (validate pass-through, append, fsync): median \(human(om)), p99 \(human(percentile(ours, 0.99)))")
+    print("  durable submit (pass-through check, append, fdatasync): median   \(human(om)), p99 \(human(percentile(ours, 0.99)))")
     print("  bare append + fsync of the same bytes:                  median \(human(bm)), p99 \(human(percentile(bare, 0.99)))")
     print("  (the store writes into zero-filled space it reserved and uses fdatasync; the bare peer appends, as the issue defines it)")
     print(String(format: "  ratio submit / bare = %.2f  [target ≤ 1.3]", om / bm))
@@ -143,7 +143,7 @@ private func benchDelivery(_ b: StoreBenchSetup, work: String) throws {
         let t = try time { report = try store.deliver(operatorID: "bench", now: b.day) }
         guard let report else { continue }
         guard report.delivered.count == 10_000 else { throw BenchError("delivered \(report.delivered.count) of 10,000") }
-        print(String(format: "deliver 10,000 queued (%@, batches of 256, 3 fsyncs each): %@, %.0f dossiers/s", name, human(t), 10_000 / t))
+        print(String(format: "deliver 10,000 queued (%@, batches of 256, 4 fsyncs each): %@, %.0f dossiers/s", name, human(t), 10_000 / t))
     }
 }
 
