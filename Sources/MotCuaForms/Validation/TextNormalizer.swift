@@ -14,25 +14,19 @@ enum TextNormalizer {
     /// white space, and only scalars that are NFC whatever follows them.
     private static func isClean(_ s: String) -> Bool {
         var previousSpace = true
-        var clean = true
-        s.utf8.withContiguousStorageIfAvailable { bytes in
-            for b in bytes {
-                if b == 0x20 { if previousSpace { clean = false; return }; previousSpace = true; continue }
-                if b < 0x20 { clean = false; return }
-                previousSpace = false
-                if b >= 0x80 {
-                    // Lead bytes of U+0080–U+02FF (C2–CB) and of U+1E00–U+1FFF (E1 B8–BF) are NFC-stable;
-                    // anything else goes through the careful path.
-                    if b >= 0xC2 && b <= 0xCB { continue }
-                    if b >= 0x80 && b <= 0xBF { continue }
-                    if b == 0xE1 { continue }
-                    clean = false; return
-                }
+        var sawE1 = false
+        for b in s.utf8 {
+            if b == 0x20 { if previousSpace { return false }; previousSpace = true; continue }
+            if b < 0x20 { return false }
+            previousSpace = false
+            // Lead bytes of U+0080–U+02FF (C2–CB) and continuation bytes are NFC-stable;
+            // E1 leads U+1000–U+1FFF, checked below; any other lead takes the careful path.
+            if b >= 0x80 && !(b <= 0xBF || (b >= 0xC2 && b <= 0xCB)) {
+                if b == 0xE1 { sawE1 = true } else { return false }
             }
         }
-        guard clean, !previousSpace || s.isEmpty else { return false }
-        // E1 covers U+1000–U+1FFF; only U+1E00–U+1EFF is known stable.
-        if s.utf8.contains(0xE1) {
+        if previousSpace && !s.isEmpty { return false }
+        if sawE1 {
             for u in s.unicodeScalars where u.value >= 0x1000 && u.value < 0x2000 && !(u.value >= 0x1E00 && u.value <= 0x1EFF) { return false }
         }
         return true
