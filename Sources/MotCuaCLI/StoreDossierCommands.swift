@@ -7,8 +7,8 @@ import MotCuaText
 /// `[--data-dir D]`. Everything printed passes through `Console.safe`: a name
 /// holding an escape sequence is shown as text, it never drives the terminal.
 public func runDossiersCommand(_ args: [String]) -> Int32 {
-    let usage = "usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] | verify  [--data-dir DIR]"
-    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search"], switches: ["--json"]) else {
+    let usage = "usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | verify  [--data-dir DIR]"
+    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang"], switches: ["--json", "--qr"]) else {
         Console.err(usage)
         return 2
     }
@@ -26,7 +26,9 @@ public func runDossiersCommand(_ args: [String]) -> Int32 {
             Console.err("\(found.count) dossier\(found.count == 1 ? "" : "s")")
             return 0
         case "show":
-            return try show(store, line.positional[0], json: line.flags.contains("--json"))
+            let status = try show(store, line.positional[0], json: line.flags.contains("--json"))
+            if status == 0, line.flags.contains("--qr") { printReceiptCodes(store, line.positional[0], language: line.values["--lang"] ?? "vi") }
+            return status
         default:
             return try verify(store)
         }

@@ -1,0 +1,38 @@
+import Foundation
+import MotCuaForms
+import MotCuaInterview
+import MotCuaQR
+import MotCuaStore
+
+/// `dossiers show ID --qr`: the receipt's two codes, each under a one-line
+/// caption — the VietQR fee payment (only with a fee and a payee in the
+/// settings) and the tracking code — drawn as half blocks, dark on light.
+func printReceiptCodes(_ store: DossierStore, _ key: String, language: String) {
+    guard let d = try? store.details(key) else { return }
+    let x = d.dossier
+    let m = Resources.messages(language)
+    let settings = KioskSettings.load(store.directory)
+    var fee: Int?
+    let copy = store.directory + "/forms/" + x.formHash.hex + ".json"
+    if let data = FileManager.default.contents(atPath: copy),
+       case .success(let loaded) = FormEngine.load(data: data, name: copy, lists: ListDirectory(path: nil)) {
+        let received = vietnamTime(x.submittedAt).date
+        let v = Validator(form: loaded.form, context: EvaluationContext(today: received, language: m.language, form: loaded.form), messages: m)
+        let interview = Interview(form: loaded.form, validator: v, answers: x.answers.objectValue ?? JSONObject())
+        fee = ReceiptFacts(interview: interview, received: received, holidays: Holidays.load()).fee
+    }
+    var blocks: [(String, String)] = []
+    if let fee, fee > 0, let payee = settings.payee,
+       let pay = try? VietQR.feePayload(payee: payee, amountVND: fee, receiptCode: x.receipt, purpose: "LE PHI " + x.receipt) {
+        blocks.append((m.text("receipt.qr.fee", ["amount": formatVND(fee)]), pay))
+    }
+    if let track = try? QRTrackingCode.content(receiptCode: x.receipt, urlTemplate: settings.trackingURL) {
+        blocks.append((m.text("receipt.qr.track"), track))
+    }
+    for (caption, content) in blocks {
+        guard let code = try? QRCode.encode(content, ecc: .medium) else { continue }
+        Console.out("")
+        Console.out(Console.safe(caption))
+        for l in QRTextRenderer.halfBlockLines(code, quietZone: 4) { Console.out(l) }
+    }
+}
