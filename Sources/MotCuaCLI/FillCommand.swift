@@ -26,11 +26,13 @@ usage: motcua fill FORM [--draft ID] [--plain] [--lang vi|en] [--data-dir D] [--
 /// `motcua fill`: runs an interview in plain mode (or the kiosk's full screen).
 public func runFillCommand(_ args: [String]) -> Int32 {
     if args.contains("--help") || args.contains("-h") { Console.out(fillUsage); return 0 }
-    guard let line = StoreCommandLine(args, command: "fill", valued: ["--draft", "--lang", "--today"], switches: ["--plain"]) else { return 2 }
+    guard let line = StoreCommandLine(args, command: "fill", valued: ["--draft", "--lang", "--today", "--idle"], switches: ["--plain", "--high-contrast"]) else { return 2 }
     let lang = line.values["--lang"] ?? "vi"
     guard ["vi", "en"].contains(lang) else { Console.err("motcua fill: --lang takes vi or en"); return 2 }
     do {
         let session = try FillSetup(line: line, language: lang)
+        // On a terminal that can show it, the full-screen kiosk; otherwise (or with --plain) lines.
+        if !line.flags.contains("--plain"), let status = runKioskFill(session) { return status }
         return session.runPlain()
     } catch {
         Console.err(Console.safe("motcua fill: \(error)"))
@@ -101,6 +103,11 @@ struct FillSetup {
     /// Queues the dossier (durable before this returns), drops the draft and
     /// gives the receipt's lines.
     func submit(_ i: Interview) throws -> [String] {
+        try submitReceipt(i).lines(messages)
+    }
+
+    /// As `submit`, giving the receipt itself (the kiosk draws its codes).
+    func submitReceipt(_ i: Interview) throws -> ReceiptText {
         let file = try StoreForms.formFile(at: formPath)
         let request = SubmitRequest(form: file, answers: .object(i.answers), language: messages.language,
                                     dossierID: draft.id, operatorID: line.operatorName)
@@ -110,7 +117,7 @@ struct FillSetup {
         case .invalid(let issues): throw StoreError.invalidArgument(issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
         }
         try? drafts.discard(draft.id)
-        return receiptText(i, receipt).lines(messages)
+        return receiptText(i, receipt)
     }
 
     func receiptText(_ i: Interview, _ r: SubmitReceipt) -> ReceiptText {

@@ -7,7 +7,10 @@ import MotCuaText
 /// (lint problems, invalid answers), 2 the command could not do its work.
 public enum MotCuaCLI {
     public static func run(_ args: [String]) -> Int32 {
-        guard let command = args.first else { return runHome(args) }
+        // No command (or only options such as --data-dir): the kiosk's home screen.
+        guard let command = args.first, !command.hasPrefix("--") || ["--help", "--version"].contains(command) else {
+            return runHome(args)
+        }
         let rest = Array(args.dropFirst())
         switch command {
         case "forms": return runFormsCommand(rest)
@@ -26,8 +29,7 @@ public enum MotCuaCLI {
 
     static func runHome(_ args: [String]) -> Int32 {
         if let home = extensionCommands[""] { return home(args) }
-        Console.out(usage)
-        return 0
+        return runKioskHome(args)
     }
 
     static let usage = """
@@ -44,6 +46,8 @@ public enum MotCuaCLI {
       motcua queue status|deliver|retry ID|export FILE|import FILE
       motcua dossiers list [--search TEXT]|show ID|verify
       motcua qr TEXT [--ecc L|M|Q|H] [--svg FILE|--pbm FILE|--png FILE]
+      motcua [--lang vi|en] [--idle SECONDS] [--high-contrast]
+                                          the full-screen kiosk (on a UTF-8 terminal)
       motcua help                         this text
     """
 }

@@ -1,0 +1,201 @@
+// The full-screen kiosk from the command line: `motcua` alone opens its home screen,
+// `motcua fill FORM` on a terminal opens it straight on that form. Here the kiosk's
+// services are made from the catalog, the data directory and the queue; when the
+// terminal cannot show the kiosk (not a terminal, TERM=dumb, not UTF-8) the reason is
+// said on stderr and the plain line mode takes over.
+import Foundation
+import MotCuaForms
+import MotCuaInterview
+import MotCuaKiosk
+import MotCuaPlain
+import MotCuaStore
+import MotCuaText
+
+let kioskUsage = "usage: motcua [--lang vi|en] [--idle SECONDS] [--high-contrast] [--today YYYY-MM-DD] [--data-dir D] [--kiosk K] [--operator O]"
+
+/// `motcua` with no command: the kiosk's home screen, or the catalog and how to fill a
+/// form in plain mode when the terminal cannot show the kiosk.
+func runKioskHome(_ args: [String]) -> Int32 {
+    guard let line = StoreCommandLine(args, command: "kiosk", valued: ["--lang", "--today", "--idle"], switches: ["--high-contrast"]),
+          line.positional.isEmpty else {
+        Console.err(kioskUsage)
+        return 2
+    }
+    let lang = line.values["--lang"] ?? "vi"
+    guard ["vi", "en"].contains(lang) else { Console.err("motcua: --lang takes vi or en"); return 2 }
+    let messages = Resources.messages(lang)
+    if let problem = TerminalUnavailable.check(environment: ProcessInfo.processInfo.environment) {
+        return plainHome(problem, messages)
+    }
+    let backend: KioskBackend
+    do { backend = try KioskBackend(line: line) } catch {
+        Console.err(Console.safe("motcua: \(error)"))
+        return 2
+    }
+    guard let idle = kioskIdleSeconds(line, backend.settings) else { return 2 }
+    var app = KioskApp(services: backend.services(), language: lang, idleTimeout: idle, highContrast: line.flags.contains("--high-contrast"))
+    do {
+        let status = try Kiosk.run(&app, highContrast: line.flags.contains("--high-contrast"))
+        for l in app.farewell { Console.out(Console.safe(l)) }
+        return status
+    } catch {
+        return plainHome(error, messages)
+    }
+}
+
+/// Plain mode's stand-in for the home screen: why, the procedures, and how to fill one.
+private func plainHome(_ problem: TerminalUnavailable, _ m: Messages) -> Int32 {
+    Console.err(m.text("kiosk.plain.fallback", ["reason": m.language == "vi" ? problem.vietnamese : problem.description]))
+    Console.out(m.text("kiosk.plain.catalog"))
+    if let dir = Resources.formsDirectory {
+        let (catalog, _) = Catalog.load(formsDirectory: dir)
+        for e in catalog.entries {
+            let code = e.code.map { " (\($0))" } ?? ""
+            Console.out(Console.safe("  \(e.id.padding(toLength: max(e.id.count, 18), withPad: " ", startingAt: 0)) \(e.title(m.language))\(code)"))
+        }
+    }
+    Console.out("")
+    Console.out(fillUsage)
+    return 0
+}
+
+/// `motcua fill` on a terminal: the kiosk on this interview. Nil when the kiosk cannot
+/// run here (the caller then runs plain mode); the reason is said unless output is
+/// simply not a terminal, which is how scripts call it.
+func runKioskFill(_ setup: FillSetup) -> Int32? {
+    if let problem = TerminalUnavailable.check(environment: ProcessInfo.processInfo.environment) {
+        if problem.reason != .notATerminal { sayFallback(problem, setup.messages) }
+        return nil
+    }
+    let backend: KioskBackend
+    do { backend = try KioskBackend(line: setup.line) } catch {
+        Console.err(Console.safe("motcua fill: \(error)"))
+        return 2
+    }
+    guard let idle = kioskIdleSeconds(setup.line, backend.settings) else { return 2 }
+    let session = backend.session(setup)
+    var app = KioskApp(services: backend.services(), session: session, idleTimeout: idle,
+                       highContrast: setup.line.flags.contains("--high-contrast"))
+    do {
+        let status = try Kiosk.run(&app, highContrast: setup.line.flags.contains("--high-contrast"))
+        for l in app.farewell { Console.out(Console.safe(l)) }
+        return status
+    } catch {
+        sayFallback(error, setup.messages)
+        return nil
+    }
+}
+
+private func sayFallback(_ problem: TerminalUnavailable, _ m: Messages) {
+    Console.err(m.text("kiosk.plain.fallback", ["reason": m.language == "vi" ? problem.vietnamese : problem.description]))
+}
+
+/// Seconds of no key before the kiosk saves and goes home: `--idle`, else
+/// `MOTCUA_IDLE_SECONDS`, else `idleSeconds` in settings.json, else 5 minutes.
+/// Nil (after saying why) when the value given is not a positive number.
+func kioskIdleSeconds(_ line: StoreCommandLine, _ settings: JSONValue?,
+                      environment: [String: String] = ProcessInfo.processInfo.environment) -> Double? {
+    let given = line.values["--idle"] ?? environment["MOTCUA_IDLE_SECONDS"]
+    if let given {
+        guard let s = Double(given), s > 0, s.isFinite else {
+            Console.err("motcua: the idle time takes a number of seconds above 0 (got \(Console.safe(given)))")
+            return nil
+        }
+        return s
+    }
+    if let s = settings?["idleSeconds"]?.doubleValue, s > 0 { return s }
+    return 300
+}
+
+/// The kiosk's view of the outside: the catalog (loaded once), the data directory's
+/// drafts and queue, and one `FillSetup` per interview, exactly as `motcua fill` makes it.
+final class KioskBackend {
+    let line: StoreCommandLine
+    let catalog: Catalog
+    let dataDir: String
+    let drafts: FileDraftStore
+    let store: DossierStore
+    /// `<data dir>/settings.json`, when there is one.
+    let settings: JSONValue?
+    let toneStyle: TonePlacementStyle
+    private let vi: Messages
+    private let en: Messages
+
+    init(line: StoreCommandLine) throws {
+        self.line = line
+        guard let dir = Resources.formsDirectory else { throw StoreError.notFound("the Forms folder (set MOTCUA_HOME)") }
+        catalog = Catalog.load(formsDirectory: dir).0
+        dataDir = try DataDirectory.resolve(flag: line.dataDir)
+        store = try line.open()
+        drafts = try FileDraftStore(dataDirectory: dataDir)
+        settings = FileManager.default.contents(atPath: dataDir + "/" + DataDirectory.settingsName).flatMap { try? JSONParser.parse($0) }
+        toneStyle = settings?["toneStyle"]?.stringValue.flatMap(TonePlacementStyle.init(rawValue:)) ?? .traditional
+        vi = Resources.messages("vi")
+        en = Resources.messages("en")
+    }
+
+    func messages(_ language: String) -> Messages { language == "en" ? en : vi }
+
+    /// The options every interview is opened with (data dir, kiosk, operator, today).
+    private var baseArguments: [String] {
+        var args: [String] = []
+        if let d = line.dataDir { args += ["--data-dir", d] }
+        if let k = line.kiosk { args += ["--kiosk", k] }
+        if let o = line.operatorID { args += ["--operator", o] }
+        if let t = line.values["--today"] { args += ["--today", t] }
+        return args
+    }
+
+    /// An interview opened as `motcua fill` would open it with these arguments.
+    private func open(_ extra: [String], language: String) throws -> FormSession {
+        guard let fill = StoreCommandLine(baseArguments + extra + ["--lang", language], command: "fill",
+                                          valued: ["--draft", "--lang", "--today"]) else {
+            throw StoreError.invalidArgument("cannot open the form")
+        }
+        return session(try FillSetup(line: fill, language: language))
+    }
+
+    func session(_ setup: FillSetup) -> FormSession {
+        FormSession(interview: setup.makeInterview(), draftID: setup.draft.id, save: setup.save) { i in
+            let r = try setup.submitReceipt(i)
+            return KioskReceipt(receiptCode: r.receiptCode, dossierID: r.dossierID, lines: r.lines(setup.messages, qr: false),
+                                tracking: r.trackingContent, payment: r.paymentContent, fee: r.facts.fee)
+        }
+    }
+
+    func services() -> KioskServices {
+        KioskServices(
+            messages: { [vi, en] in $0 == "en" ? en : vi },
+            searchProcedures: { [catalog] query, language in
+                catalog.search(query, limit: 200).map {
+                    ProcedureItem(id: $0.id, title: $0.title(language), code: $0.code, summary: $0.summary(language))
+                }
+            },
+            drafts: { [drafts, catalog] language in
+                try drafts.list().sorted { $0.updatedAt > $1.updatedAt }.map { d in
+                    DraftItem(id: d.id, procedure: catalog.entry(id: d.formID)?.title(language) ?? d.formID,
+                              applicant: d.applicantName, updated: vietnamTime(d.updatedAt).text)
+                }
+            },
+            discardDraft: { [drafts] id in try drafts.discard(id) },
+            startForm: { [self] id, language in
+                guard let entry = catalog.entry(id: id) else { throw StoreError.notFound("no form \(id)") }
+                return try open([entry.path], language: language)
+            },
+            resumeDraft: { [self] id, language in try open(["--draft", id], language: language) },
+            queue: { [store] in
+                let s = try store.queueSummary()
+                let attention = s.items.filter { $0.state == .failed || $0.state == .setAside }.map {
+                    QueueLine(receipt: $0.receipt, formID: $0.formID, state: $0.state, attempts: $0.attempts,
+                              reason: $0.lastError, nextRetry: $0.nextRetry.map { vietnamTime($0).text })
+                }
+                return QueueOverview(counts: s.counts, attention: attention, storedDossiers: s.storedDossiers, conflicts: s.storeConflicts)
+            },
+            deliver: { [store, line] in
+                let r = try store.deliver(operatorID: line.operatorName)
+                return DeliverySummary(delivered: r.delivered.count, alreadyStored: r.alreadyStored.count,
+                                       failed: r.failed.count, setAside: r.setAside.count, waiting: r.waiting)
+            },
+            toneStyle: toneStyle)
+    }
+}

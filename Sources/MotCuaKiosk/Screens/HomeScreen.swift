@@ -1,0 +1,119 @@
+// Home: the procedure catalog narrowed as the officer types (diacritics and case
+// ignored, the national code works too), and the way to drafts, the queue and the other
+// language. Nothing personal is ever shown here: it is where the idle timer returns to.
+import MotCuaForms
+
+enum HomeAction: Equatable {
+    case none, drafts, queue, language, quit
+    case start(String)
+}
+
+struct HomeScreen {
+    let m: Messages
+    var search = TextEditor()
+    var matches: [ProcedureItem]
+    var highlight = 0
+    /// Counts for the status line, read when home is shown (nil when unreadable).
+    var draftCount: Int?
+    var queue: QueueOverview?
+    var notice: Notice?
+
+    init(messages: Messages, services: KioskServices, notice: Notice? = nil) {
+        m = messages
+        matches = services.searchProcedures("", messages.language)
+        draftCount = (try? services.drafts(messages.language))?.count
+        queue = try? services.queue()
+        self.notice = notice
+    }
+
+    mutating func update(_ key: Key, services: KioskServices) -> HomeAction {
+        notice = nil
+        switch KioskKey.command(key, among: [.drafts, .queue, .language, .leave]) {
+        case .drafts?: return .drafts
+        case .queue?: return .queue
+        case .language?: return .language
+        case .leave?: return .quit
+        default: break
+        }
+        switch key {
+        case .up: highlight = max(0, highlight - 1)
+        case .down: highlight = min(max(0, matches.count - 1), highlight + 1)
+        case .pageUp: highlight = max(0, highlight - 10)
+        case .pageDown: highlight = min(max(0, matches.count - 1), highlight + 10)
+        case .enter:
+            guard matches.indices.contains(highlight) else { return .none }
+            return .start(matches[highlight].id)
+        case .escape:
+            if !search.isEmpty { search.setText(""); refresh(services) }
+        default:
+            let before = search.text
+            _ = search.update(key)
+            if search.text != before { refresh(services) }
+        }
+        return .none
+    }
+
+    private mutating func refresh(_ services: KioskServices) {
+        matches = services.searchProcedures(search.text, m.language)
+        highlight = 0
+    }
+
+    func view(size: Size, strings: KioskStrings) -> Screen {
+        let hints = [CommonHints.enter(m, "kiosk.enter.start"), KioskKey.drafts.hint(m), KioskKey.queue.hint(m),
+                     KioskKey.language.hint(m), KeyHint(KioskKey.leave.label, m.text("kiosk.key.quit")), KioskKey.highContrast.hint(m)]
+        var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.home"), status: m.text("kiosk.language.name"),
+                                                            hints: hints), size: size)
+        let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
+        var y = inner.y
+        screen.write(m.text("kiosk.home.pick"), at: Point(x: inner.x, y: y), style: Style(.label, bold: true), clip: inner)
+        y += 1
+        for line in TextWrap.lines(m.text("kiosk.home.hint"), width: inner.width).prefix(2) {
+            screen.write(line, at: Point(x: inner.x, y: y), style: .role(.hint), clip: inner); y += 1
+        }
+        y += 1
+        let used = screen.write(strings.search + " ", at: Point(x: inner.x, y: y), style: .role(.label), clip: inner)
+        search.render(into: &screen, in: Rect(x: inner.x + used, y: y, width: min(40, inner.width - used - 8), height: 1), focused: true)
+        let count = "\(matches.count)"
+        screen.write(count, at: Point(x: inner.maxX - Screen.width(count), y: y), style: .role(.muted), clip: inner)
+        y += 1
+        let cursor = screen.cursor
+        // The bottom: the highlighted procedure's summary, then drafts and queue at a glance.
+        var bottom: [(String, Style)] = []
+        if let notice { bottom.append((notice.text, Style(notice.isError ? .error : .success, bold: true))) }
+        if matches.indices.contains(highlight), let summary = matches[highlight].summary {
+            bottom += TextWrap.lines(summary, width: inner.width).prefix(2).map { ($0, Style(.hint)) }
+        }
+        bottom.append((statusLine, .role(.muted)))
+        let list = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y - bottom.count - 1)
+        if matches.isEmpty {
+            screen.write(m.text("kiosk.home.none"), at: Point(x: list.x, y: list.y), style: .role(.warning), clip: list)
+        } else if !list.isEmpty {
+            let first = max(0, min(highlight - list.height / 2, matches.count - list.height))
+            for (k, item) in matches.enumerated().dropFirst(first).prefix(list.height) {
+                let line = list.row(k - first)
+                let on = k == highlight
+                let style = on ? Style(.selection) : Style.plain
+                if on { screen.fill(line, style: style) }
+                let code = item.code ?? ""
+                let titleWidth = line.width - Screen.width(code) - 4
+                screen.write((on ? "▸ " : "  ") + TextWrap.fit(item.title, width: titleWidth), at: Point(x: line.x, y: line.y), style: style, clip: line)
+                screen.write(code, at: Point(x: line.maxX - Screen.width(code), y: line.y), style: on ? style : .role(.muted), clip: line)
+            }
+        }
+        for (k, line) in bottom.enumerated() {
+            screen.write(TextWrap.fit(line.0, width: inner.width), at: Point(x: inner.x, y: inner.maxY - bottom.count + k), style: line.1, clip: inner)
+        }
+        screen.cursor = cursor
+        return screen
+    }
+
+    /// "Hồ sơ nháp: 2 · Hàng đợi: 1 chờ gửi, 0 để riêng".
+    var statusLine: String {
+        let drafts = draftCount.map { m.text("kiosk.home.drafts", ["count": String($0)]) }
+        let queued = queue.map {
+            m.text("kiosk.home.queue", ["queued": String($0.count(.queued) + $0.count(.failed) + $0.count(.delivering)),
+                                        "aside": String($0.count(.setAside))])
+        }
+        return [drafts, queued].compactMap { $0 }.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,296 @@
+// One interview on screen: the guided questions (or a page at a time in fast mode), a
+// repeat's list of items, the review, and the help. The engine decides what is asked;
+// this screen only turns keys into engine transitions and saves the draft after every
+// confirmed answer, before the next question is drawn. Views are in InterviewView.swift.
+import MotCuaForms
+import MotCuaInterview
+import MotCuaText
+
+/// What the app does after the interview screen handled a key.
+enum InterviewOutcome: Equatable {
+    case stay
+    /// F10: the draft is saved; leave the interview.
+    case leave
+    /// The dossier is queued: show its receipt.
+    case submitted(KioskReceipt)
+}
+
+/// A line for the person at the bottom of the body (saved, failed, first question…).
+struct Notice: Equatable {
+    var text: String
+    var isError: Bool
+}
+
+struct InterviewScreen {
+    var session: FormSession
+    var editor: FieldEditor?
+    /// The highlighted row of a repeat's list (items, then "add", then "done").
+    var repeatHighlight = 0
+    var review: ReviewState?
+    /// The interview as it was when F2 opened the review, so Esc returns to that question.
+    var beforeReview: Interview?
+    /// Fast mode: the whole page as one form, Tab and Shift-Tab between fields.
+    var fast = false
+    var showHelp = false
+    var notice: Notice?
+    var typing: InputMethod
+    let style: TonePlacementStyle
+    let strings: KioskStrings
+
+    init(session: FormSession, typing: InputMethod, style: TonePlacementStyle, strings: KioskStrings, fast: Bool = false) {
+        self.session = session; self.typing = typing; self.style = style; self.strings = strings
+        self.fast = fast
+        arrive()
+    }
+
+    var interview: Interview { session.interview }
+    var m: Messages { session.interview.validator.messages }
+
+    // MARK: Keys
+
+    mutating func update(_ key: Key) -> InterviewOutcome {
+        if showHelp { showHelp = false; return .stay }  // any key closes the help
+        if key == .resize { return .stay }
+        notice = nil
+        switch KioskKey.command(key, among: [.leave, .help, .review, .fast, .typing]) {
+        case .leave?:
+            persist()
+            return .leave
+        case .help?:
+            showHelp = true
+            return .stay
+        case .review?:
+            if review == nil { openReview() }
+            return .stay
+        case .fast?:
+            fast.toggle()
+            if fast { skipNotesForward() }
+            refreshEditor(force: true)
+            return .stay
+        case .typing?:
+            typing = typing == .telex ? .vni : typing == .vni ? .off : .telex
+            editor?.setTyping(typing, style: style)
+            return .stay
+        default: break
+        }
+        if review != nil { return updateReview(key) }
+        if interview.currentField?.type == .repeat { updateRepeat(key); return .stay }
+        updateQuestion(key)
+        return .stay
+    }
+
+    private mutating func updateQuestion(_ key: Key) {
+        guard var ed = editor else { return }
+        if key == .escape { goBack(); return }
+        if fast && key == .backTab { if commit(moving: false) { goBack() }; return }
+        if fast && key == .tab { commit(moving: true); return }
+        let action = ed.widget.update(key)
+        if action == .handled { ed.message = nil }
+        editor = ed
+        if action == .submit { commit(moving: true) }
+    }
+
+    /// Gives the input's content to the engine. Accepted: saved, then on to the next
+    /// question (a warning first shows under the input; Enter again goes on). Returns
+    /// whether the answer was taken (or there was nothing to take).
+    @discardableResult
+    private mutating func commit(moving: Bool) -> Bool {
+        guard let f = interview.currentField, var ed = editor else { return true }
+        if f.type == .note {
+            if moving { session.interview.advance(); arrive() }
+            return true
+        }
+        let value: JSONValue
+        switch ed.reading(f, m) {
+        case .invalid(let text):
+            ed.message = text; ed.messageIsError = true
+            editor = ed
+            return false
+        case .value(let v): value = v
+        }
+        // Nothing new to give the engine: Shift-Tab over an unchanged field, Enter after a
+        // warning was seen, or an unchanged answer to a `confirm` field (already typed twice).
+        let stored = interview.currentAnswer
+        let unchanged = stored.map { $0 == value } ?? value.isNull
+        let settled = stored != nil && (f.confirm || ed.acknowledged == stored)
+        if unchanged && interview.pendingConfirm == nil && (!moving || settled) {
+            if moving { session.interview.advance(); arrive() }
+            return true
+        }
+        let before = interview.cursor
+        switch session.interview.answer(value) {
+        case .accepted(let warning):
+            persist()
+            if let warning {
+                // Back to the question just answered, to show the warning right under it.
+                session.interview.edit(before)
+                var shown = FieldEditor(interview, strings: strings, typing: typing, style: style)
+                shown?.message = warning.message
+                shown?.messageIsError = false
+                shown?.acknowledged = interview.currentAnswer
+                editor = shown
+                return true
+            }
+            if moving { arrive() } else { refreshEditor(force: true) }
+            return true
+        case .confirmAgain:
+            ed.clear(interview, strings: strings, typing: typing, style: style)
+            ed.message = m.text("kiosk.confirm.again")
+            ed.messageIsError = false
+            editor = ed
+            return false
+        case .rejected(let issue):
+            ed.message = issue.message
+            ed.messageIsError = true
+            editor = ed
+            return false
+        }
+    }
+
+    private mutating func goBack() {
+        if session.interview.back() {
+            if fast { skipNotesBackward() }
+            arrive(forward: false)
+        } else {
+            notice = Notice(text: m.text("plain.back.first"), isError: false)
+        }
+    }
+
+    // MARK: Repeats
+
+    /// Rows of a repeat's list: one per item, "add" while below the maximum, "done".
+    enum RepeatRow: Equatable { case item(Int), add, done }
+
+    func repeatRows() -> [RepeatRow] {
+        guard case .field(let rid) = interview.cursor, let f = interview.form.field(rid) else { return [] }
+        let n = interview.itemCount(rid)
+        var rows = (0..<n).map(RepeatRow.item)
+        if f.maxCount.map({ n < $0 }) ?? true { rows.append(.add) }
+        rows.append(.done)
+        return rows
+    }
+
+    private mutating func updateRepeat(_ key: Key) {
+        let rows = repeatRows()
+        guard !rows.isEmpty else { return }
+        repeatHighlight = min(repeatHighlight, rows.count - 1)
+        switch key {
+        case .up: repeatHighlight = max(0, repeatHighlight - 1)
+        case .down, .tab: repeatHighlight = min(rows.count - 1, repeatHighlight + 1)
+        case .home: repeatHighlight = 0
+        case .end: repeatHighlight = rows.count - 1
+        case .escape: goBack()
+        case .character("+"): addItem()
+        case .delete, .backspace:
+            guard case .item(let i) = rows[repeatHighlight] else { return }
+            session.interview.removeItem(i)
+            persist()
+            if notice == nil { notice = Notice(text: m.text("kiosk.repeat.removed"), isError: false) }
+        case .enter:
+            switch rows[repeatHighlight] {
+            case .item(let i):
+                session.interview.editItem(i)
+                arrive()
+            case .add: addItem()
+            case .done:
+                switch session.interview.finishRepeat() {
+                case .accepted(let warning):
+                    persist()
+                    arrive()
+                    if let warning { notice = Notice(text: warning.message, isError: false) }
+                case .rejected(let issue): notice = Notice(text: issue.message, isError: true)
+                case .confirmAgain: break
+                }
+            }
+        default: break
+        }
+    }
+
+    private mutating func addItem() {
+        if session.interview.addItem() {
+            persist()
+            arrive()
+        } else {
+            notice = Notice(text: m.text("plain.repeat.full"), isError: true)
+        }
+    }
+
+    // MARK: Review
+
+    mutating func openReview() {
+        beforeReview = interview
+        session.interview.openReview()
+        arrive()
+    }
+
+    private mutating func updateReview(_ key: Key) -> InterviewOutcome {
+        guard var state = review else { return .stay }
+        let action = state.update(key)
+        review = state
+        switch action {
+        case .none: return .stay
+        case .edit(let target):
+            beforeReview = nil
+            session.interview.edit(target)
+            arrive()
+        case .back:
+            if let previous = beforeReview {
+                session.interview = previous
+                beforeReview = nil
+                arrive(forward: false)
+            } else {
+                goBack()
+            }
+        case .submit:
+            do {
+                let receipt = try session.submit(interview)
+                return .submitted(receipt)
+            } catch {
+                review?.confirming = false
+                notice = Notice(text: m.text("kiosk.submit.failed", ["reason": VietText.neutralizeControls("\(error)")]), isError: true)
+            }
+        }
+        return .stay
+    }
+
+    // MARK: Arriving somewhere
+
+    /// After the cursor moved: a fresh editor for the new question (or the review, or
+    /// a repeat's list). Fast mode reads notes inline, so it does not stop on them.
+    private mutating func arrive(forward: Bool = true) {
+        if fast { if forward { skipNotesForward() } else { skipNotesBackward() } }
+        if interview.cursor == .review {
+            editor = nil
+            review = ReviewState(interview.review())
+            return
+        }
+        review = nil
+        refreshEditor(force: true)
+        if interview.currentField?.type == .repeat {
+            let rows = repeatRows()
+            repeatHighlight = interview.itemCount(interview.pathOfCursor) == 0 ? 0 : max(0, rows.count - 1)
+        }
+    }
+
+    private mutating func refreshEditor(force: Bool) {
+        if !force, let e = editor, e.cursor == interview.cursor { return }
+        editor = FieldEditor(interview, strings: strings, typing: typing, style: style)
+    }
+
+    private mutating func skipNotesForward() {
+        while interview.currentField?.type == .note { session.interview.advance() }
+    }
+
+    private mutating func skipNotesBackward() {
+        while interview.currentField?.type == .note {
+            if !session.interview.back() { skipNotesForward(); return }
+        }
+    }
+
+    /// Saves the draft now; a failure is said on screen, never hidden.
+    mutating func persist() {
+        do { try session.save(interview) } catch {
+            notice = Notice(text: m.text("plain.save.failed", ["reason": VietText.neutralizeControls("\(error)")]), isError: true)
+        }
+    }
+}

@@ -1,0 +1,177 @@
+// The kiosk program: home, drafts, queue, an interview and its receipt, as one value for
+// `Kiosk.run`. It routes keys to the screen on show and moves between screens; every
+// screen draws itself with a pure view. The outside world comes in through
+// `KioskServices`, so tests drive the whole app key by key without disk or terminal.
+import MotCuaForms
+import MotCuaInterview
+import MotCuaText
+
+public struct KioskApp: KioskProgram {
+    enum Route {
+        case home(HomeScreen)
+        case drafts(DraftsScreen)
+        case queue(QueueScreen)
+        case interview(InterviewScreen)
+        case receipt(ReceiptScreen)
+    }
+
+    let services: KioskServices
+    /// "vi" or "en": the kiosk's own words, and the language new interviews start in.
+    public private(set) var language: String
+    var route: Route
+    var highContrast: Bool
+    /// Telex / VNI / off, kept across questions and interviews.
+    var typing = InputMethod.telex
+    /// Seconds without a key before the draft is saved and home shown (nil: never).
+    public var idleTimeout: Double?
+    /// Opened on one form (`motcua fill FORM`): leaving it or finishing it ends the program.
+    let singleForm: Bool
+    /// What to print once the terminal is restored: the saved draft's id, or the
+    /// receipt code, when the kiosk was opened on one form.
+    public private(set) var farewell: [String] = []
+
+    /// The kiosk on its home screen.
+    public init(services: KioskServices, language: String = "vi", idleTimeout: Double? = 300, highContrast: Bool = false) {
+        self.services = services
+        self.language = language
+        self.idleTimeout = idleTimeout
+        self.highContrast = highContrast
+        singleForm = false
+        route = .home(HomeScreen(messages: services.messages(language), services: services))
+    }
+
+    /// The kiosk straight on one interview.
+    public init(services: KioskServices, session: FormSession, idleTimeout: Double? = 300, highContrast: Bool = false) {
+        self.services = services
+        language = session.interview.validator.messages.language
+        self.idleTimeout = idleTimeout
+        self.highContrast = highContrast
+        singleForm = true
+        route = .interview(InterviewScreen(session: session, typing: .telex, style: services.toneStyle,
+                                           strings: language == "en" ? .en : .vi))
+    }
+
+    public var strings: KioskStrings { language == "en" ? .en : .vi }
+    var m: Messages { services.messages(language) }
+
+    // MARK: Events
+
+    public mutating func update(_ event: KioskEvent) -> KioskCommand {
+        guard case .key(let key) = event else {
+            idle()
+            return .none
+        }
+        if KioskKey.highContrast.matches(key) {
+            highContrast.toggle()
+            return .highContrast(highContrast)
+        }
+        switch route {
+        case .home(var home):
+            farewell = []
+            let action = home.update(key, services: services)
+            route = .home(home)
+            switch action {
+            case .none: break
+            case .quit: return .quit(0)
+            case .drafts: route = .drafts(DraftsScreen(messages: m, services: services))
+            case .queue: route = .queue(QueueScreen(messages: m, services: services))
+            case .language:
+                language = language == "vi" ? "en" : "vi"
+                goHome()
+            case .start(let id):
+                do { open(try services.startForm(id, language)) } catch {
+                    goHome(Notice(text: m.text("kiosk.open.failed", ["reason": VietText.neutralizeControls("\(error)")]), isError: true))
+                }
+            }
+        case .drafts(var drafts):
+            let action = drafts.update(key, services: services)
+            route = .drafts(drafts)
+            switch action {
+            case .none: break
+            case .back: goHome()
+            case .resume(let id):
+                do { open(try services.resumeDraft(id, language)) } catch {
+                    drafts.notice = Notice(text: m.text("kiosk.open.failed", ["reason": VietText.neutralizeControls("\(error)")]), isError: true)
+                    route = .drafts(drafts)
+                }
+            }
+        case .queue(var queue):
+            let action = queue.update(key, services: services)
+            route = .queue(queue)
+            if action == .back { goHome() }
+        case .interview(var screen):
+            let outcome = screen.update(key)
+            typing = screen.typing
+            route = .interview(screen)
+            switch outcome {
+            case .stay: break
+            case .leave:
+                let saved = m.text("plain.saved", ["id": screen.session.draftID, "form": screen.interview.form.id])
+                if singleForm { farewell = [saved]; return .quit(0) }
+                goHome(Notice(text: m.text("kiosk.saved"), isError: false))
+            case .submitted(let receipt):
+                // Only the code: the receipt's personal facts stay off the scrollback.
+                if singleForm { farewell = [m.text("kiosk.submitted", ["code": receipt.receiptCode])] }
+                route = .receipt(ReceiptScreen(receipt: receipt, messages: screen.m))
+            }
+        case .receipt(var receipt):
+            let action = receipt.update(key)
+            route = .receipt(receipt)
+            if action == .done {
+                if singleForm { return .quit(0) }
+                goHome(Notice(text: m.text("kiosk.submitted", ["code": receipt.receipt.receiptCode]), isError: false))
+            }
+        }
+        return .none
+    }
+
+    private mutating func open(_ session: FormSession) {
+        route = .interview(InterviewScreen(session: session, typing: typing, style: services.toneStyle, strings: strings))
+    }
+
+    private mutating func goHome(_ notice: Notice? = nil) {
+        route = .home(HomeScreen(messages: m, services: services, notice: notice))
+    }
+
+    /// Privacy at a public desk: save whatever is in progress and show home, with
+    /// nothing personal left on screen.
+    private mutating func idle() {
+        var notice: Notice?
+        if case .interview(var screen) = route {
+            screen.persist()
+            notice = Notice(text: m.text("kiosk.idle.saved"), isError: false)
+        }
+        if case .home = route, notice == nil {
+            goHome()
+            return
+        }
+        goHome(notice)
+    }
+
+    public mutating func terminate(signal: Int32) {
+        if case .interview(var screen) = route { screen.persist() }
+    }
+
+    // MARK: View
+
+    public func view(size: Size) -> Screen {
+        switch route {
+        case .home(let home): return home.view(size: size, strings: strings)
+        case .drafts(let drafts): return drafts.view(size: size)
+        case .queue(let queue): return queue.view(size: size)
+        case .interview(let screen): return screen.view(size: size)
+        case .receipt(let receipt): return receipt.view(size: size)
+        }
+    }
+
+    /// Which screen is on show, for tests and the CLI.
+    public var screenName: String {
+        switch route {
+        case .home: "home"
+        case .drafts: "drafts"
+        case .queue: "queue"
+        case .interview: "interview"
+        case .receipt: "receipt"
+        }
+    }
+}

@@ -1,0 +1,156 @@
+// What the kiosk app needs from the outside world, as closures over plain values. The CLI
+// gives the real ones (catalog, data directory, queue); tests give in-memory ones, so
+// every screen can be driven key by key and read back without a disk or a terminal.
+import MotCuaForms
+import MotCuaInterview
+import MotCuaStore
+import MotCuaText
+
+/// One procedure of the catalog, as the home screen lists it.
+public struct ProcedureItem: Hashable, Sendable {
+    /// The form id (`khai-sinh`).
+    public var id: String
+    public var title: String
+    /// The national procedure code (`1.001193`), when the form gives one.
+    public var code: String?
+    public var summary: String?
+
+    public init(id: String, title: String, code: String? = nil, summary: String? = nil) {
+        self.id = id; self.title = title; self.code = code; self.summary = summary
+    }
+}
+
+/// A draft that can be resumed.
+public struct DraftItem: Hashable, Sendable {
+    public var id: String
+    /// The procedure's title in the kiosk's language (the form id when unknown).
+    public var procedure: String
+    /// The applicant's name where one was answered.
+    public var applicant: String?
+    /// Last change, already formatted ("09:15 27/11/2026").
+    public var updated: String
+
+    public init(id: String, procedure: String, applicant: String?, updated: String) {
+        self.id = id; self.procedure = procedure; self.applicant = applicant; self.updated = updated
+    }
+}
+
+/// One dossier of the outbox that needs a look (failed or set aside).
+public struct QueueLine: Hashable, Sendable {
+    public var receipt: String
+    public var formID: String
+    public var state: QueueItemState
+    public var attempts: Int
+    /// Why it failed or was set aside.
+    public var reason: String?
+    /// When the next attempt is due, formatted (failed items only).
+    public var nextRetry: String?
+
+    public init(receipt: String, formID: String, state: QueueItemState, attempts: Int = 0,
+                reason: String? = nil, nextRetry: String? = nil) {
+        self.receipt = receipt; self.formID = formID; self.state = state; self.attempts = attempts
+        self.reason = reason; self.nextRetry = nextRetry
+    }
+}
+
+/// The outbox at a glance.
+public struct QueueOverview: Hashable, Sendable {
+    public var counts: [QueueItemState: Int]
+    /// Failed and set-aside dossiers, oldest first.
+    public var attention: [QueueLine]
+    public var storedDossiers: Int
+    public var conflicts: Int
+
+    public init(counts: [QueueItemState: Int], attention: [QueueLine] = [], storedDossiers: Int = 0, conflicts: Int = 0) {
+        self.counts = counts; self.attention = attention; self.storedDossiers = storedDossiers; self.conflicts = conflicts
+    }
+
+    public func count(_ state: QueueItemState) -> Int { counts[state] ?? 0 }
+}
+
+/// What one "deliver now" did.
+public struct DeliverySummary: Hashable, Sendable {
+    public var delivered: Int
+    public var alreadyStored: Int
+    public var failed: Int
+    public var setAside: Int
+    public var waiting: Int
+
+    public init(delivered: Int, alreadyStored: Int = 0, failed: Int = 0, setAside: Int = 0, waiting: Int = 0) {
+        self.delivered = delivered; self.alreadyStored = alreadyStored; self.failed = failed
+        self.setAside = setAside; self.waiting = waiting
+    }
+}
+
+/// The receipt of a queued dossier: the same lines as the plain receipt (without its text
+/// QR codes) and what the two codes hold.
+public struct KioskReceipt: Hashable, Sendable {
+    public var receiptCode: String
+    public var dossierID: String
+    /// The receipt's lines, already in the kiosk's language, first the title.
+    public var lines: [String]
+    /// The tracking code's content (the receipt code or a URL).
+    public var tracking: String?
+    /// The VietQR fee payload; nil when there is no fee or no payee is configured.
+    public var payment: String?
+    /// The fee, for the payment code's caption.
+    public var fee: Int?
+
+    public init(receiptCode: String, dossierID: String, lines: [String], tracking: String?, payment: String?, fee: Int?) {
+        self.receiptCode = receiptCode; self.dossierID = dossierID; self.lines = lines
+        self.tracking = tracking; self.payment = payment; self.fee = fee
+    }
+}
+
+/// One interview in progress and what it can do with the outside: save its draft after
+/// every confirmed answer, and queue the finished dossier.
+public struct FormSession {
+    public var interview: Interview
+    /// The draft's id, which is also the dossier's id.
+    public var draftID: String
+    /// Saves the draft atomically (before the next question appears).
+    public var save: (Interview) throws -> Void
+    /// Queues the dossier durably, drops the draft and gives the receipt.
+    public var submit: (Interview) throws -> KioskReceipt
+
+    public init(interview: Interview, draftID: String, save: @escaping (Interview) throws -> Void,
+                submit: @escaping (Interview) throws -> KioskReceipt) {
+        self.interview = interview; self.draftID = draftID; self.save = save; self.submit = submit
+    }
+}
+
+/// Everything the app asks of the outside. Each is a closure so the app stays a value
+/// with pure views; errors are shown on screen in one line, never hidden.
+public struct KioskServices {
+    /// The program's messages in a language (`Locales/<lang>.json`).
+    public var messages: (String) -> Messages
+    /// Catalog entries matching a query (diacritics and case ignored), best first; an
+    /// empty query lists the catalog. Arguments: query, language.
+    public var searchProcedures: (String, String) -> [ProcedureItem]
+    /// Drafts, newest first, with titles in a language.
+    public var drafts: (String) throws -> [DraftItem]
+    public var discardDraft: (String) throws -> Void
+    /// A new interview of a form (by id), in a language.
+    public var startForm: (String, String) throws -> FormSession
+    /// A saved draft (by id) resumed at its first unanswered question, in a language.
+    public var resumeDraft: (String, String) throws -> FormSession
+    public var queue: () throws -> QueueOverview
+    public var deliver: () throws -> DeliverySummary
+    /// Where Vietnamese typing puts tone marks (a kiosk setting).
+    public var toneStyle: TonePlacementStyle
+
+    public init(messages: @escaping (String) -> Messages,
+                searchProcedures: @escaping (String, String) -> [ProcedureItem],
+                drafts: @escaping (String) throws -> [DraftItem],
+                discardDraft: @escaping (String) throws -> Void,
+                startForm: @escaping (String, String) throws -> FormSession,
+                resumeDraft: @escaping (String, String) throws -> FormSession,
+                queue: @escaping () throws -> QueueOverview,
+                deliver: @escaping () throws -> DeliverySummary,
+                toneStyle: TonePlacementStyle = .traditional) {
+        self.messages = messages; self.searchProcedures = searchProcedures
+        self.drafts = drafts; self.discardDraft = discardDraft
+        self.startForm = startForm; self.resumeDraft = resumeDraft
+        self.queue = queue; self.deliver = deliver; self.toneStyle = toneStyle
+    }
+}

@@ -1,0 +1,93 @@
+// The outbox: how many dossiers wait, are being sent, were sent, failed (and will be
+// tried again) or were set aside, and why; Enter delivers now to the core store.
+import MotCuaForms
+import MotCuaStore
+
+enum QueueAction: Equatable { case none, back }
+
+struct QueueScreen {
+    let m: Messages
+    var overview: QueueOverview?
+    var error: String?
+    /// What the last "deliver now" did.
+    var result: DeliverySummary?
+
+    init(messages: Messages, services: KioskServices) {
+        m = messages
+        reload(services)
+    }
+
+    private mutating func reload(_ services: KioskServices) {
+        do { overview = try services.queue(); error = nil } catch {
+            overview = nil
+            self.error = m.text("kiosk.queue.failed", ["reason": "\(error)"])
+        }
+    }
+
+    mutating func update(_ key: Key, services: KioskServices) -> QueueAction {
+        switch key {
+        case .escape: return .back
+        case .enter:
+            do { result = try services.deliver() } catch {
+                result = nil
+                self.error = m.text("kiosk.queue.failed", ["reason": "\(error)"])
+                return .none
+            }
+            reload(services)
+        default:
+            if KioskKey.leave.matches(key) || KioskKey.queue.matches(key) { return .back }
+        }
+        return .none
+    }
+
+    func view(size: Size) -> Screen {
+        let hints = [CommonHints.enter(m, "kiosk.enter.deliver"), CommonHints.escape(m, "kiosk.esc.back")]
+        var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.queue"), hints: hints), size: size)
+        let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
+        var lines: [(String, Style)] = []
+        if let o = overview {
+            let counts = m.text("kiosk.queue.counts", [
+                "queued": String(o.count(.queued)), "delivering": String(o.count(.delivering)),
+                "delivered": String(o.count(.delivered)), "failed": String(o.count(.failed)), "aside": String(o.count(.setAside)),
+            ])
+            lines += TextWrap.lines(counts, width: inner.width).map { ($0, Style(.label, bold: true)) }
+            var stored = m.text("kiosk.queue.stored", ["count": String(o.storedDossiers)])
+            if o.conflicts > 0 { stored += " · " + m.text("kiosk.queue.conflicts", ["count": String(o.conflicts)]) }
+            lines.append((stored, .plain))
+            lines.append(("", .plain))
+            if o.attention.isEmpty {
+                lines.append((m.text("kiosk.queue.clear"), .role(.success)))
+            } else {
+                lines.append((m.text("kiosk.queue.attention"), Style(.label, bold: true)))
+                for item in o.attention { lines += attentionLines(item, width: inner.width) }
+            }
+        }
+        if let error { lines.append(("", .plain)); lines.append((error, Style(.error, bold: true))) }
+        if let r = result {
+            lines.append(("", .plain))
+            let text = m.text("kiosk.queue.delivered", ["delivered": String(r.delivered), "already": String(r.alreadyStored),
+                                                        "failed": String(r.failed), "aside": String(r.setAside), "waiting": String(r.waiting)])
+            lines += TextWrap.lines(text, width: inner.width).map { ($0, Style(r.failed + r.setAside > 0 ? .warning : .success, bold: true)) }
+        }
+        for (k, line) in lines.prefix(inner.height).enumerated() {
+            screen.write(line.0, at: Point(x: inner.x, y: inner.y + k), style: line.1, clip: inner)
+        }
+        screen.cursor = nil
+        return screen
+    }
+
+    /// "✗ TQ01-261127-0003 khai-sinh · set aside: reason", wrapped under its code.
+    private func attentionLines(_ item: QueueLine, width: Int) -> [(String, Style)] {
+        let state: String
+        if item.state == .setAside {
+            state = m.text("kiosk.queue.state.aside")
+        } else {
+            state = m.text("kiosk.queue.state.failed", ["attempts": String(item.attempts), "next": item.nextRetry ?? "—"])
+        }
+        let text = "\(item.receipt) \(item.formID) · \(state)" + (item.reason.map { ": " + $0 } ?? "")
+        let wrapped = TextWrap.lines(text, width: max(1, width - 4))
+        return wrapped.enumerated().map { k, line in
+            ((k == 0 ? "✗ " : "    ") + line, Style(item.state == .setAside ? .error : .warning))
+        }
+    }
+}

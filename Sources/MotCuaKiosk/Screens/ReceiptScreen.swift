@@ -1,0 +1,181 @@
+// The receipt of a queued dossier, kept on screen until the officer dismisses it: the
+// same facts as the plain receipt, with the tracking code and the VietQR fee code drawn
+// in half blocks, dark on light. Codes that fit go beside the receipt; the others (at
+// 80×24 a VietQR code never fits beside it) are one key away, one code a screen.
+import Foundation
+import MotCuaForms
+import MotCuaInterview
+import MotCuaQR
+
+/// A QR code ready to draw: its half-block lines and a one-line caption.
+struct QRPanel: Equatable {
+    var caption: String
+    var lines: [String]
+    var width: Int { lines.first.map { $0.unicodeScalars.count } ?? 0 }
+    var height: Int { lines.count }
+
+    init?(content: String?, caption: String) {
+        guard let content, let code = try? QRCode.encode(content, ecc: .medium) else { return nil }
+        self.caption = caption
+        lines = QRTextRenderer.halfBlockLines(code, quietZone: QRTextRenderer.standardQuietZone)
+    }
+
+    /// Paints the code black on white whatever the theme (a scanner needs dark modules on
+    /// a light quiet zone): the status-bar role is black on white in the colour and
+    /// high-contrast themes, and reverse video in monochrome.
+    func draw(into screen: inout Screen, at origin: Point, clip: Rect? = nil) {
+        for (k, line) in lines.enumerated() {
+            screen.write(line, at: Point(x: origin.x, y: origin.y + k), style: Style(.statusBar), clip: clip)
+        }
+    }
+}
+
+enum ReceiptAction: Equatable { case stay, done }
+
+struct ReceiptScreen {
+    let receipt: KioskReceipt
+    let m: Messages
+    /// The tracking code first (smaller, so it is the one that fits beside), then the fee.
+    let panels: [QRPanel]
+    /// The code shown on a screen of its own, if any.
+    var qrIndex: Int?
+    /// First receipt line shown, when the receipt is longer than the window.
+    var scroll = 0
+
+    /// The narrowest the receipt's text column gets before a code goes to its own screen.
+    static let minimumTextWidth = 40
+
+    init(receipt: KioskReceipt, messages m: Messages) {
+        self.receipt = receipt; self.m = m
+        var panels: [QRPanel] = []
+        if let p = QRPanel(content: receipt.tracking, caption: m.text("receipt.qr.track")) { panels.append(p) }
+        if let fee = receipt.fee, fee > 0,
+           let p = QRPanel(content: receipt.payment, caption: m.text("receipt.qr.fee", ["amount": formatVND(fee)])) {
+            panels.append(p)
+        }
+        self.panels = panels
+    }
+
+    mutating func update(_ key: Key) -> ReceiptAction {
+        if let shown = qrIndex {
+            switch key {
+            case .tab, .right, .down, .pageDown: qrIndex = (shown + 1) % max(1, panels.count)
+            case .backTab, .left, .up, .pageUp: qrIndex = (shown + panels.count - 1) % max(1, panels.count)
+            case .escape, .enter: qrIndex = nil
+            default: if KioskKey.qrCodes.matches(key) || KioskKey.leave.matches(key) { qrIndex = nil }
+            }
+            return .stay
+        }
+        if KioskKey.qrCodes.matches(key), !panels.isEmpty { qrIndex = 0; return .stay }
+        if KioskKey.leave.matches(key) { return .done }
+        switch key {
+        case .enter: return .done
+        case .down: scroll += 1
+        case .up: scroll = max(0, scroll - 1)
+        case .pageDown: scroll += 10
+        case .pageUp: scroll = max(0, scroll - 10)
+        default: break
+        }
+        return .stay
+    }
+
+    // MARK: Views
+
+    func view(size: Size) -> Screen {
+        if let k = qrIndex, panels.indices.contains(k) { return qrView(panels[k], number: k + 1, size: size) }
+        var hints = [CommonHints.enter(m, "kiosk.enter.done")]
+        if !panels.isEmpty { hints.append(KioskKey.qrCodes.hint(m)) }
+        var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.receipt"), hints: hints), size: size)
+        body = body.inset(top: 1, left: 2, bottom: 0, right: 1)
+        // Codes beside the receipt, top to bottom, while they fit.
+        var beside: [QRPanel] = [], height = 0, column = 0
+        for p in panels {
+            let h = p.height + 1 + (beside.isEmpty ? 0 : 1)
+            let w = max(column, p.width)
+            if height + h <= body.height && body.width - w - 2 >= ReceiptScreen.minimumTextWidth {
+                beside.append(p); height += h; column = w
+            }
+        }
+        let text = Rect(x: body.x, y: body.y, width: body.width - (column > 0 ? column + 2 : 0), height: body.height)
+        var lines = receiptLines(width: text.width)
+        if beside.count < panels.count {
+            lines.append(("", .plain))
+            lines.append((m.text("kiosk.receipt.more", ["key": KioskKey.qrCodes.label]), Style(.hint)))
+        }
+        let first = min(scroll, max(0, lines.count - text.height))
+        for (k, line) in lines.dropFirst(first).prefix(text.height).enumerated() {
+            screen.write(line.0, at: Point(x: text.x, y: text.y + k), style: line.1, clip: text)
+        }
+        var y = body.y
+        let x = body.maxX - column
+        for p in beside {
+            let caption = TextWrap.fit(p.caption, width: column)
+            screen.write(caption, at: Point(x: x + max(0, (column - Screen.width(caption)) / 2), y: y), style: Style(.label, bold: true))
+            p.draw(into: &screen, at: Point(x: x + (column - p.width) / 2, y: y + 1))
+            y += p.height + 2
+        }
+        screen.cursor = nil
+        return screen
+    }
+
+    /// The receipt's lines wrapped to `width`: the title in bold, facts as they are.
+    func receiptLines(width: Int) -> [(String, Style)] {
+        var out: [(String, Style)] = []
+        for raw in receipt.lines.drop(while: { $0.isEmpty }) {
+            var text = raw, style = Style.plain
+            if out.isEmpty {  // the title, without the plain mode's "==" rules
+                text = raw.trimmingCharacters(in: CharacterSet(charactersIn: "= "))
+                style = Style(.title, bold: true)
+            }
+            // Continuation lines are indented under the text they continue ("  - Giấy ...").
+            let indent = raw.prefix(while: { $0 == " " }).count
+            for (k, line) in TextWrap.lines(text, width: max(1, width - indent - 2)).enumerated() {
+                out.append(((k == 0 ? "" : String(repeating: " ", count: indent + 2)) + line, style))
+            }
+            if out.count == 1 { out.append(("", .plain)) }
+        }
+        return out
+    }
+
+    /// One code on a screen of its own: framed when the window has room, otherwise the
+    /// code at the top left with its caption beside it, so a version-5 code (37 modules,
+    /// 45 with the quiet zone, 23 rows) still fits 80×24.
+    func qrView(_ p: QRPanel, number: Int, size: Size) -> Screen {
+        let counter = "\(number)/\(panels.count)"
+        let back = m.text("kiosk.qr.back")
+        if size.height >= p.height + 3 && size.width >= p.width + 2 {
+            var hints = [KeyHint("Esc", back)]
+            if panels.count > 1 { hints.append(KeyHint("Tab", m.text("kiosk.qr.next"))) }
+            var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.qr"), status: counter, hints: hints), size: size)
+            let top = body.y + max(0, (body.height - p.height - 1) / 2)
+            let caption = TextWrap.fit(p.caption, width: body.width)
+            screen.write(caption, at: Point(x: body.x + (body.width - Screen.width(caption)) / 2, y: top), style: Style(.label, bold: true))
+            p.draw(into: &screen, at: Point(x: body.x + (body.width - p.width) / 2, y: top + 1))
+            screen.cursor = nil
+            return screen
+        }
+        var screen = Screen(size: size)
+        guard size.width >= p.width, size.height >= p.height else {
+            let text = m.text("kiosk.qr.toosmall", ["width": String(p.width), "height": String(p.height)])
+            for (k, line) in TextWrap.lines(text, width: max(1, size.width - 2)).prefix(size.height).enumerated() {
+                screen.write(line, at: Point(x: 1, y: k), style: Style(.warning, bold: true))
+            }
+            screen.cursor = nil
+            return screen
+        }
+        p.draw(into: &screen, at: Point(x: 0, y: 0))
+        let side = Rect(x: p.width + 2, y: 1, width: size.width - p.width - 3, height: size.height - 2)
+        var lines: [(String, Style)] = TextWrap.lines(p.caption, width: max(1, side.width)).map { ($0, Style(.label, bold: true)) }
+        lines.append(("", .plain))
+        lines.append((counter, .role(.muted)))
+        lines.append(("Esc: " + back, .role(.hint)))
+        if panels.count > 1 { lines.append(("Tab: " + m.text("kiosk.qr.next"), .role(.hint))) }
+        if !side.isEmpty {
+            for (k, line) in lines.prefix(side.height).enumerated() {
+                screen.write(line.0, at: Point(x: side.x, y: side.y + k), style: line.1, clip: side)
+            }
+        }
+        screen.cursor = nil
+        return screen
+    }
+}
