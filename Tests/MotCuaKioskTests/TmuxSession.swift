@@ -41,6 +41,7 @@ private func answersProbe(_ command: [String]) -> Bool {
 let tmuxAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
 
 final class TmuxSession {
+    static let spawnLock = NSLock()
     let socket = "motcua-kiosk-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     let name = "k"
 
@@ -58,7 +59,12 @@ final class TmuxSession {
         tmux(args)
     }
 
-    deinit { tmux(["kill-server"]) }
+    deinit {
+        tmux(["kill-server"])
+        // A killed server can leave its socket file behind.
+        let base = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(base)/tmux-\(getuid())/\(socket)")
+    }
 
     /// Runs tmux on this session's socket and returns what it printed. Spawned with an
     /// empty signal mask and default handlers: a child of Foundation's `Process` inherits a
@@ -68,7 +74,13 @@ final class TmuxSession {
     func tmux(_ args: [String]) -> String {
         let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
         var pipe: [Int32] = [0, 0]
-        guard Glibc.pipe(&pipe) == 0 else { return "" }
+        // Tests run in parallel: a tmux server spawned by another test at the same moment
+        // must not inherit this pipe (it would hold it open for minutes). Close-on-exec,
+        // set under a lock that every spawn takes, closes that window.
+        TmuxSession.spawnLock.lock()
+        guard Glibc.pipe(&pipe) == 0 else { TmuxSession.spawnLock.unlock(); return "" }
+        _ = fcntl(pipe[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(pipe[1], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         // new-session forks the server, which would keep a pipe open forever: it gets /dev/null.
@@ -78,8 +90,6 @@ final class TmuxSession {
             posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, pipe[0])
-        posix_spawn_file_actions_addclose(&actions, pipe[1])
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         var empty = sigset_t(), all = sigset_t()
@@ -94,6 +104,7 @@ final class TmuxSession {
         var cEnvironment = inherited.map { strdup("\($0.key)=\($0.value)") } + [nil]
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, &cArgs, &cEnvironment)
+        TmuxSession.spawnLock.unlock()
         cArgs.forEach { free($0) }
         cEnvironment.forEach { free($0) }
         posix_spawn_file_actions_destroy(&actions)
@@ -135,6 +146,10 @@ final class TmuxSession {
             }
     }
     var text: String { lines.joined(separator: "\n") }
+    /// The screen and up to 1,000 lines scrolled off the top of it.
+    var textWithHistory: String {
+        tmux(["capture-pane", "-t", name, "-p", "-S", "-1000"]).precomposedStringWithCanonicalMapping
+    }
     /// The screen with its SGR attribute sequences, to check colours and reverse video.
     var styledText: String { tmux(["capture-pane", "-t", name, "-p", "-e"]) }
 

@@ -10,6 +10,8 @@ struct DemoProgram: KioskProgram {
     var current = 0
     var showingSummary = false
     var highContrast = false
+    /// F12 stops the process with a trap, to test that a crash restores the terminal.
+    var allowCrash = false
     /// Telex → VNI → off, cycled with F6 / Ctrl-T; shown in the title bar.
     var typingMethod = InputMethod.telex
     var idleTimeout: Double?
@@ -56,6 +58,7 @@ struct DemoProgram: KioskProgram {
         }
         switch key {
         case .function(10), .control("s"): saveDraft(); return .quit(0)
+        case .function(12) where allowCrash: fatalError("crash requested with F12 (--allow-crash)")
         case .function(4): highContrast.toggle(); return .highContrast(highContrast)
         case .function(6), .control("t"):
             typingMethod = typingMethod == .telex ? .vni : typingMethod == .vni ? .off : .telex

@@ -5,6 +5,7 @@
 //   --draft FILE     write the answers there on F10, Ctrl-C, SIGTERM/SIGHUP and idle
 //   --high-contrast  start in the high-contrast theme
 //   --probe          print "kiosk-demo" and exit 0 (tests check the command is wired)
+//   --allow-crash    F12 traps (tests check the terminal is restored after a crash)
 import Foundation
 
 /// Runs the terminal-layer demo full screen; returns the exit status (2 with a message
@@ -14,6 +15,7 @@ public func runKioskDemo(arguments: [String]) -> Int32 {
     var idle: Double? = nil
     var draft: String? = nil
     var highContrast = false
+    var allowCrash = false
     var i = 0
     func value() -> String? { i + 1 < arguments.count ? arguments[i + 1] : nil }
     while i < arguments.count {
@@ -36,6 +38,8 @@ public func runKioskDemo(arguments: [String]) -> Int32 {
             draft = path; i += 2
         case "--high-contrast":
             highContrast = true; i += 1
+        case "--allow-crash":
+            allowCrash = true; i += 1
         case "--probe":
             print("kiosk-demo")
             return 0
@@ -45,6 +49,7 @@ public func runKioskDemo(arguments: [String]) -> Int32 {
     }
     var program = DemoProgram(questions: DemoQuestions.make(communes: communes), idleTimeout: idle, draftPath: draft)
     program.highContrast = highContrast
+    program.allowCrash = allowCrash
     do {
         return try Kiosk.run(&program, highContrast: highContrast)
     } catch {

@@ -1,7 +1,6 @@
 // Line breaking by display width, not by character count: "Nguyễn" in NFD is 9 Swift
 // scalars but 6 columns, and a CJK character is 2 columns. Words move to the next line
 // whole when they can; a word longer than the line is broken between graphemes.
-import MotCuaText
 
 /// One line of wrapped text as a range of grapheme indices (`end` exclusive; a hard
 /// newline is not part of any line).
@@ -47,9 +46,10 @@ public enum TextWrap {
     }
 
     /// `text` wrapped to `width` columns, as lines a person reads: trailing spaces removed,
-    /// and the spaces a soft break lands on dropped from the start of the next line.
+    /// and the spaces a soft break lands on dropped from the start of the next line. The
+    /// text keeps its normalisation form (the screen draws graphemes in NFC).
     public static func lines(_ text: String, width: Int) -> [String] {
-        let graphemes = Array(VietText.nfc(text))
+        let graphemes = Array(text)
         return spans(graphemes, width: width).map { span in
             var line = graphemes[span.start..<span.end]
             while line.last == " " { line.removeLast() }
@@ -61,7 +61,6 @@ public enum TextWrap {
     /// `text` cut to at most `width` columns, ending in "…" when something was cut.
     public static func fit(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
-        let text = VietText.nfc(text)
         if Screen.width(text) <= width { return text }
         var out = "", used = 0
         for c in text {

@@ -6,19 +6,68 @@ import MotCuaText
 
 /// One terminal cell. A double-width grapheme occupies its cell (width 2) and the cell to
 /// its right, which is a continuation (empty text, width 0).
+///
+/// The grapheme is kept inline as up to five Unicode scalars (what ncurses keeps per cell:
+/// a base character and four combining marks), so a cell holds no reference: a frame of
+/// 80×24 or 120×40 cells is created, compared and thrown away with plain memory copies,
+/// which is most of the work of echoing a key.
 public struct Cell: Hashable, Sendable {
-    /// The grapheme cluster drawn here, in NFC; empty for the right half of a wide one.
-    public var text: String
+    private var scalars: (UInt32, UInt32, UInt32, UInt32, UInt32)
     /// Columns the grapheme takes: 1, 2, or 0 for a continuation.
     public var width: Int
     public var style: Style
 
+    /// A cell showing `text` (one grapheme; scalars beyond the fifth are dropped).
     public init(text: String, width: Int, style: Style) {
-        self.text = text; self.width = width; self.style = style
+        self.init(scalars: text.unicodeScalars, width: width, style: style)
     }
-    public static func blank(_ style: Style = .plain) -> Cell { Cell(text: " ", width: 1, style: style) }
+
+    init(scalars source: some Sequence<Unicode.Scalar>, width: Int, style: Style) {
+        var values: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0)
+        var count = 0
+        for scalar in source {
+            switch count {
+            case 0: values.0 = scalar.value
+            case 1: values.1 = scalar.value
+            case 2: values.2 = scalar.value
+            case 3: values.3 = scalar.value
+            default: values.4 = scalar.value
+            }
+            count += 1
+            if count == 5 { break }
+        }
+        scalars = values
+        self.width = width; self.style = style
+    }
+
+    public static func blank(_ style: Style = .plain) -> Cell {
+        Cell(scalars: CollectionOfOne(Unicode.Scalar(0x20)), width: 1, style: style)
+    }
+
+    /// The grapheme cluster drawn here, in NFC; empty for the right half of a wide one.
+    public var text: String {
+        var out = String.UnicodeScalarView()
+        for value in scalarValues { if let scalar = Unicode.Scalar(value) { out.append(scalar) } }
+        return String(out)
+    }
+
+    /// The scalar values of the grapheme (none for a continuation).
+    public var scalarValues: [UInt32] {
+        [scalars.0, scalars.1, scalars.2, scalars.3, scalars.4].filter { $0 != 0 }
+    }
+
     /// True for the right half of a double-width grapheme.
     public var isContinuation: Bool { width == 0 }
+
+    public static func == (a: Cell, b: Cell) -> Bool {
+        a.scalars.0 == b.scalars.0 && a.scalars.1 == b.scalars.1 && a.scalars.2 == b.scalars.2
+            && a.scalars.3 == b.scalars.3 && a.scalars.4 == b.scalars.4 && a.width == b.width && a.style == b.style
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(scalars.0); hasher.combine(scalars.1); hasher.combine(scalars.2)
+        hasher.combine(scalars.3); hasher.combine(scalars.4); hasher.combine(width); hasher.combine(style)
+    }
 }
 
 /// A full frame: `size.height` rows of `size.width` cells and the cursor position
@@ -57,19 +106,19 @@ public struct Screen: Hashable, Sendable {
         let area = (clip ?? bounds).intersection(bounds)
         guard origin.y >= area.y, origin.y < area.maxY else { return 0 }
         var x = origin.x
-        for grapheme in VietText.nfc(VietText.neutralizeControls(text)) {
-            let glyph = Screen.glyph(grapheme)
-            if glyph.width == 0 { continue }
-            if x + glyph.width > area.maxX {
-                if x < area.maxX && x >= area.x { put(" ", width: 1, style: style, x: x, y: origin.y) }
+        for grapheme in VietText.neutralizeControls(text) {
+            let width = Screen.width(grapheme)
+            if width == 0 { continue }
+            if x + width > area.maxX {
+                if x < area.maxX && x >= area.x { put(.blank(style), x: x, y: origin.y) }
                 return area.maxX - origin.x
             }
             if x >= area.x {
-                put(glyph.text, width: glyph.width, style: style, x: x, y: origin.y)
-            } else if x + glyph.width > area.x {
-                put(" ", width: 1, style: style, x: area.x, y: origin.y)  // right half of a cut wide grapheme
+                put(Screen.cell(grapheme, width: width, style: style), x: x, y: origin.y)
+            } else if x + width > area.x {
+                put(.blank(style), x: area.x, y: origin.y)  // right half of a cut wide grapheme
             }
-            x += glyph.width
+            x += width
         }
         return x - origin.x
     }
@@ -78,7 +127,7 @@ public struct Screen: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
         let area = rect.intersection(bounds)
         for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX { put(" ", width: 1, style: style, x: x, y: y) }
+            for x in area.x..<area.maxX { put(.blank(style), x: x, y: y) }
         }
     }
 
@@ -90,40 +139,53 @@ public struct Screen: Hashable, Sendable {
         }
     }
 
-    /// Stores one glyph, first blanking the other half of any wide grapheme it cuts.
-    private mutating func put(_ text: String, width: Int, style: Style, x: Int, y: Int) {
+    /// Stores one cell, first blanking the other half of any wide grapheme it cuts.
+    private mutating func put(_ cell: Cell, x: Int, y: Int) {
         let row = y * size.width
-        let last = x + width - 1
+        let last = x + cell.width - 1
         if cells[row + x].isContinuation && x > 0 { cells[row + x - 1] = .blank(cells[row + x - 1].style) }
         if cells[row + last].width == 2 && last + 1 < size.width { cells[row + last + 1] = .blank(cells[row + last + 1].style) }
-        cells[row + x] = Cell(text: text, width: width, style: style)
-        if width == 2 { cells[row + x + 1] = Cell(text: "", width: 0, style: style) }
+        cells[row + x] = cell
+        if cell.width == 2 { cells[row + x + 1] = Cell(scalars: EmptyCollection(), width: 0, style: cell.style) }
     }
 
     // MARK: Measuring
 
-    /// What is drawn for one grapheme and how many columns it takes. Shared by the
-    /// editors so the caret lands exactly where the text was drawn.
-    public static func glyph(_ c: Character) -> (text: String, width: Int) {
-        guard let first = c.unicodeScalars.first else { return ("", 0) }
-        if first.value < 0x20 || (first.value >= 0x7F && first.value < 0xA0) { return ("\u{FFFD}", 1) }
-        let w = VietText.displayWidth(c)
-        if w > 0 { return (String(c), w) }
-        switch first.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .spacingMark: return ("\u{25CC}" + String(c), 1)  // a mark with no base
-        default: return ("", 0)  // zero-width format characters are not drawn
+    /// The cell drawn for one grapheme of `width` columns (from `width(_:)`, not 0).
+    /// Multi-scalar graphemes are drawn in NFC ("e" + U+0302 + U+0303 as "ễ"): the Linux
+    /// console cannot compose marks. Normalising per grapheme, not per string, keeps the
+    /// common single-scalar case free of any normalisation work on every frame.
+    static func cell(_ c: Character, width: Int, style: Style) -> Cell {
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first else { return .blank(style) }
+        if first.value < 0x20 || (first.value >= 0x7F && first.value < 0xA0) {
+            return Cell(scalars: CollectionOfOne(Unicode.Scalar(0xFFFD)!), width: 1, style: style)
         }
+        if VietText.displayWidth(c) == 0 {  // a mark with no base: shown on a dotted circle
+            return Cell(scalars: [Unicode.Scalar(0x25CC)!] + Array(scalars), width: 1, style: style)
+        }
+        if scalars.count == 1 { return Cell(scalars: scalars, width: width, style: style) }
+        return Cell(scalars: VietText.nfc(String(c)).unicodeScalars, width: width, style: style)
     }
 
-    /// Columns `text` takes when drawn (after NFC).
+    /// Columns `text` takes when drawn (the same in NFC and NFD).
     public static func width(_ text: String) -> Int {
         var total = 0
-        for c in VietText.nfc(text) { total += glyph(c).width }
+        for c in text { total += width(c) }
         return total
     }
 
-    /// Columns one grapheme takes when drawn.
-    public static func width(_ c: Character) -> Int { glyph(c).width }
+    /// Columns one grapheme takes when drawn (as `cell(_:width:style:)` draws it).
+    public static func width(_ c: Character) -> Int {
+        guard let first = c.unicodeScalars.first else { return 0 }
+        if first.value < 0x20 || (first.value >= 0x7F && first.value < 0xA0) { return 1 }
+        let w = VietText.displayWidth(c)
+        if w > 0 { return w }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return 1
+        default: return 0
+        }
+    }
 
     // MARK: Reading back (tests, plain dumps)
 

@@ -72,14 +72,19 @@ public final class NCursesTerminal: TerminalDevice {
         guard !restored else { return }
         let width = min(screen.size.width, Int(getmaxx(window)))
         let height = min(screen.size.height, Int(getmaxy(window)))
-        let previous = lastPainted?.size == screen.size ? lastPainted : nil
-        for y in 0..<height {
-            for x in 0..<width {
-                let i = y * screen.size.width + x
-                let cell = screen.cells[i]
-                if cell.isContinuation { continue }
-                if let previous, previous.cells[i] == cell { continue }
-                draw(cell, x: x, y: y, maxWidth: width)
+        let previous = lastPainted?.size == screen.size ? lastPainted?.cells ?? [] : []
+        // Compared in place through buffer pointers: copying each Cell out of the arrays
+        // (retain/release of its String) was the largest cost of a keystroke.
+        screen.cells.withUnsafeBufferPointer { cells in
+            previous.withUnsafeBufferPointer { before in
+                let compare = before.count == cells.count
+                for y in 0..<height {
+                    for x in 0..<width {
+                        let i = y * screen.size.width + x
+                        if cells[i].isContinuation || (compare && before[i] == cells[i]) { continue }
+                        draw(cells[i], x: x, y: y, maxWidth: width)
+                    }
+                }
             }
         }
         let cursor = screen.cursor.flatMap { Rect(x: 0, y: 0, width: width, height: height).contains($0) ? $0 : nil }
@@ -102,9 +107,9 @@ public final class NCursesTerminal: TerminalDevice {
         if look.dim { attributes |= motcua_a_dim() }
         let pair = theme.usesColour ? colours.pair(look.foreground, look.background) : 0
         // A wide grapheme cut by a narrower terminal is drawn as a space.
-        let text = cell.width == 2 && x + 1 >= maxWidth ? " " : cell.text
+        let cut = cell.width == 2 && x + 1 >= maxWidth
         // ncurses keeps a spacing character and up to four combining marks per cell.
-        var wide: [wchar_t] = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        var wide: [wchar_t] = cut ? [] : cell.scalarValues.map { wchar_t(bitPattern: $0) }
         if wide.isEmpty { wide = [0x20] }
         wide.append(0)
         var glyph = cchar_t()

@@ -2,7 +2,8 @@
 // - SIGINT, SIGTERM, SIGHUP are only recorded here; the run loop sees them within one read
 //   slice, lets the program save its draft, restores the terminal and exits.
 // - Crash signals (a Swift trap is SIGILL or SIGTRAP) restore the terminal on the way down
-//   and then die with the default action, so the shell is usable and a core is still made.
+//   and then hand over to whatever handled them before (the Swift runtime's backtracer, or
+//   the default action), so the shell is usable and the backtrace or core is still made.
 import CNCursesW
 import Foundation
 import Synchronization
@@ -12,6 +13,10 @@ import Synchronization
 private let pendingSignal = Atomic<Int32>(0)
 /// Whether ncurses currently owns the terminal (the crash path restores only then).
 private let terminalActive = Atomic<Bool>(false)
+/// The crash handlers that were installed before ours, indexed by signal number.
+/// Safe without synchronisation: `install()` fills an entry in the same `sigaction` call
+/// that installs our handler, and afterwards the entry is only read, by that handler.
+nonisolated(unsafe) private let previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
 
 public enum SignalTrap {
     static let termination: [Int32] = [SIGINT, SIGTERM, SIGHUP]
@@ -35,7 +40,7 @@ public enum SignalTrap {
         }
         for sig in crashes {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { sig in
+            action.__sigaction_handler.sa_sigaction = { sig, info, _ in
                 if terminalActive.exchange(false, ordering: .relaxed) {
                     // endwin is not async-signal-safe, but the process is already dying and a
                     // terminal left in raw mode without echo is worse than the small risk.
@@ -43,11 +48,14 @@ public enum SignalTrap {
                     let reset = "\u{1B}[?2004l"
                     _ = reset.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
                 }
-                raise(sig)  // SA_RESETHAND restored the default action: die as the signal says
+                sigaction(sig, previousActions.advanced(by: Int(sig)), nil)
+                // Sent by kill or raise (si_code <= 0): deliver it again, to the old handler.
+                // A real fault: returning runs the faulting instruction again under it.
+                if let info, info.pointee.si_code <= 0 { raise(sig) }
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND)) | Int32(SA_NODEFER)
-            sigaction(sig, &action, nil)
+            action.sa_flags = SA_SIGINFO | Int32(SA_NODEFER)
+            sigaction(sig, &action, previousActions.advanced(by: Int(sig)))
         }
     }
 
