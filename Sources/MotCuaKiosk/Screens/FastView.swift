@@ -27,7 +27,17 @@ enum FastView {
         let title = m.text("kiosk.fast.page", ["title": i.text(page.title), "page": String(place.page + 1),
                                                  "pages": String(i.form.pages.count)])
         screen.write(title, at: Point(x: inner.x, y: inner.y), style: Style(.title, bold: true), clip: inner)
-        let area = inner.inset(top: 2)
+        // The focused field's whole label: the column beside the answers cuts long ones.
+        var top = 2
+        if let f = i.form.field(focusID) {
+            let label = i.text(f.label) + (FieldEditor.isRequired(f, i) ? " *" : "")
+            for line in TextWrap.lines(label, width: inner.width).prefix(2) {
+                screen.write(line, at: Point(x: inner.x, y: inner.y + top), style: Style(.label, bold: true), clip: inner)
+                top += 1
+            }
+            top += 1
+        }
+        let area = inner.inset(top: top)
         let labelWidth = min(36, max(16, area.width * 2 / 5))
         let valueX = area.x + labelWidth + 3
         let valueWidth = max(1, area.maxX - valueX)
@@ -85,6 +95,6 @@ enum FastView {
     /// A field's answer as the page shows it: the review's wording, "—" when empty.
     static func shown(_ f: Field, _ i: Interview, _ m: Messages) -> String {
         if f.type == .repeat { return m.text("review.items", ["count": String(i.itemCount(f.id))]) }
-        return i.display(i.answers[f.id], f)
+        return i.display(i.answers[f.id], f).replacingOccurrences(of: "\n", with: " / ")
     }
 }

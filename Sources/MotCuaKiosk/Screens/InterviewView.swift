@@ -67,7 +67,7 @@ extension InterviewScreen {
         if fast { keys.append(KeyHint("Tab", m.text("kiosk.tab.next"))) }
         keys += [KioskKey.leave.hint(m), KioskKey.review.hint(m), KioskKey.help.hint(m)]
         if editor?.vietnamese == true { keys.append(KioskKey.typing.hint(m)) }
-        keys.append(KioskKey.fast.hint(m))
+        keys.append(fast ? KeyHint(KioskKey.fast.label, m.text("kiosk.key.guided")) : KioskKey.fast.hint(m))
         return keys
     }
 

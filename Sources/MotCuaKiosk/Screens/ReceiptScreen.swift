@@ -10,22 +10,37 @@ import MotCuaQR
 /// A QR code ready to draw: its half-block lines and a one-line caption.
 struct QRPanel: Equatable {
     var caption: String
-    var lines: [String]
-    var width: Int { lines.first.map { $0.unicodeScalars.count } ?? 0 }
+    /// The code at error-correction level M, then at L when that is smaller: a screen
+    /// shows no scratches, and a VietQR payload at L fits 80×24 (version 5: 45 columns
+    /// and 23 rows with the whole quiet zone) where at M (version 6) it would not.
+    let renderings: [[String]]
+    var lines: [String] { renderings[0] }
+    var width: Int { QRPanel.width(lines) }
     var height: Int { lines.count }
 
     init?(content: String?, caption: String) {
-        guard let content, let code = try? QRCode.encode(content, ecc: .medium) else { return nil }
+        guard let content, let medium = try? QRCode.encode(content, ecc: .medium) else { return nil }
         self.caption = caption
-        lines = QRTextRenderer.halfBlockLines(code, quietZone: QRTextRenderer.standardQuietZone)
+        var renderings = [QRTextRenderer.halfBlockLines(medium, quietZone: QRTextRenderer.standardQuietZone)]
+        if let low = try? QRCode.encode(content, ecc: .low), low.version < medium.version {
+            renderings.append(QRTextRenderer.halfBlockLines(low, quietZone: QRTextRenderer.standardQuietZone))
+        }
+        self.renderings = renderings
+    }
+
+    static func width(_ lines: [String]) -> Int { lines.first.map { $0.unicodeScalars.count } ?? 0 }
+
+    /// The first rendering no larger than `width`×`height`.
+    func fitting(width: Int, height: Int) -> [String]? {
+        renderings.first { QRPanel.width($0) <= width && $0.count <= height }
     }
 
     /// Paints the code black on white whatever the theme (a scanner needs dark modules on
     /// a light quiet zone): the status-bar role is black on white in the colour and
     /// high-contrast themes, and reverse video in monochrome.
-    func draw(into screen: inout Screen, at origin: Point, clip: Rect? = nil) {
+    static func draw(_ lines: [String], into screen: inout Screen, at origin: Point) {
         for (k, line) in lines.enumerated() {
-            screen.write(line, at: Point(x: origin.x, y: origin.y + k), style: Style(.statusBar), clip: clip)
+            screen.write(line, at: Point(x: origin.x, y: origin.y + k), style: Style(.statusBar))
         }
     }
 }
@@ -111,7 +126,7 @@ struct ReceiptScreen {
         for p in beside {
             let caption = TextWrap.fit(p.caption, width: column)
             screen.write(caption, at: Point(x: x + max(0, (column - Screen.width(caption)) / 2), y: y), style: Style(.label, bold: true))
-            p.draw(into: &screen, at: Point(x: x + (column - p.width) / 2, y: y + 1))
+            QRPanel.draw(p.lines, into: &screen, at: Point(x: x + (column - p.width) / 2, y: y + 1))
             y += p.height + 2
         }
         screen.cursor = nil
@@ -138,40 +153,42 @@ struct ReceiptScreen {
     }
 
     /// One code on a screen of its own: framed when the window has room, otherwise the
-    /// code at the top left with its caption beside it, so a version-5 code (37 modules,
-    /// 45 with the quiet zone, 23 rows) still fits 80×24.
+    /// code at the top left with its caption beside it, so a VietQR code still fits 80×24.
     func qrView(_ p: QRPanel, number: Int, size: Size) -> Screen {
         let counter = "\(number)/\(panels.count)"
         let back = m.text("kiosk.qr.back")
-        if size.height >= p.height + 3 && size.width >= p.width + 2 {
+        if let lines = p.fitting(width: size.width - 2, height: size.height - 3) {
             var hints = [KeyHint("Esc", back)]
             if panels.count > 1 { hints.append(KeyHint("Tab", m.text("kiosk.qr.next"))) }
             var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.qr"), status: counter, hints: hints), size: size)
-            let top = body.y + max(0, (body.height - p.height - 1) / 2)
+            let width = QRPanel.width(lines)
+            let top = body.y + max(0, (body.height - lines.count - 1) / 2)
             let caption = TextWrap.fit(p.caption, width: body.width)
             screen.write(caption, at: Point(x: body.x + (body.width - Screen.width(caption)) / 2, y: top), style: Style(.label, bold: true))
-            p.draw(into: &screen, at: Point(x: body.x + (body.width - p.width) / 2, y: top + 1))
+            QRPanel.draw(lines, into: &screen, at: Point(x: body.x + (body.width - width) / 2, y: top + 1))
             screen.cursor = nil
             return screen
         }
         var screen = Screen(size: size)
-        guard size.width >= p.width, size.height >= p.height else {
-            let text = m.text("kiosk.qr.toosmall", ["width": String(p.width), "height": String(p.height)])
+        guard let lines = p.fitting(width: size.width, height: size.height) else {
+            let smallest = p.renderings[p.renderings.count - 1]
+            let text = m.text("kiosk.qr.toosmall", ["width": String(QRPanel.width(smallest)), "height": String(smallest.count)])
             for (k, line) in TextWrap.lines(text, width: max(1, size.width - 2)).prefix(size.height).enumerated() {
                 screen.write(line, at: Point(x: 1, y: k), style: Style(.warning, bold: true))
             }
             screen.cursor = nil
             return screen
         }
-        p.draw(into: &screen, at: Point(x: 0, y: 0))
-        let side = Rect(x: p.width + 2, y: 1, width: size.width - p.width - 3, height: size.height - 2)
-        var lines: [(String, Style)] = TextWrap.lines(p.caption, width: max(1, side.width)).map { ($0, Style(.label, bold: true)) }
-        lines.append(("", .plain))
-        lines.append((counter, .role(.muted)))
-        lines.append(("Esc: " + back, .role(.hint)))
-        if panels.count > 1 { lines.append(("Tab: " + m.text("kiosk.qr.next"), .role(.hint))) }
+        let width = QRPanel.width(lines)
+        QRPanel.draw(lines, into: &screen, at: Point(x: 0, y: 0))
+        let side = Rect(x: width + 2, y: 1, width: size.width - width - 3, height: size.height - 2)
+        var text: [(String, Style)] = TextWrap.lines(p.caption, width: max(1, side.width)).map { ($0, Style(.label, bold: true)) }
+        text.append(("", .plain))
+        text.append((counter, .role(.muted)))
+        text.append(("Esc: " + back, .role(.hint)))
+        if panels.count > 1 { text.append(("Tab: " + m.text("kiosk.qr.next"), .role(.hint))) }
         if !side.isEmpty {
-            for (k, line) in lines.prefix(side.height).enumerated() {
+            for (k, line) in text.prefix(side.height).enumerated() {
                 screen.write(line.0, at: Point(x: side.x, y: side.y + k), style: line.1, clip: side)
             }
         }

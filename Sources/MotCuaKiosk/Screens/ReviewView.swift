@@ -41,7 +41,7 @@ enum ReviewView {
                 screen.write(mark, at: Point(x: line.x + 1, y: line.y), style: markStyle, clip: line)
                 screen.write(label, at: Point(x: line.x + 3, y: line.y), style: on ? style : Style(.label), clip: line)
                 let valueX = line.x + labelWidth
-                screen.write(TextWrap.fit(e.value, width: max(1, line.maxX - valueX)), at: Point(x: valueX, y: line.y),
+                screen.write(TextWrap.fit(e.value.replacingOccurrences(of: "\n", with: " / "), width: max(1, line.maxX - valueX)), at: Point(x: valueX, y: line.y),
                              style: style, clip: line)
             case .error(let text):
                 screen.write(TextWrap.fit("✗ " + text, width: line.width - 5), at: Point(x: line.x + 5, y: line.y),
