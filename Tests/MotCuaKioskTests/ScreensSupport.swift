@@ -32,7 +32,7 @@ let householdForm: LoadedForm = {
         {"id": "dien_tich", "type": "decimal", "label": "Diện tích nhà ở", "unit": "m²", "min": 1},
         {"id": "ghi_chu", "type": "text", "multiline": true, "label": "Ghi chú thêm"}]},
       {"id": "thanh_vien", "title": "Thành viên", "fields": [
-        {"id": "nguoi", "type": "repeat", "label": "Những người trong hộ", "minCount": 1, "maxCount": 3,
+        {"id": "nguoi", "type": "repeat", "label": "Những người trong hộ", "required": true, "minCount": 1, "maxCount": 3,
          "itemLabel": "Người thứ ${index}: ${ten}", "fields": [
            {"id": "ten", "type": "text", "label": "Họ và tên", "format": "name", "required": true},
            {"id": "nam_sinh", "type": "date", "precision": "year", "label": "Năm sinh", "required": true}]}]}]}
