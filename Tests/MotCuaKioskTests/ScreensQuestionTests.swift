@@ -125,7 +125,7 @@ import MotCuaInterview
         #expect(desk.saves.last?["ks_ngay_sinh"] == "2026-10-20")
         // A year alone: the mother's year of birth.
         var later = answers
-        for (k, v) in [("ks_ngay_sinh", "2026-10-20"), ("ks_gioi_tinh", "1"), ("ks_dan_toc", "01"), ("ks_quoc_tich", "vn"),
+        for (k, v) in [("ks_ngay_sinh", "2026-10-20"), ("ks_gioi_tinh", "nam"), ("ks_dan_toc", "01"), ("ks_quoc_tich", "vn"),
                        ("ks_noi_sinh", "Bệnh viện"), ("ks_que_quan", "Tuyên Quang")] as [(String, JSONValue)] { later[k] = v }
         later["co_thong_tin_me"] = true
         later["me_ho_ten"] = "Nguyễn Thị Hòa"
@@ -169,7 +169,7 @@ import MotCuaInterview
     func numberWithUnitBooleanAndTheNote(size: Size) {
         let desk = FakeDesk()
         var answers = khaiSinhFirstPage
-        for (k, v) in [("ks_ho_ten", "TRẦN MINH KHÔI"), ("ks_ngay_sinh", "2026-10-20"), ("ks_gioi_tinh", "1"), ("ks_dan_toc", "01"),
+        for (k, v) in [("ks_ho_ten", "TRẦN MINH KHÔI"), ("ks_ngay_sinh", "2026-10-20"), ("ks_gioi_tinh", "nam"), ("ks_dan_toc", "01"),
                        ("ks_quoc_tich", "vn"), ("ks_noi_sinh", "Bệnh viện"), ("ks_que_quan", "Tuyên Quang"),
                        ("co_thong_tin_me", true), ("me_ho_ten", "Nguyễn Thị Hòa"), ("me_nam_sinh", "1995"), ("me_dan_toc", "01"),
                        ("me_quoc_tich", "vn"), ("me_cccd", .null), ("co_thong_tin_cha", false)] as [(String, JSONValue)] {
