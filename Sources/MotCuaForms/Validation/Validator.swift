@@ -25,7 +25,7 @@ public struct Validator: Sendable {
             report.errors.append(ValidationIssue(field: "", code: .type, message: messages.text("validation.answers.object")))
             return report
         }
-        var values = coerceAll(given, &report)
+        var (values, outcomes) = coerceAll(given, &report)
         var out = JSONObject()
         for page in plan.pages {
             let pageRelevant = page.relevant.map { isTrue($0, values) } ?? true
@@ -47,8 +47,8 @@ public struct Validator: Sendable {
                     values[id] = v
                     if let stored { out[id] = stored }
                 default:
-                    let check = checkAnswer(p.field, path: id, raw: given[id], scope: Scope(values: values))
-                    record(check, p.field, &report)
+                    let check = self.check(p, path: id, raw: given[id], coerced: outcomes.removeValue(forKey: id), scope: Scope(values: values))
+                    record(check, p, &report)
                     values[id] = check.error == nil && check.stored != nil ? check.value : nil
                     if check.error == nil { if let s = check.stored { out[id] = s } } else if let r = given[id] { out[id] = r }
                 }
@@ -71,19 +71,23 @@ public struct Validator: Sendable {
 
     /// Every given answer as a value, so that expressions can read answers
     /// that come later in the form; unknown keys are reported here.
-    private func coerceAll(_ given: JSONObject, _ report: inout ValidationReport) -> [String: Value] {
+    private func coerceAll(_ given: JSONObject, _ report: inout ValidationReport) -> ([String: Value], [String: Coercion.Outcome]) {
         var values: [String: Value] = [:]
+        var outcomes: [String: Coercion.Outcome] = [:]
         values.reserveCapacity(given.count)
+        outcomes.reserveCapacity(given.count)
         for (key, v) in given.pairs {
             guard let p = plan.byID[key] else { report.errors.append(unknown(key, key)); continue }
             if p.type == .repeat {
                 guard case .array(let items) = v else { continue }
                 values[key] = .list(items.map { item in .item(coerceItem(item.objectValue ?? JSONObject(), p)) })
-            } else if case .value(let x, _) = Coercion.coerce(v, p.field) {
-                values[key] = x
+            } else {
+                let outcome = Coercion.coerce(v, p.field)
+                if case .value(let x, _) = outcome { values[key] = x }
+                outcomes[key] = outcome
             }
         }
-        return values
+        return (values, outcomes)
     }
 
     private func coerceItem(_ obj: JSONObject, _ p: FieldPlan) -> [String: Value] {
@@ -96,7 +100,7 @@ public struct Validator: Sendable {
 
     private func validateRepeat(_ p: FieldPlan, _ given: JSONValue?, _ values: [String: Value], _ report: inout ValidationReport) -> (Value?, JSONValue?) {
         let rid = p.id
-        let check = checkAnswer(p.field, path: rid, raw: given, scope: Scope(values: values))
+        let check = self.check(p, path: rid, raw: given, coerced: nil, scope: Scope(values: values))
         if let e = check.error { report.errors.append(e) }
         guard case .array(let items)? = given else { return (nil, nil) }
         var itemValues: [Value] = []
@@ -120,8 +124,8 @@ public struct Validator: Sendable {
                     m[iid] = v
                     if !v.isEmpty { itemOut[iid] = v.json }
                 default:
-                    let c = checkAnswer(ip.field, path: path, raw: obj[iid], scope: Scope(values: values, item: m))
-                    record(c, ip.field, &report)
+                    let c = self.check(ip, path: path, raw: obj[iid], coerced: nil, scope: Scope(values: values, item: m))
+                    record(c, ip, &report)
                     m[iid] = c.error == nil && c.stored != nil ? c.value : nil
                     if c.error == nil { if let s = c.stored { itemOut[iid] = s } } else if let r = obj[iid] { itemOut[iid] = r }
                 }
@@ -132,10 +136,10 @@ public struct Validator: Sendable {
         return (.list(itemValues), .array(stored))
     }
 
-    private func record(_ c: AnswerCheck, _ f: Field, _ report: inout ValidationReport) {
+    private func record(_ c: AnswerCheck, _ p: FieldPlan, _ report: inout ValidationReport) {
         if let e = c.error { report.errors.append(e); return }
         if let w = c.warning { report.warnings.append(w) }
-        guard let format = f.format, case .string(let s)? = c.stored else { return }
+        guard let format = p.field.format, case .string(let s)? = c.stored else { return }
         switch format {
         case .name: report.personalNames.append(s)
         case .cccd, .cmnd: report.personalIDs.append(s)
