@@ -6,9 +6,11 @@ import MotCuaText
 /// plus a full view of the screen at 80×24 and 120×40), the commune picker over the 3,321
 /// communes of Forms/lists, and then the real binary through a pseudo-terminal side by
 /// side with Debian's `dialog --form` (10 fields): first complete screen, key echo, peak RSS
-/// (Benchmarks/kiosk_pty.py). The command under test is $MOTCUA_KIOSK_CMD (words split on
-/// spaces) with $MOTCUA_KIOSK_READY (text drawn last in the first frame) and
-/// $MOTCUA_KIOSK_SETUP (keys to reach a text field); by default the kiosk demo.
+/// (Benchmarks/kiosk_pty.py). By default the command under test is the `motcua` next to
+/// this binary with a fresh data directory (its home screen: catalog loaded, keys typed into
+/// the procedure search); $MOTCUA_KIOSK_CMD (words split on spaces), $MOTCUA_KIOSK_READY
+/// (text drawn last in the first frame) and $MOTCUA_KIOSK_SETUP (keys to reach a text field)
+/// override it.
 func benchKiosk() throws {
     let root = kioskBenchRoot()
     print("per keystroke, in process (update + full view; median of 50 runs of each key):")
@@ -68,19 +70,28 @@ private func loadCommunes(_ path: String) throws -> [ChoiceOption] {
 /// Runs Benchmarks/kiosk_pty.py on the kiosk command and dialog, in this same run.
 private func ptyComparison(root: String) throws {
     let env = ProcessInfo.processInfo.environment
-    let command: [String]
+    var (command, ready, setup) = (["motcua-kiosk-demo"], "Tương phản cao", "\\r")
+    var scratch: String? = nil
+    defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
     if let given = env["MOTCUA_KIOSK_CMD"] {
         command = given.split(separator: " ").map(String.init)
-    } else if let demo = siblingDemoCommand() {
-        command = demo
+    } else if let motcua = siblingExecutable("motcua") {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-kiosk-bench-\(getpid())").path
+        command = [motcua, "--data-dir", data]
+        scratch = data
+        (ready, setup) = ("F10 Thoát", "")
+    } else if let demo = siblingExecutable("motcua-kiosk-demo") {
+        command = [demo]
     } else {
         print("no kiosk binary next to motcua-bench: set MOTCUA_KIOSK_CMD to benchmark one through a pty")
         return
     }
-    let ready = env["MOTCUA_KIOSK_READY"] ?? "Tương phản cao"
-    let setup = env["MOTCUA_KIOSK_SETUP"] ?? "\\r"
+    ready = env["MOTCUA_KIOSK_READY"] ?? ready
+    setup = env["MOTCUA_KIOSK_SETUP"] ?? setup
     let script = root + "/Benchmarks/kiosk_pty.py"
-    let args = [script, "--runs", "20", "--keys", "400", "--ready", ready, "--setup", setup, "--"] + command
+    var args = [script, "--runs", "20", "--keys", "400", "--ready", ready]
+    if !setup.isEmpty { args += ["--setup", setup] }
+    args += ["--"] + command
     print("through a pty: python3 " + args.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))
     fflush(nil)  // our lines first, then the script's
     let process = Process()
@@ -91,15 +102,11 @@ private func ptyComparison(root: String) throws {
     if process.terminationStatus != 0 { throw KioskBenchError("kiosk_pty.py failed (\(process.terminationStatus))") }
 }
 
-/// `motcua kiosk-demo` or `motcua-kiosk-demo` next to this benchmark binary.
-private func siblingDemoCommand() -> [String]? {
+/// The executable called `name` next to this benchmark binary.
+private func siblingExecutable(_ name: String) -> String? {
     let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    let dir = URL(fileURLWithPath: me).deletingLastPathComponent()
-    let demo = dir.appendingPathComponent("motcua-kiosk-demo").path
-    if FileManager.default.isExecutableFile(atPath: demo) { return [demo] }
-    let motcua = dir.appendingPathComponent("motcua").path
-    if FileManager.default.isExecutableFile(atPath: motcua) { return [motcua, "kiosk-demo"] }
-    return nil
+    let path = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name).path
+    return FileManager.default.isExecutableFile(atPath: path) ? path : nil
 }
 
 /// The repository root: the current directory when it holds Benchmarks/, else where this
