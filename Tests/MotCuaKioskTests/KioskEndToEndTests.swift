@@ -12,8 +12,14 @@ struct KioskEndToEndTests {
         return dir.appendingPathComponent(name).path
     }
 
+    /// Removes the folder `tempFile` made (drafts hold personal data, even made-up ones).
+    func removeTemp(_ path: String) {
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    }
+
     @Test func telexNamesDatesSearchAndAPasteReachTheSummary() throws {
         let draft = tempFile("draft.txt")
+        defer { removeTemp(draft) }
         let t = TmuxSession(demo + ["--draft", draft])
         #expect(t.wait(for: "Chào mừng đến bộ phận một cửa"))
         t.press("Enter")
@@ -69,6 +75,7 @@ struct KioskEndToEndTests {
 
     @Test func sigtermSavesTheDraftAndRestoresTheTerminal() throws {
         let draft = tempFile("draft.txt")
+        defer { removeTemp(draft) }
         let t = TmuxSession(demo + ["--draft", draft])
         #expect(t.wait(for: "Chào mừng"))
         t.press("Enter")
@@ -82,6 +89,7 @@ struct KioskEndToEndTests {
 
     @Test func ctrlCSavesTheDraftAndRestoresTheTerminal() throws {
         let draft = tempFile("draft.txt")
+        defer { removeTemp(draft) }
         let t = TmuxSession(demo + ["--draft", draft])
         #expect(t.wait(for: "Chào mừng"))
         t.press("Enter"); t.type("Hoa"); t.press("C-c")
@@ -104,6 +112,7 @@ struct KioskEndToEndTests {
 
     @Test func idleTimeSavesTheDraftAndLeavesNothingPersonalOnScreen() throws {
         let draft = tempFile("draft.txt")
+        defer { removeTemp(draft) }
         let t = TmuxSession(demo + ["--draft", draft, "--idle", "1"])
         #expect(t.wait(for: "Chào mừng"))
         t.press("Enter"); t.type("Phamj Vawn Dduwcs")
