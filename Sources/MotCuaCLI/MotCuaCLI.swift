@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaForms
+import MotCuaKiosk
 import MotCuaText
 
 /// Entry point of the `motcua` command: picks the sub-command and hands off.
@@ -18,6 +19,8 @@ public enum MotCuaCLI {
         case "qr": return runQRCommand(rest)
         case "fill": return runFillCommand(rest)
         case "drafts": return runDraftsCommand(rest)
+        // The toolkit's demo, used by the kiosk layer's tmux tests.
+        case "kiosk-demo": return runKioskDemo(arguments: rest)
         case "help", "--help", "-h": Console.out(usage); return 0
         case "--version": Console.out("motcua 0.1.0"); return 0
         default:
