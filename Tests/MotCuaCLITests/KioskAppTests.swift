@@ -213,6 +213,15 @@ struct KioskAppTests {
         let list = try Motcua.run(["drafts", "list", "--data-dir", dir])
         let id = try #require(list.stdout.split(separator: " ").first.map(String.init))
         #expect(try Motcua.run(["drafts", "show", id, "--data-dir", dir]).stdout.contains("co_quan_xa: \"02425\""))
+        // Ctrl-C in the middle of the next answer: the draft is saved the same way.
+        let again = KioskTmux(["fill", "--draft", id, "--data-dir", dir, "--today", Self.today])
+        defer { again.close() }
+        try #require(again.wait(for: "Bước 3/17"), "\(again.text)")
+        again.type("Lee Vaan"); again.press("Enter")
+        try #require(again.wait(for: "Số định danh cá nhân (thẻ căn cước)"), "\(again.text)")
+        again.press("C-c")
+        try #require(again.wait(for: "EXIT=130"), "\(again.text)")
+        #expect(try Motcua.run(["drafts", "show", id, "--data-dir", dir]).stdout.contains("nyc_ho_ten: \"Lê Vân\""))
     }
 
     @Test func withoutAUTF8TerminalItSaysWhyAndListsTheCatalog() throws {

@@ -261,6 +261,18 @@ import MotCuaInterview
         #expect(app.view(size: size).text.contains("Xem lại hồ sơ: 6 câu trả lời · 0 lỗi · 0 lưu ý"))
     }
 
+    @Test func aPagesIntroductionComesWithItsFirstQuestion() {
+        let desk = FakeDesk()
+        var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh")))
+        var s = app.view(size: .minimum)
+        #expect(s.lines[3] == "  Kính gửi: Ủy ban nhân dân xã/phường thuộc tỉnh, thành phố *")
+        #expect(s.lines[5] == "  Người đi đăng ký khai sinh cho trẻ (cha, mẹ, ông, bà, người thân hoặc người")
+        #expect(s.lines[6] == "  được ủy quyền).")
+        app.press(.enter)
+        s = app.view(size: .minimum)
+        #expect(s.lines[5] == "  Gõ vài chữ của tên xã để lọc, không cần dấu")  // the next question: its own hint only
+    }
+
     @Test func escBackHelpAndLeave() {
         let desk = FakeDesk()
         var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh")))

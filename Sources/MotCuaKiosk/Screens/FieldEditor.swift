@@ -168,7 +168,15 @@ struct FieldEditor {
         }
         var label = i.text(f.label)
         if case .item(let rid, let index, _) = i.cursor { label = i.itemLabel(rid, index) + " · " + label }
-        let hint = i.text(f.hint)
+        var hint = i.text(f.hint)
+        // A page's introduction goes with its first question, where the person meets it.
+        if case .field = i.cursor, let place = i.form.fieldIndex[f.id] {
+            let page = i.form.pages[place.page]
+            let intro = i.text(page.intro)
+            if !intro.isEmpty, page.fields.first(where: { i.isRelevant($0.id) && $0.type.isAsked })?.id == f.id {
+                hint = hint.isEmpty ? intro : intro + " " + hint
+            }
+        }
         let example = i.text(f.example)
         return QuestionContent(label: label, required: FieldEditor.isRequired(f, i),
                                hint: hint.isEmpty ? nil : hint,
