@@ -52,7 +52,8 @@ struct FillSetup {
     let dataDir: String
     let line: StoreCommandLine
 
-    init(line: StoreCommandLine, language: String) throws {
+    /// `catalog`: forms already loaded (the kiosk's), used instead of reading the form again.
+    init(line: StoreCommandLine, language: String, catalog: Catalog? = nil) throws {
         self.line = line
         dataDir = try DataDirectory.resolve(flag: line.dataDir)
         store = try line.open()
@@ -67,9 +68,14 @@ struct FillSetup {
             formPath = resolveFormPath(f)
             draft = Draft(id: DossierID.make(), formID: "", formVersion: "", formPath: formPath, language: language)
         }
-        switch FormEngine.loadForm(at: formPath) {
-        case .success(let l): loaded = l
-        case .failure(let e): throw StoreError.unusableForm(e.description)
+        let path = formPath
+        if let entry = catalog?.entries.first(where: { $0.path == path }) {
+            loaded = entry.loaded
+        } else {
+            switch FormEngine.loadForm(at: formPath) {
+            case .success(let l): loaded = l
+            case .failure(let e): throw StoreError.unusableForm(e.description)
+            }
         }
         draft.formID = loaded.form.id
         draft.formVersion = loaded.form.version

@@ -152,7 +152,7 @@ final class KioskBackend {
                                           valued: ["--draft", "--lang", "--today"]) else {
             throw StoreError.invalidArgument("cannot open the form")
         }
-        return session(try FillSetup(line: fill, language: language))
+        return session(try FillSetup(line: fill, language: language, catalog: catalog))
     }
 
     func session(_ setup: FillSetup) -> FormSession {
