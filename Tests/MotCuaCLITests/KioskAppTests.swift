@@ -35,6 +35,7 @@ struct KioskAppTests {
 
     @Test func aKhaiSinhDossierTypedInTelexReachesTheReceiptAndTheQueue() throws {
         let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = fill(dir)
         defer { t.close() }
         try firstPage(t)
@@ -93,6 +94,7 @@ struct KioskAppTests {
 
     @Test func resizingBelowTheMinimumMidFormLosesNothing() throws {
         let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = fill(dir)
         defer { t.close() }
         try #require(t.wait(for: "Bước 1/17"))
@@ -119,6 +121,7 @@ struct KioskAppTests {
 
     @Test func sigkillMidFormThenTheDraftResumesFromHome() throws {
         let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = fill(dir)
         defer { t.close() }
         try firstPage(t)
@@ -156,6 +159,7 @@ struct KioskAppTests {
 
     @Test func theReceiptsQRCodesReadOffTheTerminalDecodeToTheirContent() throws {
         let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let settings = #"{"kioskId": "TQ01", "vietqr": {"bin": "970415", "account": "113366668888"}, "trackingURL": "https://dichvucong.tuyenquang.gov.vn/tra-cuu?ma={code}"}"#
         try settings.write(toFile: dir + "/settings.json", atomically: true, encoding: .utf8)
         // Every answer but the last word, through plain mode (fast); the kiosk resumes it.
@@ -187,6 +191,7 @@ struct KioskAppTests {
 
     @Test func idleTimeSavesAndLeavesNothingPersonalOnScreen() throws {
         let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = fill(dir, environment: ["MOTCUA_IDLE_SECONDS": "2"])
         defer { t.close() }
         try #require(t.wait(for: "Bước 1/17"))
@@ -203,6 +208,7 @@ struct KioskAppTests {
 
     @Test func sigtermSavesTheDraftAndRestoresTheTerminal() throws {
         let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = fill(dir)
         defer { t.close() }
         try #require(t.wait(for: "Bước 1/17"))
@@ -226,6 +232,7 @@ struct KioskAppTests {
 
     @Test func withoutAUTF8TerminalItSaysWhyAndListsTheCatalog() throws {
         let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = KioskTmux(["--data-dir", dir], environment: ["LC_ALL": "C"])
         defer { t.close() }
         try #require(t.wait(for: "EXIT=0"), "\(t.text)")
@@ -265,7 +272,9 @@ struct KioskAppTests {
             let line = row.map { $0 ? "1" : "0" }.flatMap { Array(repeating: $0, count: scale) }.joined(separator: " ")
             for _ in 0..<scale { pbm += line + "\n" }
         }
-        let file = try Motcua.tempDir() + "/code.pbm"
+        let folder = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/code.pbm"
         try pbm.write(toFile: file, atomically: true, encoding: .ascii)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
