@@ -61,6 +61,10 @@ import Testing
         #expect(codes(["ho_ten": "An", "con": [["ten_con": "X", "tuoi": 3]]])["con[0].tuoi"] == "unknown_field")
         #expect(codes(["ho_ten": "An", "con": [["tuoi_con": 31]]])["con[0].ten_con"] == "required")
         #expect(codes(["ho_ten": "An", "con": [["ten_con": "A", "tuoi_con": 31]]])["con[0].tuoi_con"] == "range")
+        // minCount applies to an empty repeat that is not required.
+        let g = mustLoad(form(fields: #"{"id": "r", "type": "repeat", "label": "R", "minCount": 1, "fields": [{"id": "x", "type": "text", "label": "X"}]}"#))
+        #expect(validate(g, [:]).errors.map(\.code) == [.count])
+        #expect(validate(g, ["r": [["x": "a"]]]).isValid)
     }
 
     @Test func filterLimitsChoices() {

@@ -38,6 +38,10 @@ extension Validator {
                     ?? messages.text(plan.field.type == .choice || plan.field.type == .multichoice || plan.field.type == .boolean ? "validation.required.choose" : "validation.required")
                 return fail(.required, msg)
             }
+            // A repeat's minCount holds even when it is not required: zero items is too few.
+            if plan.type == .repeat, let m = plan.field.minCount, m > 0 {
+                return fail(.count, messages.text("validation.count.items.min", ["min": String(m), "count": "0"]))
+            }
             return result
         }
         switch plan.field.type {
