@@ -19,10 +19,12 @@ extension Validator {
     /// The implementation, over a plan held by reference: reading `plan.field.x`
     /// loads one property, where passing a `Field` by value copies the whole
     /// struct. `coerced` is the coercion the whole-dossier pass already did.
-    func check(_ plan: FieldPlan, path: String, raw: JSONValue?, coerced: Coercion.Outcome?, scope: Scope) -> AnswerCheck {
+    /// `path` is built only when there is something to report (inside a repeat
+    /// of 50 items that is a thousand string formats saved per dossier).
+    func check(_ plan: FieldPlan, path: @autoclosure () -> String, raw: JSONValue?, coerced: Coercion.Outcome?, scope: Scope) -> AnswerCheck {
         var result = AnswerCheck(stored: nil, value: .null)
         func fail(_ code: IssueCode, _ message: String) -> AnswerCheck {
-            result.error = ValidationIssue(field: path, code: code, message: message)
+            result.error = ValidationIssue(field: path(), code: code, message: message)
             return result
         }
         var value: Value = .null
@@ -88,7 +90,7 @@ extension Validator {
         }
         if let w = plan.field.warning, !Evaluator.evaluate(w, s, context).truthy {
             let msg = plan.field.warningMessage.map { messages.resolve($0, form: form, values: valuesWith(scope, plan.field, value)) } ?? messages.text("validation.warning")
-            result.warning = ValidationIssue(field: path, code: .warning, message: msg)
+            result.warning = ValidationIssue(field: path(), code: .warning, message: msg)
         }
         return result
     }

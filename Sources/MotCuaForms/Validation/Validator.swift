@@ -25,7 +25,7 @@ public struct Validator: Sendable {
             report.errors.append(ValidationIssue(field: "", code: .type, message: messages.text("validation.answers.object")))
             return report
         }
-        var (values, outcomes) = coerceAll(given, &report)
+        var (values, outcomes, itemOutcomes) = coerceAll(given, &report)
         var out = JSONObject()
         for page in plan.pages {
             let pageRelevant = page.relevant.map { isTrue($0, values) } ?? true
@@ -43,7 +43,7 @@ public struct Validator: Sendable {
                     values[id] = v
                     if !v.isEmpty { out[id] = v.json }
                 case .repeat:
-                    let (v, stored) = validateRepeat(p, given[id], values, &report)
+                    let (v, stored) = validateRepeat(p, given[id], itemOutcomes[id], values, &report)
                     values[id] = v
                     if let stored { out[id] = stored }
                 default:
@@ -71,34 +71,43 @@ public struct Validator: Sendable {
 
     /// Every given answer as a value, so that expressions can read answers
     /// that come later in the form; unknown keys are reported here.
-    private func coerceAll(_ given: JSONObject, _ report: inout ValidationReport) -> ([String: Value], [String: Coercion.Outcome]) {
+    private func coerceAll(_ given: JSONObject, _ report: inout ValidationReport)
+        -> ([String: Value], [String: Coercion.Outcome], [String: [[String: Coercion.Outcome]]]) {
         var values: [String: Value] = [:]
         var outcomes: [String: Coercion.Outcome] = [:]
+        var itemOutcomes: [String: [[String: Coercion.Outcome]]] = [:]
         values.reserveCapacity(given.count)
         outcomes.reserveCapacity(given.count)
         for (key, v) in given.pairs {
             guard let p = plan.byID[key] else { report.errors.append(unknown(key, key)); continue }
             if p.type == .repeat {
                 guard case .array(let items) = v else { continue }
-                values[key] = .list(items.map { item in .item(coerceItem(item.objectValue ?? JSONObject(), p)) })
+                let coerced = items.map { coerceItem($0.objectValue ?? JSONObject(), p) }
+                values[key] = .list(coerced.map { .item($0.values) })
+                itemOutcomes[key] = coerced.map(\.outcomes)
             } else {
                 let outcome = Coercion.coerce(v, p.field)
                 if case .value(let x, _) = outcome { values[key] = x }
                 outcomes[key] = outcome
             }
         }
-        return (values, outcomes)
+        return (values, outcomes, itemOutcomes)
     }
 
-    private func coerceItem(_ obj: JSONObject, _ p: FieldPlan) -> [String: Value] {
-        var m: [String: Value] = [:]
+    /// One repeat item's answers as values, with the coercions kept for the checks.
+    private func coerceItem(_ obj: JSONObject, _ p: FieldPlan) -> (values: [String: Value], outcomes: [String: Coercion.Outcome]) {
+        var m: [String: Value] = [:], o: [String: Coercion.Outcome] = [:]
         for (k, x) in obj.pairs {
-            if let inner = p.innerByID[k], case .value(let c, _) = Coercion.coerce(x, inner.field) { m[k] = c }
+            guard let inner = p.innerByID[k] else { continue }
+            let outcome = Coercion.coerce(x, inner.field)
+            if case .value(let c, _) = outcome { m[k] = c }
+            o[k] = outcome
         }
-        return m
+        return (m, o)
     }
 
-    private func validateRepeat(_ p: FieldPlan, _ given: JSONValue?, _ values: [String: Value], _ report: inout ValidationReport) -> (Value?, JSONValue?) {
+    private func validateRepeat(_ p: FieldPlan, _ given: JSONValue?, _ pre: [[String: Coercion.Outcome]]?,
+                                _ values: [String: Value], _ report: inout ValidationReport) -> (Value?, JSONValue?) {
         let rid = p.id
         let check = self.check(p, path: rid, raw: given, coerced: nil, scope: Scope(values: values))
         if let e = check.error { report.errors.append(e) }
@@ -110,21 +119,24 @@ public struct Validator: Sendable {
         for (i, item) in items.enumerated() {
             guard case .object(let obj) = item else { continue }
             for k in obj.keys where p.innerByID[k] == nil { report.errors.append(unknown("\(rid)[\(i)].\(k)", k)) }
-            var m = coerceItem(obj, p)
+            var outcomes: [String: Coercion.Outcome]
+            if let pre, i < pre.count { outcomes = pre[i] } else { outcomes = coerceItem(obj, p).outcomes }
+            var m: [String: Value] = [:]
+            for (k, o) in outcomes { if case .value(let c, _) = o { m[k] = c } }
             var itemOut = JSONObject()
             for ip in p.inner {
                 let iid = ip.id
-                let path = "\(rid)[\(i)].\(iid)"
+                func path() -> String { "\(rid)[\(i)].\(iid)" }
                 let relevant = ip.relevant.map { Evaluator.evaluate($0, Scope(values: values, item: m), context).truthy } ?? true
                 guard relevant else { m[iid] = nil; continue }
                 switch ip.type {
-                case .note: if obj[iid] != nil { report.errors.append(issue(path, .type, messages.text("validation.type.note"))) }
+                case .note: if obj[iid] != nil { report.errors.append(issue(path(), .type, messages.text("validation.type.note"))) }
                 case .calculate:
                     let v = ip.expression.map { Evaluator.evaluate($0, Scope(values: values, item: m), context) } ?? .null
                     m[iid] = v
                     if !v.isEmpty { itemOut[iid] = v.json }
                 default:
-                    let c = self.check(ip, path: path, raw: obj[iid], coerced: nil, scope: Scope(values: values, item: m))
+                    let c = self.check(ip, path: path(), raw: obj[iid], coerced: outcomes.removeValue(forKey: iid), scope: Scope(values: values, item: m))
                     record(c, ip, &report)
                     m[iid] = c.error == nil && c.stored != nil ? c.value : nil
                     if c.error == nil { if let s = c.stored { itemOut[iid] = s } } else if let r = obj[iid] { itemOut[iid] = r }
