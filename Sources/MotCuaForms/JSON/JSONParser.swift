@@ -14,7 +14,10 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
 /// document key order, duplicate-key detection and integers kept apart from
 /// fractions; it is also faster on Linux for the form sizes we load.
 public struct JSONParser {
-    private let bytes: [UInt8]
+    private let storage: [UInt8]
+    /// The bytes being parsed: valid only inside `parseDocument`, which reads
+    /// through a pointer to skip the bounds checks of array indexing.
+    private var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private var i = 0
     private var depth = 0
     /// Keys seen twice in one object: (JSON path of the object, key). The
@@ -22,8 +25,8 @@ public struct JSONParser {
     public private(set) var duplicateKeys: [(path: String, key: String)] = []
     private var pathStack: [String] = []
 
-    public init(_ data: Data) { bytes = [UInt8](data) }
-    public init(_ text: String) { bytes = Array(text.utf8) }
+    public init(_ data: Data) { storage = [UInt8](data) }
+    public init(_ text: String) { storage = Array(text.utf8) }
 
     /// Parses a whole document.
     public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
@@ -37,6 +40,15 @@ public struct JSONParser {
     }
 
     public mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        let all = storage
+        return try all.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONValue in
+            bytes = buffer
+            defer { bytes = UnsafeBufferPointer(start: nil, count: 0) }
+            return try parseAll()
+        }
+    }
+
+    private mutating func parseAll() throws(JSONSyntaxError) -> JSONValue {
         // A UTF-8 byte-order mark is tolerated: editors on Windows write one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         skipSpace()
@@ -162,13 +174,18 @@ public struct JSONParser {
         i += 1
         // Fast path: no escapes.
         var j = i
+        var ascii = true
         while j < bytes.count {
             let b = bytes[j]
             if b == UInt8(ascii: "\"") {
-                guard let s = String(validating: bytes[i..<j], as: UTF8.self) else { throw error("the string is not valid UTF-8", at: start) }
+                let slice = UnsafeBufferPointer(rebasing: bytes[i..<j])
+                // ASCII needs no validation; anything else must be valid UTF-8.
+                let decoded = ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
+                guard let s = decoded else { throw error("the string is not valid UTF-8", at: start) }
                 i = j + 1
                 return s
             }
+            if b >= 0x80 { ascii = false }
             if b == UInt8(ascii: "\\") || b < 0x20 { break }
             j += 1
         }
