@@ -73,13 +73,8 @@ public struct ReceiptFacts: Sendable, Equatable {
             feeNote = note.map { interview.text($0) }
         case nil: fee = nil
         }
-        documents = (form.procedure?.documents ?? []).filter { doc in
-            switch doc.required {
-            case .no: return false
-            case .yes: return true
-            case .when(let e): return Evaluator.evaluate(e, scope, ctx).truthy
-            }
-        }.map { interview.text($0.label) }
+        documents = (form.procedure?.documents ?? []).filter { interview.validator.isRequired($0.required, scope) }
+            .map { interview.text($0.label) }
     }
 }
 

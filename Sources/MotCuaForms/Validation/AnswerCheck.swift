@@ -102,9 +102,11 @@ extension Validator {
         return v
     }
 
-    func isRequired(_ field: Field, _ scope: Scope) -> Bool { isRequired(field.required, scope) }
+    /// Whether `field` must be answered in `scope` (its `required`, evaluated).
+    public func isRequired(_ field: Field, _ scope: Scope) -> Bool { isRequired(field.required, scope) }
 
-    func isRequired(_ required: Requirement, _ scope: Scope) -> Bool {
+    /// Whether `required` holds in `scope` (fields, and a procedure's documents).
+    public func isRequired(_ required: Requirement, _ scope: Scope) -> Bool {
         switch required {
         case .no: return false
         case .yes: return true

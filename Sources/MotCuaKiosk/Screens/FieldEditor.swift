@@ -185,10 +185,6 @@ struct FieldEditor {
     }
 
     static func isRequired(_ f: Field, _ i: Interview) -> Bool {
-        switch f.required {
-        case .no: return false
-        case .yes: return true
-        case .when(let e): return Evaluator.evaluate(e, i.currentScope, i.validator.context).truthy
-        }
+        i.validator.isRequired(f, i.currentScope)
     }
 }
