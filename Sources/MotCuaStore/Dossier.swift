@@ -116,13 +116,7 @@ public enum KioskID {
 /// fifth digit appears only past 9999 dossiers in one day).
 public enum ReceiptCode {
     public static func make(kiosk: String, day: (year: Int, month: Int, day: Int), sequence: Int) -> String {
-        dayKey(kiosk: kiosk, day: day) + "-" + pad(sequence, 4)
-    }
-
-    /// Zero-padded decimal, without String(format:) (slow, and on every submit).
-    static func pad(_ v: Int, _ width: Int) -> String {
-        let digits = String(v)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        dayKey(kiosk: kiosk, day: day) + "-" + zeroPadded(sequence, 4)
     }
 
     /// The "KIOSK-YYMMDD" part a day's sequence counts within, and the sequence.
@@ -139,6 +133,6 @@ public enum ReceiptCode {
     }
 
     static func dayKey(kiosk: String, day: (year: Int, month: Int, day: Int)) -> String {
-        kiosk + "-" + pad(day.year % 100, 2) + pad(day.month, 2) + pad(day.day, 2)
+        kiosk + "-" + zeroPadded(day.year % 100, 2) + zeroPadded(day.month, 2) + zeroPadded(day.day, 2)
     }
 }

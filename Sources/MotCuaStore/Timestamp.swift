@@ -22,13 +22,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// "2026-11-27T01:31:40.551Z": how dossiers record times.
     public var iso8601: String {
         let (y, mo, d, h, mi, s, ms) = Timestamp.civil(milliseconds)
-        return "\(pad(y, 4))-\(pad(mo, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
-    }
-
-    /// Zero-padded decimal (String(format:) is slow and this is on every record's path).
-    private func pad(_ v: Int, _ width: Int) -> String {
-        let digits = String(v)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        return "\(zeroPadded(y, 4))-\(zeroPadded(mo, 2))-\(zeroPadded(d, 2))T"
+            + "\(zeroPadded(h, 2)):\(zeroPadded(mi, 2)):\(zeroPadded(s, 2)).\(zeroPadded(ms, 3))Z"
     }
 
     /// "2026-11-27 08:31:40 (+07)": how people read times, in the kiosk's zone.
@@ -88,4 +83,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146_097 + doe - 719_468
     }
+}
+
+/// Zero-padded decimal, without String(format:): it is slow, and timestamps and receipt
+/// codes are made on every record's path.
+func zeroPadded(_ v: Int, _ width: Int) -> String {
+    let digits = String(v)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
