@@ -31,18 +31,6 @@ enum QRSegmentation {
         return segments
     }
 
-    /// The best single-mode segment for `text`: the narrowest mode that can carry all of it.
-    static func singleMode(_ text: String) -> QRSegment {
-        let bytes = Array(text.utf8)
-        if bytes.allSatisfy({ (0x30...0x39).contains($0) }) {
-            return .unchecked(mode: .numeric, bytes: bytes)
-        }
-        if bytes.allSatisfy({ qrAlphanumericCode[Int($0)] != nil }) {
-            return .unchecked(mode: .alphanumeric, bytes: bytes)
-        }
-        return .byte(bytes)
-    }
-
     /// The mode each scalar is written in, on a cheapest path.
     private static func cheapestModes(_ scalars: [Unicode.Scalar], version: Int) -> [QRMode] {
         let count = modes.count

@@ -34,7 +34,6 @@ public enum BinaryOp: String, Sendable {
     case add = "+", sub = "-", mul = "*", div = "/"
 
     var isComparison: Bool { [.eq, .ne, .lt, .le, .gt, .ge].contains(self) }
-    var isArithmetic: Bool { [.add, .sub, .mul, .div].contains(self) }
 }
 
 /// A node of the expression tree; `col` is the 1-based column in the source.
