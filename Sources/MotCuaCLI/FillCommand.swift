@@ -69,7 +69,8 @@ struct FillSetup {
             draft = Draft(id: DossierID.make(), formID: "", formVersion: "", formPath: formPath, language: language)
         }
         let path = formPath
-        if let entry = catalog?.entries.first(where: { $0.path == path }) {
+        // A browsing catalog's forms have no pages: those are read from disk.
+        if let entry = catalog?.entries.first(where: { $0.path == path }), !entry.form.pages.isEmpty {
             loaded = entry.loaded
         } else {
             switch FormEngine.loadForm(at: formPath) {

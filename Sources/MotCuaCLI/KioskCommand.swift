@@ -124,7 +124,9 @@ final class KioskBackend {
     init(line: StoreCommandLine) throws {
         self.line = line
         guard let dir = Resources.formsDirectory else { throw StoreError.notFound("the Forms folder (set MOTCUA_HOME)") }
-        catalog = Catalog.load(formsDirectory: dir).0
+        // Titles and codes only: the first screen needs no more, and each form
+        // (with its lists, linted) is read when it is opened.
+        catalog = Catalog.loadHeaders(formsDirectory: dir)
         dataDir = try DataDirectory.resolve(flag: line.dataDir)
         store = try line.open()
         drafts = try FileDraftStore(dataDirectory: dataDir)

@@ -45,3 +45,36 @@ extension Catalog {
         return (Catalog(forms: forms, lists: lists), errors)
     }
 }
+
+extension Catalog {
+    /// A catalog for browsing only, made fast for the kiosk's first screen:
+    /// each form file is parsed as JSON and only what the catalog shows and
+    /// searches is read (id, version, title, summary, languages, procedure
+    /// code and domain); no shared list is read and nothing is linted. The
+    /// entries' forms have no pages: open a form with `FormEngine.loadForm`
+    /// (which lints it) before using it. Files that are not JSON or have no
+    /// id or title are left out here and reported when opened.
+    public static func loadHeaders(formsDirectory: String) -> Catalog {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: formsDirectory)) ?? []
+        var forms: [LoadedForm] = []
+        for name in names.filter({ $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted() {
+            let path = (formsDirectory as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path), let json = try? JSONParser.parse(data),
+                  let id = json["id"]?.stringValue, let rawTitle = json["title"] else { continue }
+            let diag = Diagnostics(file: path)
+            guard let title = readText(rawTitle, path: "title", diag: diag) else { continue }
+            let languages = (json["languages"]?.arrayValue ?? []).compactMap(\.stringValue)
+            var form = Form(id: id, version: json["version"]?.stringValue ?? "", title: title,
+                            languages: languages.isEmpty ? ["vi"] : languages, pages: [])
+            form.summary = json["summary"].flatMap { readText($0, path: "summary", diag: diag) }
+            if let p = json["procedure"] {
+                var proc = Procedure()
+                proc.code = p["code"]?.stringValue
+                proc.domain = p["domain"].flatMap { readText($0, path: "procedure.domain", diag: diag) }
+                form.procedure = proc
+            }
+            forms.append(LoadedForm(form: form, data: data, path: path))
+        }
+        return Catalog(forms: forms, lists: nil)
+    }
+}
