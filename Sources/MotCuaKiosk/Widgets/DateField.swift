@@ -2,6 +2,7 @@
 // precision, e.g. a parent's year of birth). The slashes are part of the mask, so a person
 // types only digits; typing "/" after a single digit pads it ("5/" → "05/"). The value
 // is checked for a real calendar date, and given in ISO form for storage.
+import MotCuaForms  // CalendarDate.daysIn: one calendar rule for the engine and the widget
 
 public struct DateField: Widget, Sendable {
     public enum Precision: String, Hashable, Sendable { case day, month, year }
@@ -47,7 +48,7 @@ public struct DateField: Widget, Sendable {
         if digits.isEmpty { return nil }
         guard let c = components else { return .incomplete }
         if let month = c.month, !(1...12).contains(month) { return .invalidMonth }
-        if let day = c.day, let month = c.month, !(1...DateField.daysIn(month: month, year: c.year)).contains(day) {
+        if let day = c.day, let month = c.month, !(1...CalendarDate.daysIn(month: month, year: c.year)).contains(day) {
             return .invalidDay
         }
         return nil
@@ -129,14 +130,6 @@ public struct DateField: Widget, Sendable {
     }
 
     public func preferredHeight(width: Int) -> Int { 1 }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
 
     /// The digit groups of a stored value in storage order (year first), or nil if it does
     /// not have the shape `precision` stores.
