@@ -15,8 +15,6 @@ enum FieldReading: Equatable {
 }
 
 struct FieldEditor {
-    /// Where the interview stood when the editor was made: a different cursor needs a new one.
-    let cursor: Cursor
     var widget: FieldWidget
     var message: String?
     var messageIsError = true
@@ -28,7 +26,6 @@ struct FieldEditor {
     /// The editor for the question under the cursor; nil on the review or a repeat's list.
     init?(_ i: Interview, strings: KioskStrings, typing: InputMethod, style: TonePlacementStyle) {
         guard let f = i.currentField, f.type != .repeat, f.type != .calculate else { return nil }
-        cursor = i.cursor
         vietnamese = FieldEditor.typingApplies(f)
         let value = i.currentAnswer.flatMap { $0.isNull ? nil : $0 } ?? i.suggestedAnswer
         widget = FieldEditor.widget(f, value, i, strings: strings)

@@ -65,7 +65,7 @@ struct InterviewScreen {
         case .fast?:
             fast.toggle()
             if fast { skipNotesForward() }
-            refreshEditor(force: true)
+            refreshEditor()
             return .stay
         case .typing?:
             typing = typing == .telex ? .vni : typing == .vni ? .off : .telex
@@ -131,7 +131,7 @@ struct InterviewScreen {
                 editor = shown
                 return true
             }
-            if moving { arrive() } else { refreshEditor(force: true) }
+            if moving { arrive() } else { refreshEditor() }
             return true
         case .confirmAgain:
             ed.clear(interview, strings: strings, typing: typing, style: style)
@@ -265,15 +265,14 @@ struct InterviewScreen {
             return
         }
         review = nil
-        refreshEditor(force: true)
+        refreshEditor()
         if interview.currentField?.type == .repeat {
             let rows = repeatRows()
             repeatHighlight = interview.itemCount(interview.pathOfCursor) == 0 ? 0 : max(0, rows.count - 1)
         }
     }
 
-    private mutating func refreshEditor(force: Bool) {
-        if !force, let e = editor, e.cursor == interview.cursor { return }
+    private mutating func refreshEditor() {
         editor = FieldEditor(interview, strings: strings, typing: typing, style: style)
     }
 
