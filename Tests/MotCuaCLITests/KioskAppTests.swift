@@ -276,17 +276,9 @@ struct KioskAppTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = folder + "/code.pbm"
         try pbm.write(toFile: file, atomically: true, encoding: .ascii)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["zbarimg", "--raw", "-q", "-Sbinary", file]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { return nil }
-        var text = String(decoding: data, as: UTF8.self)
+        let zbar = try ExternalTool.run("/usr/bin/env", ["zbarimg", "--raw", "-q", "-Sbinary", file])
+        guard zbar.status == 0 else { return nil }
+        var text = zbar.stdout
         if text.hasSuffix("\n") { text.removeLast() }
         return text
     }

@@ -4,15 +4,8 @@ import Testing
 /// `motcua qr` as a script would use it, decoded back with zbarimg.
 @Suite struct QRCommandTests {
     func zbar(_ file: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["zbarimg", "--raw", "-q", "-Sbinary", file]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+        try ExternalTool.run("/usr/bin/env", ["zbarimg", "--raw", "-q", "-Sbinary", file]).stdout
+            .trimmingCharacters(in: .newlines)
     }
 
     @Test func writesFilesThatDecode() throws {

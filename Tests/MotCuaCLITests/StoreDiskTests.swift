@@ -91,12 +91,6 @@ import Glibc
     }
 
     private func run(_ tool: String, _ args: [String]) -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = args
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return -1 }
-        p.waitUntilExit()
-        return p.terminationStatus
+        (try? ExternalTool.run(tool, args))?.status ?? -1
     }
 }
