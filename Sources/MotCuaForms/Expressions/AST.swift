@@ -33,7 +33,13 @@ public enum BinaryOp: String, Sendable {
     case eq = "=", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
     case add = "+", sub = "-", mul = "*", div = "/"
 
-    var isComparison: Bool { [.eq, .ne, .lt, .le, .gt, .ge].contains(self) }
+    /// A switch, not `[...].contains`: the evaluator asks this on every comparison.
+    var isComparison: Bool {
+        switch self {
+        case .eq, .ne, .lt, .le, .gt, .ge: return true
+        default: return false
+        }
+    }
 }
 
 /// A node of the expression tree; `col` is the 1-based column in the source.
