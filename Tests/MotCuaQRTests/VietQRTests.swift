@@ -31,12 +31,11 @@ import Testing
         }
     }
 
-    /// shared/data/vietqr.json, found beside the checkout (main/../shared).
+    /// A copy of shared/data/vietqr.json kept with the tests (Fixtures/), so a
+    /// checkout without shared/ still runs them.
     static func examples() throws -> [Example] {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        let candidates = [url.deletingLastPathComponent().appendingPathComponent("shared/data/vietqr.json"),
-                          URL(fileURLWithPath: "/work/shared/data/vietqr.json")]
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let candidates = [url.appendingPathComponent("Fixtures/vietqr.json")]
         guard let file = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
             throw ExternalTools.Failure.missing("vietqr.json not found in \(candidates.map(\.path))")
         }
