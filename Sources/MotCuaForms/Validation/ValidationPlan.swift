@@ -10,12 +10,15 @@ final class FieldPlan: Sendable {
     let expression: Expression?
     let inner: [FieldPlan]
     let innerByID: [String: FieldPlan]
+    /// Inner field id → position in `inner`.
+    let innerIndex: [String: Int]
 
     init(_ field: Field) {
         self.field = field
         id = field.id; type = field.type; relevant = field.relevant; expression = field.expression
         inner = field.fields.map(FieldPlan.init)
         innerByID = Dictionary(inner.map { ($0.field.id, $0) }, uniquingKeysWith: { a, _ in a })
+        innerIndex = Dictionary(inner.enumerated().map { ($1.field.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }
 

@@ -25,7 +25,7 @@ public struct Validator: Sendable {
             report.errors.append(ValidationIssue(field: "", code: .type, message: messages.text("validation.answers.object")))
             return report
         }
-        var (values, outcomes, itemOutcomes) = coerceAll(given, &report)
+        var (values, outcomes, coercedItems) = coerceAll(given, &report)
         var out = JSONObject()
         for page in plan.pages {
             let pageRelevant = page.relevant.map { isTrue($0, values) } ?? true
@@ -43,7 +43,7 @@ public struct Validator: Sendable {
                     values[id] = v
                     if !v.isEmpty { out[id] = v.json }
                 case .repeat:
-                    let (v, stored) = validateRepeat(p, given[id], itemOutcomes[id], values, &report)
+                    let (v, stored) = validateRepeat(p, given[id], coercedItems[id], values, &report)
                     values[id] = v
                     if let stored { out[id] = stored }
                 default:
@@ -72,41 +72,51 @@ public struct Validator: Sendable {
     /// Every given answer as a value, so that expressions can read answers
     /// that come later in the form; unknown keys are reported here.
     private func coerceAll(_ given: JSONObject, _ report: inout ValidationReport)
-        -> ([String: Value], [String: Coercion.Outcome], [String: [[String: Coercion.Outcome]]]) {
+        -> ([String: Value], [String: Coercion.Outcome], [String: [CoercedItem]]) {
         var values: [String: Value] = [:]
         var outcomes: [String: Coercion.Outcome] = [:]
-        var itemOutcomes: [String: [[String: Coercion.Outcome]]] = [:]
+        var items: [String: [CoercedItem]] = [:]
         values.reserveCapacity(given.count)
         outcomes.reserveCapacity(given.count)
         for (key, v) in given.pairs {
             guard let p = plan.byID[key] else { report.errors.append(unknown(key, key)); continue }
             if p.type == .repeat {
-                guard case .array(let items) = v else { continue }
-                let coerced = items.map { coerceItem($0.objectValue ?? JSONObject(), p) }
+                guard case .array(let list) = v else { continue }
+                let coerced = list.map { coerceItem($0.objectValue ?? JSONObject(), p) }
                 values[key] = .list(coerced.map { .item($0.values) })
-                itemOutcomes[key] = coerced.map(\.outcomes)
+                items[key] = coerced
             } else {
                 let outcome = Coercion.coerce(v, p.field)
                 if case .value(let x, _) = outcome { values[key] = x }
                 outcomes[key] = outcome
             }
         }
-        return (values, outcomes, itemOutcomes)
+        return (values, outcomes, items)
     }
 
-    /// One repeat item's answers as values, with the coercions kept for the checks.
-    private func coerceItem(_ obj: JSONObject, _ p: FieldPlan) -> (values: [String: Value], outcomes: [String: Coercion.Outcome]) {
-        var m: [String: Value] = [:], o: [String: Coercion.Outcome] = [:]
+    /// One repeat item read once: its values for expressions, and its raw
+    /// answers and coercions by inner field position for the checks.
+    struct CoercedItem {
+        var values: [String: Value] = [:]
+        var raws: [JSONValue?]
+        var outcomes: [Coercion.Outcome?]
+        var unknownKeys: [String] = []
+    }
+
+    private func coerceItem(_ obj: JSONObject, _ p: FieldPlan) -> CoercedItem {
+        var item = CoercedItem(raws: Array(repeating: nil, count: p.inner.count), outcomes: Array(repeating: nil, count: p.inner.count))
+        item.values.reserveCapacity(p.inner.count)
         for (k, x) in obj.pairs {
-            guard let inner = p.innerByID[k] else { continue }
-            let outcome = Coercion.coerce(x, inner.field)
-            if case .value(let c, _) = outcome { m[k] = c }
-            o[k] = outcome
+            guard let n = p.innerIndex[k] else { item.unknownKeys.append(k); continue }
+            let outcome = Coercion.coerce(x, p.inner[n].field)
+            if case .value(let c, _) = outcome { item.values[k] = c }
+            item.raws[n] = x
+            item.outcomes[n] = outcome
         }
-        return (m, o)
+        return item
     }
 
-    private func validateRepeat(_ p: FieldPlan, _ given: JSONValue?, _ pre: [[String: Coercion.Outcome]]?,
+    private func validateRepeat(_ p: FieldPlan, _ given: JSONValue?, _ pre: [CoercedItem]?,
                                 _ values: [String: Value], _ report: inout ValidationReport) -> (Value?, JSONValue?) {
         let rid = p.id
         let check = self.check(p, path: rid, raw: given, coerced: nil, scope: Scope(values: values))
@@ -118,28 +128,32 @@ public struct Validator: Sendable {
         stored.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             guard case .object(let obj) = item else { continue }
-            for k in obj.keys where p.innerByID[k] == nil { report.errors.append(unknown("\(rid)[\(i)].\(k)", k)) }
-            var outcomes: [String: Coercion.Outcome]
-            if let pre, i < pre.count { outcomes = pre[i] } else { outcomes = coerceItem(obj, p).outcomes }
-            var m: [String: Value] = [:]
-            for (k, o) in outcomes { if case .value(let c, _) = o { m[k] = c } }
+            let coerced: CoercedItem
+            if let pre, i < pre.count { coerced = pre[i] } else { coerced = coerceItem(obj, p) }
+            for k in coerced.unknownKeys { report.errors.append(unknown("\(rid)[\(i)].\(k)", k)) }
+            var m = coerced.values
             var itemOut = JSONObject()
-            for ip in p.inner {
+            for (n, ip) in p.inner.enumerated() {
                 let iid = ip.id
                 func path() -> String { "\(rid)[\(i)].\(iid)" }
                 let relevant = ip.relevant.map { Evaluator.evaluate($0, Scope(values: values, item: m), context).truthy } ?? true
                 guard relevant else { m[iid] = nil; continue }
+                let raw = coerced.raws[n]
                 switch ip.type {
-                case .note: if obj[iid] != nil { report.errors.append(issue(path(), .type, messages.text("validation.type.note"))) }
+                case .note: if raw != nil { report.errors.append(issue(path(), .type, messages.text("validation.type.note"))) }
                 case .calculate:
                     let v = ip.expression.map { Evaluator.evaluate($0, Scope(values: values, item: m), context) } ?? .null
                     m[iid] = v
                     if !v.isEmpty { itemOut[iid] = v.json }
                 default:
-                    let c = self.check(ip, path: path(), raw: obj[iid], coerced: outcomes.removeValue(forKey: iid), scope: Scope(values: values, item: m))
+                    let c = self.check(ip, path: path(), raw: raw, coerced: coerced.outcomes[n] ?? .empty, scope: Scope(values: values, item: m))
                     record(c, ip, &report)
-                    m[iid] = c.error == nil && c.stored != nil ? c.value : nil
-                    if c.error == nil { if let s = c.stored { itemOut[iid] = s } } else if let r = obj[iid] { itemOut[iid] = r }
+                    if c.error != nil || c.stored == nil {
+                        if m[iid] != nil { m[iid] = nil }
+                    } else if ip.field.format != nil {
+                        m[iid] = c.value  // a format may have normalised the answer
+                    }
+                    if c.error == nil { if let s = c.stored { itemOut[iid] = s } } else if let r = raw { itemOut[iid] = r }
                 }
             }
             itemValues.append(.item(m))
