@@ -19,14 +19,14 @@ func printReceiptCodes(_ store: DossierStore, _ key: String, language: String) {
         let received = vietnamTime(x.submittedAt).date
         let v = Validator(form: loaded.form, context: EvaluationContext(today: received, language: m.language, form: loaded.form), messages: m)
         let interview = Interview(form: loaded.form, validator: v, answers: x.answers.objectValue ?? JSONObject())
-        fee = ReceiptFacts(interview: interview, received: received, holidays: Holidays.load()).fee
+        // Only the fee is wanted: no holiday file needs reading for it.
+        fee = ReceiptFacts(interview: interview, received: received, holidays: HolidayCalendar(daysOff: [:])).fee
     }
     var blocks: [(String, String)] = []
-    if let fee, fee > 0, let payee = settings.payee,
-       let pay = try? VietQR.feePayload(payee: payee, amountVND: fee, receiptCode: x.receipt, purpose: "LE PHI " + x.receipt) {
+    if let fee, let pay = settings.paymentContent(fee: fee, receipt: x.receipt) {
         blocks.append((m.text("receipt.qr.fee", ["amount": formatVND(fee)]), pay))
     }
-    if let track = try? QRTrackingCode.content(receiptCode: x.receipt, urlTemplate: settings.trackingURL) {
+    if let track = settings.trackingContent(receipt: x.receipt) {
         blocks.append((m.text("receipt.qr.track"), track))
     }
     for (caption, content) in blocks {

@@ -131,13 +131,9 @@ struct FillSetup {
         let received = vietnamTime(r.submittedAt)
         let facts = ReceiptFacts(interview: i, received: received.date, holidays: Holidays.load())
         let settings = KioskSettings.load(dataDir)
-        let tracking = try? QRTrackingCode.content(receiptCode: r.receipt, urlTemplate: settings.trackingURL)
-        var payment: String?
-        if let payee = settings.payee, let fee = facts.fee, fee > 0 {
-            payment = try? VietQR.feePayload(payee: payee, amountVND: fee, receiptCode: r.receipt, purpose: "LE PHI " + r.receipt)
-        }
         return ReceiptText(receiptCode: r.receipt, dossierID: r.id, receivedAt: received.text, facts: facts,
-                           trackingContent: tracking, paymentContent: payment)
+                           trackingContent: settings.trackingContent(receipt: r.receipt),
+                           paymentContent: settings.paymentContent(fee: facts.fee, receipt: r.receipt))
     }
 
     func runPlain() -> Int32 {
@@ -210,5 +206,16 @@ struct KioskSettings {
         }
         s.trackingURL = json["trackingURL"]?.stringValue
         return s
+    }
+
+    /// What the tracking QR code holds: the receipt code, or the lookup URL made from it.
+    func trackingContent(receipt: String) -> String? {
+        try? QRTrackingCode.content(receiptCode: receipt, urlTemplate: trackingURL)
+    }
+
+    /// The VietQR payload for the fee; nil with no fee or no payee configured.
+    func paymentContent(fee: Int?, receipt: String) -> String? {
+        guard let payee, let fee, fee > 0 else { return nil }
+        return try? VietQR.feePayload(payee: payee, amountVND: fee, receiptCode: receipt, purpose: "LE PHI " + receipt)
     }
 }
