@@ -29,11 +29,11 @@ enum JSONBytes {
             out.append(0x5D)
         case .object(let o):
             out.append(0x7B)
-            for (n, key) in o.keys.enumerated() {
+            for (n, member) in o.pairs.enumerated() {
                 if n > 0 { out.append(0x2C) }
-                string(key, into: &out)
+                string(member.key, into: &out)
                 out.append(0x3A)
-                write(o.storage[key]!, into: &out)
+                write(member.value, into: &out)
             }
             out.append(0x7D)
         }

@@ -53,7 +53,7 @@ func eval(_ source: String, values: [String: Value] = [:], today: CalendarDate =
 
 private func resolveAll(_ n: Node) -> Node {
     switch n {
-    case .ref(.name(let p), let c) where p.count == 1: return .ref(.field(p[0]), col: c)
+    case .ref(.name(let p), let c) where p.count == 1: return .ref(.field(p[0], slot: -1), col: c)
     case .unary(let o, let x, let c): return .unary(o, resolveAll(x), col: c)
     case .binary(let o, let a, let b, let c): return .binary(o, resolveAll(a), resolveAll(b), col: c)
     case .call(let f, let args, let c): return .call(f, args.map(resolveAll), col: c)

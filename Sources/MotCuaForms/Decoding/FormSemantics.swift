@@ -22,10 +22,10 @@ struct FormSemantics {
 
     mutating func run(_ form: inout Form) {
         form.buildIndex()
-        for page in form.pages {
-            for f in page.fields {
-                table.entries[f.id] = .init(type: f.type, repeatID: nil, valueType: Self.valueType(f))
-                for inner in f.fields { table.entries[inner.id] = .init(type: inner.type, repeatID: f.id, valueType: Self.valueType(inner)) }
+        for (slot, f) in form.topLevelFields.enumerated() {
+            table.entries[f.id] = .init(type: f.type, repeatID: nil, valueType: Self.valueType(f), slot: slot)
+            for (n, inner) in f.fields.enumerated() {
+                table.entries[inner.id] = .init(type: inner.type, repeatID: f.id, valueType: Self.valueType(inner), slot: n)
             }
         }
         // Calculates first, so their inferred types serve the other expressions.
@@ -150,7 +150,7 @@ struct FormSemantics {
             var out: [String] = []
             f.expression?.root.forEachReference { r, _ in
                 switch r {
-                case .field(let id), .sibling(let id), .column(_, let id): out.append(id)
+                case .field(let id, _), .sibling(let id, _), .column(_, let id, _, _): out.append(id)
                 case .name(let parts): out.append(parts[0])
                 default: break
                 }

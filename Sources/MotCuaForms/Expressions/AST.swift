@@ -11,15 +11,20 @@ public struct Expression: Sendable {
 }
 
 /// What a name in an expression refers to, once resolved against the form.
+///
+/// Resolved names carry their slot as well as their id: a top-level field's
+/// position in `Form.topLevelFields`, an inner field's position in its
+/// repeat's `fields`. The validator keeps answers in arrays by slot, so that
+/// reading an answer is an index, not a hashed lookup of its id.
 public enum Reference: Sendable, Equatable {
     /// Unresolved dotted name as written (`ngay_sinh`, `cu_tru.tu_ngay`, `option.province`).
     case name([String])
     /// A top-level field's answer.
-    case field(String)
+    case field(String, slot: Int)
     /// A field of the same repeat item (a bare id inside a repeat).
-    case sibling(String)
+    case sibling(String, slot: Int)
     /// `repeat_id.field_id` outside the repeat: the list of that field's answers.
-    case column(repeat: String, field: String)
+    case column(repeat: String, field: String, slot: Int, inner: Int)
     /// `.`: the answer under test.
     case dot
     /// `option.ATTR` in a filter.

@@ -24,6 +24,8 @@ public struct FieldTable: Sendable {
         public var type: FieldType
         public var repeatID: String?
         public var valueType: StaticType
+        /// Position in `Form.topLevelFields`, or in the repeat's fields for an inner field.
+        public var slot: Int
     }
     public var entries: [String: Entry] = [:]
 
@@ -104,8 +106,8 @@ public struct ExpressionChecker {
                 if !t.fits(want) { fail(a.col, "argument \(k + 1) of \(name)() should be \(want), found \(t)") }
             }
             if name == "label" {
-                if case .ref(.field(let f), _) = nodes.first ?? .literal(.null, col: 0), let e = table.entries[f], e.type == .choice || e.type == .multichoice {
-                } else if case .ref(.sibling(let f), _) = nodes.first ?? .literal(.null, col: 0), let e = table.entries[f], e.type == .choice || e.type == .multichoice {
+                if case .ref(.field(let f, _), _) = nodes.first ?? .literal(.null, col: 0), let e = table.entries[f], e.type == .choice || e.type == .multichoice {
+                } else if case .ref(.sibling(let f, _), _) = nodes.first ?? .literal(.null, col: 0), let e = table.entries[f], e.type == .choice || e.type == .multichoice {
                 } else { fail(args.first?.col ?? col, "label() takes a choice field") }
             }
             if name == "matches", args.count == 2, case .literal(.string(let p), let pc) = args[1], (try? Pattern(p)) == nil {
@@ -136,11 +138,11 @@ public struct ExpressionChecker {
         if parts.count == 1 {
             if let e = table.entries[first] {
                 if let rep = e.repeatID {
-                    if rep == site.repeatID { return (.ref(.sibling(first), col: col), e.valueType) }
+                    if rep == site.repeatID { return (.ref(.sibling(first, slot: e.slot), col: col), e.valueType) }
                     fail(col, "field '\(first)' is inside repeat '\(rep)': outside it write \(rep).\(first) (the list of its answers)")
                     return (.ref(r, col: col), .any)
                 }
-                return (.ref(.field(first), col: col), e.valueType)
+                return (.ref(.field(first, slot: e.slot), col: col), e.valueType)
             }
             fail(col, "unknown field '\(first)'")
             return (.ref(r, col: col), .any)
@@ -154,7 +156,7 @@ public struct ExpressionChecker {
                 fail(col, "repeat '\(first)' has no field '\(parts[1])'")
                 return (.ref(r, col: col), .any)
             }
-            return (.ref(.column(repeat: first, field: parts[1]), col: col), .list(inner.valueType))
+            return (.ref(.column(repeat: first, field: parts[1], slot: e.slot, inner: inner.slot), col: col), .list(inner.valueType))
         }
         if table.entries[first] == nil { fail(col, "unknown field '\(first)'") } else { fail(col, "'\(parts.joined(separator: "."))': only a repeat's fields can be named with '.'") }
         return (.ref(r, col: col), .any)

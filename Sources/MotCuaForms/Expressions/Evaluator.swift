@@ -20,22 +20,6 @@ public struct EvaluationContext: Sendable {
     }
 }
 
-/// The values an expression can see at one place of the form.
-public struct Scope: Sendable {
-    /// Top-level answers by field id (a repeat is a list of items).
-    public var values: [String: Value]
-    /// The current repeat item, for bare sibling ids.
-    public var item: [String: Value]?
-    /// `.`, the answer under test.
-    public var dot: Value
-    /// `option`, the option a filter is looking at.
-    public var option: Option?
-
-    public init(values: [String: Value], item: [String: Value]? = nil, dot: Value = .null, option: Option? = nil) {
-        self.values = values; self.item = item; self.dot = dot; self.option = option
-    }
-}
-
 /// Evaluates a resolved tree. Never throws and never traps: what cannot be
 /// computed (a null, a division by zero, a bad date) gives null, as the spec's null rules say.
 public enum Evaluator {
@@ -43,10 +27,15 @@ public enum Evaluator {
         eval(e.root, scope, ctx)
     }
 
-    static func eval(_ node: Node, _ s: Scope, _ ctx: EvaluationContext) -> Value {
+    /// The same over any kind of scope (the validator's answers by slot).
+    static func evaluate<S: ExpressionScope>(_ e: Expression, _ scope: S, _ ctx: EvaluationContext) -> Value {
+        eval(e.root, scope, ctx)
+    }
+
+    static func eval<S: ExpressionScope>(_ node: Node, _ s: S, _ ctx: EvaluationContext) -> Value {
         switch node {
         case .literal(let v, _): return v
-        case .ref(let r, _): return lookup(r, s)
+        case .ref(let r, _): return s.value(of: r)
         case .unary(.not, let n, _): return .bool(!eval(n, s, ctx).truthy)
         case .unary(.negate, let n, _):
             if case .number(let d) = eval(n, s, ctx) { return .number(-d) }
@@ -65,22 +54,6 @@ public enum Evaluator {
             if op.isComparison { return compare(op, x, y) }
             return arithmetic(op, x, y)
         case .call(let name, let args, _): return call(name, args, s, ctx)
-        }
-    }
-
-    static func lookup(_ r: Reference, _ s: Scope) -> Value {
-        switch r {
-        case .field(let id): return s.values[id] ?? .null
-        case .sibling(let id): return s.item?[id] ?? .null
-        case .column(let rep, let f):
-            guard case .list(let items) = s.values[rep] ?? .null else { return .list([]) }
-            return .list(items.map { if case .item(let m) = $0 { return m[f] ?? .null } else { return .null } })
-        case .dot: return s.dot
-        case .option(let attr):
-            guard let o = s.option else { return .null }
-            if attr == "value" { return .string(o.value) }
-            return o.attributes[attr].map(Value.string) ?? .null
-        case .name(let parts): return s.item?[parts[0]] ?? s.values[parts[0]] ?? .null
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import MotCuaText
 
 extension Evaluator {
-    static func call(_ name: String, _ args: [Node], _ s: Scope, _ ctx: EvaluationContext) -> Value {
+    static func call<S: ExpressionScope>(_ name: String, _ args: [Node], _ s: S, _ ctx: EvaluationContext) -> Value {
         // The functions that look at null themselves.
         switch name {
         case "if": return eval(args[0], s, ctx).truthy ? eval(args[1], s, ctx) : eval(args[2], s, ctx)
@@ -91,12 +91,12 @@ extension Evaluator {
         }
     }
 
-    private static func label(_ arg: Node, _ s: Scope, _ ctx: EvaluationContext) -> Value {
+    private static func label<S: ExpressionScope>(_ arg: Node, _ s: S, _ ctx: EvaluationContext) -> Value {
         let v = eval(arg, s, ctx)
         guard case .ref(let r, _) = arg, let form = ctx.form else { return v }
         let id: String
         switch r {
-        case .field(let f), .sibling(let f): id = f
+        case .field(let f, _), .sibling(let f, _): id = f
         default: return v
         }
         guard let field = form.field(id) else { return v }

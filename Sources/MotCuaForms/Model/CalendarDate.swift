@@ -103,20 +103,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses ISO "YYYY-MM-DD", "YYYY-MM" or "YYYY"; `precision` (when given) must match.
     public static func parseISO(_ s: String, precision: Precision? = nil) -> CalendarDate? {
         // Byte walk: dates are parsed for every date answer of every dossier.
-        let u = Array(s.utf8)
-        guard u.count == 4 || u.count == 7 || u.count == 10 else { return nil }
-        func digits(_ a: Int, _ n: Int) -> Int? {
-            var v = 0
-            for k in a..<a + n { let d = Int(u[k]) - 48; guard d >= 0 && d <= 9 else { return nil }; v = v * 10 + d }
-            return v
+        var copy = s
+        return copy.withUTF8 { u -> CalendarDate? in
+            guard u.count == 4 || u.count == 7 || u.count == 10 else { return nil }
+            func digits(_ a: Int, _ n: Int) -> Int? {
+                var v = 0
+                for k in a..<a + n { let d = Int(u[k]) - 48; guard d >= 0 && d <= 9 else { return nil }; v = v * 10 + d }
+                return v
+            }
+            guard let y = digits(0, 4) else { return nil }
+            let p: Precision = u.count == 10 ? .day : u.count == 7 ? .month : .year
+            if let precision, precision != p { return nil }
+            var m = 1, d = 1
+            if u.count >= 7 { guard u[4] == 45, let mm = digits(5, 2) else { return nil }; m = mm }
+            if u.count == 10 { guard u[7] == 45, let dd = digits(8, 2) else { return nil }; d = dd }
+            return CalendarDate(year: y, month: m, day: d, precision: p)
         }
-        guard let y = digits(0, 4) else { return nil }
-        let p: Precision = u.count == 10 ? .day : u.count == 7 ? .month : .year
-        if let precision, precision != p { return nil }
-        var m = 1, d = 1
-        if u.count >= 7 { guard u[4] == 45, let mm = digits(5, 2) else { return nil }; m = mm }
-        if u.count == 10 { guard u[7] == 45, let dd = digits(8, 2) else { return nil }; d = dd }
-        return CalendarDate(year: y, month: m, day: d, precision: p)
     }
 
     /// Parses what a person types: "5/3/2024", "05-03-2024", "05.03.2024", "03/2024", "2024".

@@ -19,6 +19,10 @@ public struct Form: Sendable {
         pages.flatMap { $0.fields.flatMap { [$0] + $0.fields } }
     }
 
+    /// The top-level fields in document order; a field's position here is its
+    /// slot (see `Reference`).
+    public var topLevelFields: [Field] { pages.flatMap(\.fields) }
+
     /// Top-level field id → (page index, field index).
     public internal(set) var fieldIndex: [String: (page: Int, field: Int)] = [:]
     /// Field id inside a repeat → repeat id.

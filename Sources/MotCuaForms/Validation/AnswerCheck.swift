@@ -7,37 +7,46 @@ public struct AnswerCheck: Sendable {
     public var value: Value
     public var error: ValidationIssue?
     public var warning: ValidationIssue?
+
+    /// No error. A pattern match, not `error == nil`: comparing the optional
+    /// copies it through the runtime's generic witnesses on every answer.
+    public var passed: Bool { if case .none = error { return true } else { return false } }
 }
 
 extension Validator {
     /// Checks one answer of `field` (at `path`) in `scope`: the same rules the
     /// whole-dossier validation applies, for front ends to call as answers are typed.
     public func checkAnswer(_ field: Field, path: String, raw: JSONValue?, scope: Scope) -> AnswerCheck {
-        check(FieldPlan(field), path: path, raw: raw, coerced: nil, scope: scope)
+        let plan = FieldPlan(field, slot: -1)
+        var value = Value.null
+        if let raw, case .value(let v) = Coercion.coerce(raw, plan) { value = v }
+        return check(plan, path: path, value: value, raw: raw, scope: scope)
     }
 
-    /// The implementation, over a plan held by reference: reading `plan.field.x`
-    /// loads one property, where passing a `Field` by value copies the whole
-    /// struct. `coerced` is the coercion the whole-dossier pass already did.
+    /// The implementation, over a plan held by reference (see `FieldPlan`) and
+    /// any scope. `value` is `raw` coerced (by the whole-dossier pass, once),
+    /// null when the answer is missing, blank or of the wrong type: only then
+    /// is it coerced again here, to say which.
     /// `path` is built only when there is something to report (inside a repeat
     /// of 50 items that is a thousand string formats saved per dossier).
-    func check(_ plan: FieldPlan, path: @autoclosure () -> String, raw: JSONValue?, coerced: Coercion.Outcome?, scope: Scope) -> AnswerCheck {
+    func check<S: ExpressionScope>(_ plan: FieldPlan, path: @autoclosure () -> String, value coerced: Value, raw: JSONValue?, scope: S) -> AnswerCheck {
         var result = AnswerCheck(stored: nil, value: .null)
         func fail(_ code: IssueCode, _ message: String) -> AnswerCheck {
             result.error = ValidationIssue(field: path(), code: code, message: message)
             return result
         }
-        var value: Value = .null
-        switch coerced ?? Coercion.coerce(raw ?? .null, plan.field) {
-        case .typeError(let key, let args): return fail(.type, messages.text(key, args))
-        case .empty: break
-        case .value(let v, let j): value = v; result.stored = j
+        var value = coerced
+        if case .null = value, let raw {
+            switch Coercion.coerce(raw, plan) {
+            case .typeError(let key, let args): return fail(.type, messages.text(key, args))
+            case .empty: break
+            case .value(let v): value = v
+            }
         }
         if value.isEmpty {
-            result.stored = nil
-            if isRequired(plan.field.required, scope) {
-                let msg = plan.field.requiredMessage.map { messages.resolve($0, form: form, values: scope.values) }
-                    ?? messages.text(plan.field.type == .choice || plan.field.type == .multichoice || plan.field.type == .boolean ? "validation.required.choose" : "validation.required")
+            if holds(plan.required, scope) {
+                let msg = plan.field.requiredMessage.map { messages.resolve($0, form: form, values: named(scope, plan)) }
+                    ?? messages.text(plan.type == .choice || plan.type == .multichoice || plan.type == .boolean ? "validation.required.choose" : "validation.required")
                 return fail(.required, msg)
             }
             // A repeat's minCount holds even when it is not required: zero items is too few.
@@ -46,10 +55,11 @@ extension Validator {
             }
             return result
         }
-        switch plan.field.type {
+        result.stored = raw.map { Coercion.stored(value, raw: $0, plan) } ?? value.json
+        switch plan.type {
         case .text:
             guard case .string(var s) = value else { break }
-            if let format = plan.field.format {
+            if let format = plan.format {
                 switch Formats.check(format, s, today: context.today) {
                 case .ok(let normal): s = normal; value = .string(s); result.stored = .string(s)
                 case .invalid(let key, let args): return fail(.format, messages.text(key, args))
@@ -60,7 +70,7 @@ extension Validator {
             if let m = plan.field.minLength, n < m { return fail(.length, messages.text("validation.length.min", ["min": String(m), "count": String(n)])) }
             if let m = plan.field.maxLength, n > m { return fail(.length, messages.text("validation.length.max", ["max": String(m), "count": String(n)])) }
             if let p = plan.field.pattern, !p.matches(s) {
-                return fail(.pattern, plan.field.patternMessage.map { messages.resolve($0, form: form, values: scope.values) } ?? messages.text("validation.pattern"))
+                return fail(.pattern, plan.field.patternMessage.map { messages.resolve($0, form: form, values: named(scope, plan)) } ?? messages.text("validation.pattern"))
             }
         case .integer, .decimal, .date:
             if let issue = rangeIssue(plan, value, scope) { return fail(.range, issue) }
@@ -83,22 +93,24 @@ extension Validator {
         default: break
         }
         result.value = value
+        guard plan.field.constraint != nil || plan.field.warning != nil else { return result }
         var s = scope
         s.dot = value
         if let c = plan.field.constraint, !Evaluator.evaluate(c, s, context).truthy {
-            return fail(.constraint, plan.field.constraintMessage.map { messages.resolve($0, form: form, values: scope.values) } ?? messages.text("validation.constraint"))
+            return fail(.constraint, plan.field.constraintMessage.map { messages.resolve($0, form: form, values: named(scope, plan)) } ?? messages.text("validation.constraint"))
         }
         if let w = plan.field.warning, !Evaluator.evaluate(w, s, context).truthy {
-            let msg = plan.field.warningMessage.map { messages.resolve($0, form: form, values: valuesWith(scope, plan.field, value)) } ?? messages.text("validation.warning")
+            let msg = plan.field.warningMessage.map { messages.resolve($0, form: form, values: named(scope, plan, value)) } ?? messages.text("validation.warning")
             result.warning = ValidationIssue(field: path(), code: .warning, message: msg)
         }
         return result
     }
 
-    private func valuesWith(_ scope: Scope, _ field: Field, _ value: Value) -> [String: Value] {
-        var v = scope.values
-        v[field.id] = value
-        if let item = scope.item { v.merge(item) { _, b in b } }
+    /// The answers by id for a message about `plan`, with the answer under
+    /// test when it is not stored yet.
+    private func named<S: ExpressionScope>(_ scope: S, _ plan: FieldPlan, _ value: Value? = nil) -> [String: Value] {
+        var v = scope.valuesByID(self.plan, within: plan.repeatSlot)
+        if let value { v[plan.id] = value }
         return v
     }
 
@@ -106,7 +118,9 @@ extension Validator {
     public func isRequired(_ field: Field, _ scope: Scope) -> Bool { isRequired(field.required, scope) }
 
     /// Whether `required` holds in `scope` (fields, and a procedure's documents).
-    public func isRequired(_ required: Requirement, _ scope: Scope) -> Bool {
+    public func isRequired(_ required: Requirement, _ scope: Scope) -> Bool { holds(required, scope) }
+
+    func holds<S: ExpressionScope>(_ required: Requirement, _ scope: S) -> Bool {
         switch required {
         case .no: return false
         case .yes: return true
@@ -114,8 +128,8 @@ extension Validator {
         }
     }
 
-    func allowed(_ plan: FieldPlan, _ value: String, _ scope: Scope) -> Bool {
-        guard let i = plan.field.optionIndex[value] else { return false }
+    func allowed<S: ExpressionScope>(_ plan: FieldPlan, _ value: String, _ scope: S) -> Bool {
+        guard let i = plan.optionPosition(value) else { return false }
         guard let filter = plan.field.filter else { return true }
         var s = scope
         s.option = plan.field.options[i]
@@ -131,7 +145,7 @@ extension Validator {
         return Evaluator.evaluate(filter, s, context).truthy
     }
 
-    private func bound(_ b: Bound?, _ scope: Scope) -> Value {
+    private func bound<S: ExpressionScope>(_ b: Bound?, _ scope: S) -> Value {
         switch b {
         case nil: return .null
         case .number(let d)?: return .number(d)
@@ -140,7 +154,7 @@ extension Validator {
         }
     }
 
-    private func rangeIssue(_ plan: FieldPlan, _ value: Value, _ scope: Scope) -> String? {
+    private func rangeIssue<S: ExpressionScope>(_ plan: FieldPlan, _ value: Value, _ scope: S) -> String? {
         let lo = bound(plan.field.min, scope), hi = bound(plan.field.max, scope)
         let isDate = plan.type == .date
         func shown(_ v: Value) -> String { if case .date(let d) = v { return d.display }; return v.displayText }

@@ -5,12 +5,12 @@ import MotCuaText
 /// normalising text (trim, NFC, case, format) on the way.
 enum Coercion {
     enum Outcome {
-        case value(Value, JSONValue)
+        case value(Value)
         case empty
         case typeError(key: String, args: [String: String])
     }
 
-    static func coerce(_ v: JSONValue, _ f: borrowing Field) -> Outcome {
+    static func coerce(_ v: JSONValue, _ f: FieldPlan) -> Outcome {
         if case .null = v { return .empty }
         switch f.type {
         case .text:
@@ -22,34 +22,45 @@ enum Coercion {
             case .title?: s = VietText.title(s)
             case nil: break
             }
-            return .value(.string(s), .string(s))
+            return .value(.string(s))
         case .integer:
             guard let i = v.intValue else { return .typeError(key: "validation.type.integer", args: [:]) }
-            return .value(.number(Double(i)), .int(i))
+            return .value(.number(Double(i)))
         case .decimal:
             guard let d = v.doubleValue else { return .typeError(key: "validation.type.decimal", args: [:]) }
-            return .value(.number(d), v)
+            return .value(.number(d))
         case .date:
             guard case .string(let s) = v else { return .typeError(key: "validation.type.date", args: isoArgs(f.precision)) }
             if s.isEmpty { return .empty }
             guard let d = CalendarDate.parseISO(s, precision: f.precision) else { return .typeError(key: "validation.type.date", args: isoArgs(f.precision)) }
-            return .value(.date(d), .string(d.iso))
+            return .value(.date(d))
         case .choice:
             guard case .string(let s) = v else { return .typeError(key: "validation.type.choice", args: [:]) }
             if s.isEmpty { return .empty }
-            return .value(.string(s), .string(s))
+            return .value(.string(s))
         case .multichoice:
             guard case .array(let a) = v, a.allSatisfy({ $0.stringValue != nil }) else { return .typeError(key: "validation.type.multichoice", args: [:]) }
-            return .value(.list(a.map { .string($0.stringValue!) }), v)
+            return .value(.list(a.map { .string($0.stringValue!) }))
         case .boolean:
             guard case .bool(let b) = v else { return .typeError(key: "validation.type.boolean", args: [:]) }
-            return .value(.bool(b), v)
+            return .value(.bool(b))
         case .repeat:
             guard case .array(let a) = v, a.allSatisfy({ $0.objectValue != nil }) else { return .typeError(key: "validation.type.repeat", args: [:]) }
             // Items are coerced one by one by the validator; here only their number matters.
-            return .value(.list(Array(repeating: .null, count: a.count)), v)
+            return .value(.list(Array(repeating: .null, count: a.count)))
         case .note: return .typeError(key: "validation.type.note", args: [:])
         case .calculate: return .empty
+        }
+    }
+
+    /// What goes into the dossier for an answer `raw` coerced to `value`: the
+    /// normalised text, the integer as an integer, else the answer as given
+    /// (dates included: only their canonical ISO form is taken).
+    static func stored(_ value: Value, raw: JSONValue, _ f: FieldPlan) -> JSONValue {
+        switch (f.type, value) {
+        case (.text, .string(let s)): return .string(s)
+        case (.integer, .number(let d)): return .int(Int(d))
+        default: return raw
         }
     }
 

@@ -21,68 +21,146 @@ public enum Formats {
     }
 
     /// Birth-registration province codes of the 12-digit personal ID (001–096 with gaps).
-    static let cccdProvinceCodes: Set<String> = [
-        "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022", "024", "025",
-        "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040", "042", "044", "045", "046", "048",
-        "049", "051", "052", "054", "056", "058", "060", "062", "064", "066", "067", "068", "070", "072", "074", "075",
-        "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096",
+    static let cccdProvinceCodes: Set<Int> = [
+        1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25,
+        26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42, 44, 45, 46, 48,
+        49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75,
+        77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96,
     ]
 
-    /// People type ID numbers read off a card with spaces or dots between groups.
-    private static func stripSeparators(_ s: String) -> String {
-        String(s.unicodeScalars.filter { $0 != " " && $0 != "." && $0 != "-" && $0 != "\u{00A0}" }.map(Character.init))
+    /// The ASCII digits of an ID number typed with spaces, dots, dashes or
+    /// no-break spaces between groups; nil when anything else is in it.
+    /// A byte walk: a format is checked on every keystroke and every answer.
+    static func groupedDigits(_ s: String) -> [UInt8]? {
+        var s = s
+        return s.withUTF8 { b -> [UInt8]? in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c >= 48 && c <= 57 { out.append(c) }
+                else if c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0 { i += 1 }
+                else if c != 0x20 && c != 0x2E && c != 0x2D { return nil }
+                i += 1
+            }
+            return out
+        }
     }
+
+    private static func text(_ digits: some Collection<UInt8>) -> String { String(decoding: digits, as: UTF8.self) }
 
     /// The locale keys are passed whole (not built from a prefix) so that the
     /// locale test finds every key used as a literal in the sources.
     private static func digitsOnly(_ s: String, count: Int, digitsKey: String, lengthKey: String) -> FormatResult {
-        let d = stripSeparators(s)
-        guard d.unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return .invalid(key: digitsKey, args: [:]) }
-        guard d.unicodeScalars.count == count else { return .invalid(key: lengthKey, args: ["count": String(d.unicodeScalars.count)]) }
-        return .ok(d)
+        guard let d = groupedDigits(s) else { return .invalid(key: digitsKey, args: [:]) }
+        guard d.count == count else { return .invalid(key: lengthKey, args: ["count": String(d.count)]) }
+        return .ok(d.count == s.utf8.count ? s : text(d))
     }
 
     /// 12 digits: province code (3), century/sex digit, year of birth (2), random (6). There is no check digit.
     static func cccd(_ s: String, today: CalendarDate) -> FormatResult {
-        let r = digitsOnly(s, count: 12, digitsKey: "validation.format.cccd.digits", lengthKey: "validation.format.cccd.length")
-        guard case .ok(let d) = r else { return r }
-        let chars = Array(d)
-        let code = String(chars[0..<3])
-        guard cccdProvinceCodes.contains(code) else { return .invalid(key: "validation.format.cccd.province", args: ["code": code]) }
-        let centuryDigit = Int(String(chars[3]))!
-        let year = 1900 + (centuryDigit / 2) * 100 + Int(String(chars[4...5]))!
-        guard year <= today.year else { return .invalid(key: "validation.format.cccd.century", args: ["digit": String(chars[3]), "year": String(year)]) }
-        return .ok(d)
+        guard let d = groupedDigits(s) else { return .invalid(key: "validation.format.cccd.digits", args: [:]) }
+        guard d.count == 12 else { return .invalid(key: "validation.format.cccd.length", args: ["count": String(d.count)]) }
+        func digit(_ k: Int) -> Int { Int(d[k]) - 48 }
+        guard cccdProvinceCodes.contains(digit(0) * 100 + digit(1) * 10 + digit(2)) else {
+            return .invalid(key: "validation.format.cccd.province", args: ["code": text(d[0..<3])])
+        }
+        let year = 1900 + (digit(3) / 2) * 100 + digit(4) * 10 + digit(5)
+        guard year <= today.year else { return .invalid(key: "validation.format.cccd.century", args: ["digit": String(digit(3)), "year": String(year)]) }
+        return .ok(d.count == s.utf8.count ? s : text(d))
     }
 
-    /// Mobile network codes in use (10-digit numbers), 2018 onwards; 087 and
-    /// 055 are MVNOs accepted so that a real number is never refused.
-    static let mobilePrefixes: Set<String> = [
-        "032", "033", "034", "035", "036", "037", "038", "039", "086", "096", "097", "098",
-        "081", "082", "083", "084", "085", "088", "091", "094",
-        "070", "076", "077", "078", "079", "089", "090", "093",
-        "052", "056", "058", "092", "059", "099", "087", "055",
+    /// Mobile network codes in use (10-digit numbers), 2018 onwards, as the
+    /// two digits after the 0; 087 and 055 are MVNOs accepted so that a real
+    /// number is never refused.
+    static let mobilePrefixes: Set<Int> = [
+        32, 33, 34, 35, 36, 37, 38, 39, 86, 96, 97, 98,
+        81, 82, 83, 84, 85, 88, 91, 94,
+        70, 76, 77, 78, 79, 89, 90, 93,
+        52, 56, 58, 92, 59, 99, 87, 55,
     ]
 
-    /// Accepts +84 / 84 / 0 prefixes, spaces, dots, dashes and brackets; stores `0XXXXXXXXX`.
+    /// Accepts +84 / 84 / 0084 / 0 prefixes, spaces, dots, dashes and brackets; stores `0XXXXXXXXX`.
     static func phone(_ s: String) -> FormatResult {
-        var t = String(s.unicodeScalars.filter { !" .-()\u{00A0}".unicodeScalars.contains($0) }.map(Character.init))
-        if t.hasPrefix("+84") { t = "0" + t.dropFirst(3) } else if t.hasPrefix("0084") { t = "0" + t.dropFirst(4) }
-        else if t.hasPrefix("84"), t.count >= 11 { t = "0" + t.dropFirst(2) }
-        guard !t.isEmpty, t.unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return .invalid(key: "validation.format.phone", args: [:]) }
-        if t.hasPrefix("02") {
-            // Landline: 0 + area code + subscriber number, 11 digits in all since 2017.
-            return t.count == 11 ? .ok(t) : .invalid(key: "validation.format.phone.landline", args: ["count": String(t.count)])
+        var copy = s
+        let kept: [UInt8]? = copy.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0 { i += 2; continue }
+                if c >= 0x80 { return nil }  // not a phone number; said below
+                if c != 0x20 && c != 0x2E && c != 0x2D && c != 0x28 && c != 0x29 { out.append(c) }
+                i += 1
+            }
+            return out
         }
-        guard t.hasPrefix("0") else { return .invalid(key: "validation.format.phone", args: [:]) }
+        guard var t = kept else { return .invalid(key: "validation.format.phone", args: [:]) }
+        func starts(_ p: String) -> Bool { t.starts(with: p.utf8) }
+        if starts("+84") { t.replaceSubrange(0..<3, with: [48]) }
+        else if starts("0084") { t.replaceSubrange(0..<4, with: [48]) }
+        else if starts("84"), t.count >= 11 { t.replaceSubrange(0..<2, with: [48]) }
+        guard !t.isEmpty, t.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return .invalid(key: "validation.format.phone", args: [:]) }
+        let normal = t.count == s.utf8.count && t.elementsEqual(s.utf8) ? s : text(t)
+        if starts("02") {
+            // Landline: 0 + area code + subscriber number, 11 digits in all since 2017.
+            return t.count == 11 ? .ok(normal) : .invalid(key: "validation.format.phone.landline", args: ["count": String(t.count)])
+        }
+        guard t[0] == 48 else { return .invalid(key: "validation.format.phone", args: [:]) }
         guard t.count == 10 else { return .invalid(key: "validation.format.phone.length", args: ["count": String(t.count)]) }
-        let prefix = String(t.prefix(3))
-        guard mobilePrefixes.contains(prefix) else { return .invalid(key: "validation.format.phone.prefix", args: ["prefix": prefix]) }
-        return .ok(t)
+        guard mobilePrefixes.contains(Int(t[1] - 48) * 10 + Int(t[2] - 48)) else {
+            return .invalid(key: "validation.format.phone.prefix", args: ["prefix": text(t[0..<3])])
+        }
+        return .ok(normal)
     }
 
     /// local@domain.tld, letters of any script allowed; no spaces, one @, a dot in the domain.
     static func email(_ s: String) -> FormatResult {
+        var copy = s
+        let verdict: Bool? = copy.withUTF8 { asciiEmail($0) }
+        guard let verdict else { return emailByScalars(s) }
+        return verdict ? .ok(s) : .invalid(key: "validation.format.email", args: [:])
+    }
+
+    /// The same rules as `emailByScalars` on ASCII bytes, the usual case; nil
+    /// when a byte is not ASCII.
+    static func asciiEmail(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        func letterOrDigit(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 48 && c <= 57) }
+        func letter(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) }
+        var at = -1
+        for (i, c) in b.enumerated() {
+            if c >= 0x80 { return nil }
+            if c == 0x40 { if at >= 0 { return false }; at = i }
+        }
+        guard at > 0, at <= 64, b.count <= 254 else { return false }
+        var previousDot = true
+        for c in b[..<at] {
+            if c == 0x2E { if previousDot { return false }; previousDot = true; continue }
+            previousDot = false
+            guard letterOrDigit(c) || localSpecials.contains(c) else { return false }
+        }
+        if previousDot { return false }
+        var labels = 0, labelStart = at + 1, lastLabelLetters = true
+        for i in (at + 1)...b.count {
+            guard i == b.count || b[i] == 0x2E else { continue }
+            labels += 1
+            guard i > labelStart, b[labelStart] != 0x2D, b[i - 1] != 0x2D else { return false }
+            lastLabelLetters = i - labelStart >= 2
+            for c in b[labelStart..<i] {
+                guard letterOrDigit(c) || c == 0x2D else { return false }
+                if !letter(c) { lastLabelLetters = false }
+            }
+            labelStart = i + 1
+        }
+        return labels >= 2 && lastLabelLetters
+    }
+
+    private static let localSpecials: Set<UInt8> = Set("!#$%&'*+/=?^_`{|}~-".utf8)
+
+    /// The rules on Unicode scalars, for addresses with letters beyond ASCII.
+    static func emailByScalars(_ s: String) -> FormatResult {
         let bad = FormatResult.invalid(key: "validation.format.email", args: [:])
         let u = Array(s.unicodeScalars)
         guard let at = u.firstIndex(of: "@"), at > 0, at <= 64, u.count <= 254, !u[(at + 1)...].contains("@") else { return bad }

@@ -13,23 +13,29 @@ enum TextNormalizer {
     /// True when `s` needs nothing: no edge or doubled white space, no control
     /// white space, and only scalars that are NFC whatever follows them.
     private static func isClean(_ s: String) -> Bool {
-        var previousSpace = true
-        var sawE1 = false
-        for b in s.utf8 {
-            if b == 0x20 { if previousSpace { return false }; previousSpace = true; continue }
-            if b < 0x20 { return false }
-            previousSpace = false
-            // Lead bytes of U+0080–U+02FF (C2–CB) and continuation bytes are NFC-stable;
-            // E1 leads U+1000–U+1FFF, checked below; any other lead takes the careful path.
-            if b >= 0x80 && !(b <= 0xBF || (b >= 0xC2 && b <= 0xCB)) {
-                if b == 0xE1 { sawE1 = true } else { return false }
+        var copy = s
+        return copy.withUTF8 { b in
+            var previousSpace = true
+            var sawE1 = false
+            for c in b {
+                if c == 0x20 { if previousSpace { return false }; previousSpace = true; continue }
+                if c < 0x20 { return false }
+                previousSpace = false
+                // Lead bytes of U+0080–U+02FF (C2–CB) and continuation bytes are NFC-stable;
+                // E1 leads U+1000–U+1FFF, checked below; any other lead takes the careful path.
+                if c >= 0x80 && !(c <= 0xBF || (c >= 0xC2 && c <= 0xCB)) {
+                    if c == 0xE1 { sawE1 = true } else { return false }
+                }
             }
+            if previousSpace && !b.isEmpty { return false }
+            if sawE1 {
+                // U+1E00–U+1EFF (precomposed Latin, Vietnamese) are E1 B8–BB.
+                for i in b.indices where b[i] == 0xE1 {
+                    guard i + 1 < b.count, b[i + 1] >= 0xB8 && b[i + 1] <= 0xBB else { return false }
+                }
+            }
+            return true
         }
-        if previousSpace && !s.isEmpty { return false }
-        if sawE1 {
-            for u in s.unicodeScalars where u.value >= 0x1000 && u.value < 0x2000 && !(u.value >= 0x1E00 && u.value <= 0x1EFF) { return false }
-        }
-        return true
     }
 
     private static func rebuild(_ s: String, multiline: Bool) -> String {
@@ -75,13 +81,20 @@ enum TextNormalizer {
     /// when no scalar can join its neighbour (ASCII, Latin with precomposed
     /// Vietnamese letters): then clusters are scalars (CR LF aside).
     static func graphemeCount(_ s: String) -> Int {
-        var n = 0
-        for u in s.unicodeScalars {
-            let v = u.value
-            guard (v >= 0x20 && v < 0x300) || (v >= 0x1E00 && v <= 0x1EFF) else { return s.count }
-            n += 1
+        var copy = s
+        let simple: Int? = copy.withUTF8 { b in
+            var n = 0
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c >= 0x20 && c < 0x80 { n += 1; i += 1 }  // U+0020–U+007F
+                else if c >= 0xC2 && c <= 0xCB { n += 1; i += 2 }  // U+0080–U+02FF
+                else if c == 0xE1, i + 1 < b.count, b[i + 1] >= 0xB8 && b[i + 1] <= 0xBB { n += 1; i += 3 }  // U+1E00–U+1EFF
+                else { return nil }
+            }
+            return n
         }
-        return n
+        return simple ?? s.count
     }
 
     /// Whether `s` is a valid person's name: letters of any script with their
@@ -99,6 +112,7 @@ enum TextNormalizer {
                 return false
             }
             if v == 0x2019 || v == 0x2010 { previousIsLetterOrMark = false; continue }
+            if isVietnameseLetter(v) { sawLetter = true; previousIsLetterOrMark = true; continue }
             if v == 0x200C || v == 0x200D { if !previousIsLetterOrMark { return false }; continue }
             switch u.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
@@ -109,5 +123,12 @@ enum TextNormalizer {
             }
         }
         return sawLetter
+    }
+
+    /// Letters of Vietnamese (and the rest of Latin-1 and Latin Extended-A),
+    /// known without asking Unicode's tables: almost every name has them.
+    static func isVietnameseLetter(_ v: UInt32) -> Bool {
+        (v >= 0xC0 && v <= 0x17F && v != 0xD7 && v != 0xF7) || v == 0x1A0 || v == 0x1A1 || v == 0x1AF || v == 0x1B0
+            || (v >= 0x1EA0 && v <= 0x1EF9)
     }
 }

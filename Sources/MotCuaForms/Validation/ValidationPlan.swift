@@ -1,34 +1,129 @@
-/// A field of the form held by reference, so that the validator's hot loop
-/// walks fields without copying the large `Field` struct (and retaining its
-/// dozen references) for every answer of every dossier.
+/// A field of the form held by reference, with what the validator reads on
+/// every answer copied out of the large `Field` struct: passing `Field` to a
+/// function copies it (and retains its dozen references) for every answer of
+/// every dossier.
 final class FieldPlan: Sendable {
     let field: Field
-    // Copied out of `field`: reading a property through the class would copy the whole struct.
     let id: String
     let type: FieldType
+    /// Position in `ValidationPlan.fields` (top level) or in the repeat's `inner`.
+    let slot: Int
+    /// The slot of the repeat this field is inside, if any.
+    let repeatSlot: Int?
     let relevant: Expression?
     let expression: Expression?
+    let required: Requirement
+    let multiline: Bool
+    let textCase: TextCase?
+    let precision: CalendarDate.Precision
+    let format: TextFormat?
+    /// The option values when there are few: scanned, which costs less than
+    /// hashing the answer; nil for long lists, looked up in `field.optionIndex`.
+    let fewOptions: [String]?
     let inner: [FieldPlan]
-    let innerByID: [String: FieldPlan]
     /// Inner field id → position in `inner`.
     let innerIndex: [String: Int]
 
-    init(_ field: Field) {
+    init(_ field: Field, slot: Int, repeatSlot: Int? = nil) {
         self.field = field
+        self.slot = slot; self.repeatSlot = repeatSlot
         id = field.id; type = field.type; relevant = field.relevant; expression = field.expression
-        inner = field.fields.map(FieldPlan.init)
-        innerByID = Dictionary(inner.map { ($0.field.id, $0) }, uniquingKeysWith: { a, _ in a })
-        innerIndex = Dictionary(inner.enumerated().map { ($1.field.id, $0) }, uniquingKeysWith: { a, _ in a })
+        required = field.required; multiline = field.multiline; textCase = field.textCase
+        precision = field.precision; format = field.format
+        fewOptions = field.options.count <= 16 ? field.options.map(\.value) : nil
+        inner = field.fields.enumerated().map { FieldPlan($1, slot: $0, repeatSlot: slot) }
+        innerIndex = Dictionary(inner.map { ($0.id, $0.slot) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The position of the option whose value is `value`.
+    func optionPosition(_ value: String) -> Int? {
+        if let fewOptions { return fewOptions.firstIndex(of: value) }
+        return field.optionIndex[value]
+    }
+
+    /// The position in `inner` of the inner field `key`; `hint` is where the
+    /// caller expects it (answers usually come in the form's order).
+    func innerPosition(_ key: String, hint: Int) -> Int? {
+        if hint < inner.count, inner[hint].id == key { return hint }
+        return innerIndex[key]
     }
 }
 
-/// The form's fields by page and by id, built once per validator.
+/// The form's fields by page and by slot (document order), built once per validator.
 struct ValidationPlan: Sendable {
     let pages: [(relevant: Expression?, fields: [FieldPlan])]
-    let byID: [String: FieldPlan]
+    /// The top-level fields in slot order (`Form.topLevelFields`).
+    let fields: [FieldPlan]
+    let slotByID: [String: Int]
 
     init(_ form: Form) {
-        pages = form.pages.map { ($0.relevant, $0.fields.map(FieldPlan.init)) }
-        byID = Dictionary(pages.flatMap { $0.fields }.map { ($0.field.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var slot = 0
+        var pages: [(relevant: Expression?, fields: [FieldPlan])] = []
+        for page in form.pages {
+            pages.append((page.relevant, page.fields.map { f in defer { slot += 1 }; return FieldPlan(f, slot: slot) }))
+        }
+        self.pages = pages
+        fields = pages.flatMap(\.fields)
+        slotByID = Dictionary(fields.map { ($0.id, $0.slot) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The slot of the top-level field `key`; `hint` is where the caller expects it.
+    func slot(_ key: String, hint: Int) -> Int? {
+        if hint < fields.count, fields[hint].id == key { return hint }
+        return slotByID[key]
+    }
+}
+
+/// The answers as the validator keeps them: top-level values by slot, a
+/// repeat's value being a list of rows (each a `.list` of values by inner slot).
+struct SlotScope: ExpressionScope {
+    var values: [Value]
+    /// The current repeat item's values by inner slot.
+    var item: [Value]?
+    var dot: Value = .null
+    var option: Option?
+
+    init(values: [Value], item: [Value]? = nil) {
+        self.values = values; self.item = item
+    }
+
+    func value(of r: Reference) -> Value {
+        switch r {
+        case .field(_, let slot): return slot >= 0 && slot < values.count ? values[slot] : .null
+        case .sibling(_, let slot):
+            guard let item, slot >= 0, slot < item.count else { return .null }
+            return item[slot]
+        case .column(_, _, let slot, let inner):
+            guard slot >= 0, slot < values.count, case .list(let rows) = values[slot] else { return .list([]) }
+            return .list(rows.map { if case .list(let row) = $0, inner >= 0, inner < row.count { return row[inner] } else { return .null } })
+        case .dot: return dot
+        case .option(let attr): return option?.attribute(attr) ?? .null
+        case .name: return .null  // forms that load have every name resolved
+        }
+    }
+
+    /// Answers by id, repeats as lists of items, the current item's answers
+    /// merged in: for `${field}` in a message about to be shown.
+    func valuesByID(_ plan: ValidationPlan?, within repeatSlot: Int?) -> [String: Value] {
+        guard let plan else { return [:] }
+        var out: [String: Value] = [:]
+        for (slot, p) in plan.fields.enumerated() where slot < values.count {
+            if p.type == .repeat, case .list(let rows) = values[slot] {
+                out[p.id] = .list(rows.map { Self.item($0, p) })
+            } else if values[slot] != .null {
+                out[p.id] = values[slot]
+            }
+        }
+        if let repeatSlot, repeatSlot < plan.fields.count, let item, case .item(let m) = Self.item(.list(item), plan.fields[repeatSlot]) {
+            out.merge(m) { _, b in b }
+        }
+        return out
+    }
+
+    private static func item(_ row: Value, _ rep: FieldPlan) -> Value {
+        guard case .list(let v) = row else { return .item([:]) }
+        var m: [String: Value] = [:]
+        for (n, ip) in rep.inner.enumerated() where n < v.count && v[n] != .null { m[ip.id] = v[n] }
+        return .item(m)
     }
 }

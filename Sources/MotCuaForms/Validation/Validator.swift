@@ -3,6 +3,10 @@ import MotCuaText
 /// Validates answers against a form: one answer at a time (`checkAnswer`,
 /// for the front ends) or a whole dossier (`validate`, for submission).
 /// Pure: the clock and the messages come in from outside.
+///
+/// The whole-dossier pass keeps answers in arrays by slot (`SlotScope`):
+/// a field id is looked up once per given answer, and not at all when the
+/// answers come in the form's order.
 public struct Validator: Sendable {
     public let form: Form
     public let context: EvaluationContext
@@ -25,147 +29,160 @@ public struct Validator: Sendable {
             report.errors.append(ValidationIssue(field: "", code: .type, message: messages.text("validation.answers.object")))
             return report
         }
-        var (values, outcomes, coercedItems) = coerceAll(given, &report)
-        var out = JSONObject()
+        var read = readAll(given, &report)
+        var out: [(key: String, value: JSONValue)] = []
+        out.reserveCapacity(plan.fields.count)
         for page in plan.pages {
-            let pageRelevant = page.relevant.map { isTrue($0, values) } ?? true
+            let pageRelevant = page.relevant.map { isTrue($0, read.values) } ?? true
             for p in page.fields {
-                let id = p.id
-                guard pageRelevant, p.relevant.map({ isTrue($0, values) }) ?? true else {
-                    values[id] = nil
+                let slot = p.slot
+                guard pageRelevant, p.relevant.map({ isTrue($0, read.values) }) ?? true else {
+                    read.values[slot] = .null
                     continue
                 }
                 switch p.type {
                 case .note:
-                    if given[id] != nil { report.errors.append(issue(id, .type, messages.text("validation.type.note"))) }
+                    if read.raws[slot] != nil { report.errors.append(issue(p.id, .type, messages.text("validation.type.note"))) }
                 case .calculate:
-                    let v = p.expression.map { Evaluator.evaluate($0, Scope(values: values), context) } ?? .null
-                    values[id] = v
-                    if !v.isEmpty { out[id] = v.json }
+                    let v = p.expression.map { Evaluator.evaluate($0, SlotScope(values: read.values), context) } ?? .null
+                    read.values[slot] = v
+                    if !v.isEmpty { out.append((p.id, v.json)) }
                 case .repeat:
-                    let (v, stored) = validateRepeat(p, given[id], coercedItems[id], values, &report)
-                    values[id] = v
-                    if let stored { out[id] = stored }
+                    let (v, stored) = validateRepeat(p, read.raws[slot], read.items[slot], read.values, &report)
+                    read.values[slot] = v
+                    if let stored { out.append((p.id, stored)) }
                 default:
-                    let check = self.check(p, path: id, raw: given[id], coerced: outcomes.removeValue(forKey: id), scope: Scope(values: values))
+                    let check = self.check(p, path: p.id, value: read.values[slot], raw: read.raws[slot], scope: SlotScope(values: read.values))
                     record(check, p, &report)
-                    values[id] = check.error == nil && check.stored != nil ? check.value : nil
-                    if check.error == nil { if let s = check.stored { out[id] = s } } else if let r = given[id] { out[id] = r }
+                    if check.passed, let s = check.stored {
+                        read.values[slot] = check.value
+                        out.append((p.id, s))
+                    } else {
+                        read.values[slot] = .null
+                        if !check.passed, let r = read.raws[slot] { out.append((p.id, r)) }
+                    }
                 }
             }
         }
-        for c in form.checks where !isTrue(c.rule, values) {
-            let msg = messages.resolve(c.message, form: form, values: values)
+        for c in form.checks where !isTrue(c.rule, read.values) {
+            let msg = messages.resolve(c.message, form: form, values: SlotScope(values: read.values).valuesByID(plan, within: nil))
             for t in c.fields.isEmpty ? [c.id] : c.fields {
                 let i = ValidationIssue(field: t, code: c.severity == .error ? .check : .warning, message: msg)
                 if c.severity == .error { report.errors.append(i) } else { report.warnings.append(i) }
             }
         }
-        report.answers = .object(out)
+        report.answers = .object(JSONObject(uniqueKeysInOrder: out))
         return report
     }
 
-    private func isTrue(_ e: Expression, _ values: [String: Value]) -> Bool {
-        Evaluator.evaluate(e, Scope(values: values), context).truthy
+    private func isTrue(_ e: Expression, _ values: [Value]) -> Bool {
+        Evaluator.evaluate(e, SlotScope(values: values), context).truthy
     }
 
-    /// Every given answer as a value, so that expressions can read answers
-    /// that come later in the form; unknown keys are reported here.
-    private func coerceAll(_ given: JSONObject, _ report: inout ValidationReport)
-        -> ([String: Value], [String: Coercion.Outcome], [String: [CoercedItem]]) {
-        var values: [String: Value] = [:]
-        var outcomes: [String: Coercion.Outcome] = [:]
-        var items: [String: [CoercedItem]] = [:]
-        values.reserveCapacity(given.count)
-        outcomes.reserveCapacity(given.count)
+    /// The given answers by slot: raw, coerced, and as values, so that
+    /// expressions can read answers that come later in the form.
+    struct Answers {
+        var values: [Value]
+        var raws: [JSONValue?]
+        var items: [[CoercedItem]?]
+    }
+
+    /// Reads every given answer once; unknown keys are reported here.
+    private func readAll(_ given: JSONObject, _ report: inout ValidationReport) -> Answers {
+        let n = plan.fields.count
+        var a = Answers(values: Array(repeating: .null, count: n), raws: Array(repeating: nil, count: n),
+                        items: Array(repeating: nil, count: n))
+        var next = 0
         for (key, v) in given.pairs {
-            guard let p = plan.byID[key] else { report.errors.append(unknown(key, key)); continue }
+            guard let slot = plan.slot(key, hint: next) else { report.errors.append(unknown(key, key)); continue }
+            next = slot + 1
+            let p = plan.fields[slot]
+            a.raws[slot] = v
             if p.type == .repeat {
                 guard case .array(let list) = v else { continue }
                 let coerced = list.map { coerceItem($0.objectValue ?? JSONObject(), p) }
-                values[key] = .list(coerced.map { .item($0.values) })
-                items[key] = coerced
+                a.values[slot] = .list(coerced.map { .list($0.values) })
+                a.items[slot] = coerced
             } else {
-                let outcome = Coercion.coerce(v, p.field)
-                if case .value(let x, _) = outcome { values[key] = x }
-                outcomes[key] = outcome
+                if case .value(let x) = Coercion.coerce(v, p) { a.values[slot] = x }
             }
         }
-        return (values, outcomes, items)
+        return a
     }
 
-    /// One repeat item read once: its values for expressions, and its raw
-    /// answers and coercions by inner field position for the checks.
+    /// One repeat item read once: its coerced values and raw answers by
+    /// inner field position.
     struct CoercedItem {
-        var values: [String: Value] = [:]
+        var values: [Value]
         var raws: [JSONValue?]
-        var outcomes: [Coercion.Outcome?]
         var unknownKeys: [String] = []
     }
 
     private func coerceItem(_ obj: JSONObject, _ p: FieldPlan) -> CoercedItem {
-        var item = CoercedItem(raws: Array(repeating: nil, count: p.inner.count), outcomes: Array(repeating: nil, count: p.inner.count))
-        item.values.reserveCapacity(p.inner.count)
+        let n = p.inner.count
+        var item = CoercedItem(values: Array(repeating: .null, count: n), raws: Array(repeating: nil, count: n))
+        var next = 0
         for (k, x) in obj.pairs {
-            guard let n = p.innerIndex[k] else { item.unknownKeys.append(k); continue }
-            let outcome = Coercion.coerce(x, p.inner[n].field)
-            if case .value(let c, _) = outcome { item.values[k] = c }
-            item.raws[n] = x
-            item.outcomes[n] = outcome
+            guard let i = p.innerPosition(k, hint: next) else { item.unknownKeys.append(k); continue }
+            next = i + 1
+            if case .value(let c) = Coercion.coerce(x, p.inner[i]) { item.values[i] = c }
+            item.raws[i] = x
         }
         return item
     }
 
     private func validateRepeat(_ p: FieldPlan, _ given: JSONValue?, _ pre: [CoercedItem]?,
-                                _ values: [String: Value], _ report: inout ValidationReport) -> (Value?, JSONValue?) {
+                                _ values: [Value], _ report: inout ValidationReport) -> (Value, JSONValue?) {
         let rid = p.id
-        let check = self.check(p, path: rid, raw: given, coerced: nil, scope: Scope(values: values))
+        let check = self.check(p, path: rid, value: values[p.slot], raw: given, scope: SlotScope(values: values))
         if let e = check.error { report.errors.append(e) }
-        guard case .array(let items)? = given else { return (nil, nil) }
-        var itemValues: [Value] = []
+        guard case .array(let items)? = given else { return (.null, nil) }
+        var rows: [Value] = []
         var stored: [JSONValue] = []
-        itemValues.reserveCapacity(items.count)
+        rows.reserveCapacity(items.count)
         stored.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             guard case .object(let obj) = item else { continue }
             let coerced: CoercedItem
             if let pre, i < pre.count { coerced = pre[i] } else { coerced = coerceItem(obj, p) }
             for k in coerced.unknownKeys { report.errors.append(unknown("\(rid)[\(i)].\(k)", k)) }
-            var m = coerced.values
-            var itemOut = JSONObject()
-            for (n, ip) in p.inner.enumerated() {
-                let iid = ip.id
-                func path() -> String { "\(rid)[\(i)].\(iid)" }
-                let relevant = ip.relevant.map { Evaluator.evaluate($0, Scope(values: values, item: m), context).truthy } ?? true
-                guard relevant else { m[iid] = nil; continue }
+            var scope = SlotScope(values: values, item: coerced.values)
+            var itemOut: [(key: String, value: JSONValue)] = []
+            itemOut.reserveCapacity(p.inner.count)
+            for ip in p.inner {
+                let n = ip.slot
+                func path() -> String { "\(rid)[\(i)].\(ip.id)" }
+                let relevant = ip.relevant.map { Evaluator.evaluate($0, scope, context).truthy } ?? true
+                guard relevant else { scope.item![n] = .null; continue }
                 let raw = coerced.raws[n]
                 switch ip.type {
                 case .note: if raw != nil { report.errors.append(issue(path(), .type, messages.text("validation.type.note"))) }
                 case .calculate:
-                    let v = ip.expression.map { Evaluator.evaluate($0, Scope(values: values, item: m), context) } ?? .null
-                    m[iid] = v
-                    if !v.isEmpty { itemOut[iid] = v.json }
+                    let v = ip.expression.map { Evaluator.evaluate($0, scope, context) } ?? .null
+                    scope.item![n] = v
+                    if !v.isEmpty { itemOut.append((ip.id, v.json)) }
                 default:
-                    let c = self.check(ip, path: path(), raw: raw, coerced: coerced.outcomes[n] ?? .empty, scope: Scope(values: values, item: m))
+                    let c = self.check(ip, path: path(), value: scope.item![n], raw: raw, scope: scope)
                     record(c, ip, &report)
-                    if c.error != nil || c.stored == nil {
-                        if m[iid] != nil { m[iid] = nil }
-                    } else if ip.field.format != nil {
-                        m[iid] = c.value  // a format may have normalised the answer
+                    if c.passed, let s = c.stored {
+                        if ip.format != nil { scope.item![n] = c.value }  // a format may have normalised the answer
+                        itemOut.append((ip.id, s))
+                    } else {
+                        if case .null = scope.item![n] {} else { scope.item![n] = .null }
+                        if !c.passed, let r = raw { itemOut.append((ip.id, r)) }
                     }
-                    if c.error == nil { if let s = c.stored { itemOut[iid] = s } } else if let r = raw { itemOut[iid] = r }
                 }
             }
-            itemValues.append(.item(m))
-            stored.append(.object(itemOut))
+            rows.append(.list(scope.item!))
+            stored.append(.object(JSONObject(uniqueKeysInOrder: itemOut)))
         }
-        return (.list(itemValues), .array(stored))
+        return (.list(rows), .array(stored))
     }
 
     private func record(_ c: AnswerCheck, _ p: FieldPlan, _ report: inout ValidationReport) {
-        if let e = c.error { report.errors.append(e); return }
-        if let w = c.warning { report.warnings.append(w) }
-        guard let format = p.field.format, case .string(let s)? = c.stored else { return }
+        if case .some(let e) = c.error { report.errors.append(e); return }
+        if case .some(let w) = c.warning { report.warnings.append(w) }
+        guard let format = p.format, case .string(let s)? = c.stored else { return }
         switch format {
         case .name: report.personalNames.append(s)
         case .cccd, .cmnd: report.personalIDs.append(s)

@@ -1,0 +1,105 @@
+import Testing
+@testable import MotCuaForms
+
+/// The byte-level fast paths of validation give the verdicts of the general
+/// (scalar) rules, and the ordered object stays a correct dictionary on both
+/// sides of its index threshold.
+@Suite struct FastPathTests {
+    /// A fixed-seed generator, so that a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func asciiEmailAgreesWithTheScalarRules() {
+        var rng = SplitMix(state: 2026)
+        let localChars = Array("ab9Z.-_+!#~ ")
+        let labels = ["x", "vn", "gov", "a-b", "-a", "b-", "9", "", "v", "xn--p1ai", "co2"]
+        var checked = 0
+        for _ in 0..<20_000 {
+            let local = String((0..<Int.random(in: 0...6, using: &rng)).map { _ in localChars.randomElement(using: &rng)! })
+            let domain = (0..<Int.random(in: 1...4, using: &rng)).map { _ in labels.randomElement(using: &rng)! }.joined(separator: ".")
+            var s = local + "@" + domain
+            if Int.random(in: 0..<10, using: &rng) == 0 { s.insert(["@", ".", "-"].randomElement(using: &rng)!, at: s.index(s.startIndex, offsetBy: Int.random(in: 0...s.count, using: &rng))) }
+            let fast = Formats.email(s), general = Formats.emailByScalars(s)
+            #expect(fast == general, "\(s)")
+            if case .ok = general { checked += 1 }
+        }
+        #expect(checked > 500)  // the corpus reaches valid addresses too
+        // Non-ASCII addresses take the scalar rules.
+        #expect(Formats.email("hòa@bưuđiện.vn") == .ok("hòa@bưuđiện.vn"))
+        #expect(Formats.email("hòa@bưuđiện.v1") == .invalid(key: "validation.format.email", args: [:]))
+    }
+
+    @Test func phoneAndIDSeparators() {
+        #expect(Formats.phone("0084 912 345 678") == .ok("0912345678"))
+        #expect(Formats.phone("+84912345678") == .ok("0912345678"))
+        #expect(Formats.phone("(024) 3825-1234") == .ok("02438251234"))
+        #expect(Formats.phone("0912\u{00A0}345\u{00A0}678") == .ok("0912345678"))
+        #expect(Formats.phone("0912 345 67đ") == .invalid(key: "validation.format.phone", args: [:]))
+        #expect(Formats.phone("0912 345 678 9") == .invalid(key: "validation.format.phone.length", args: ["count": "11"]))
+        #expect(Formats.cccd("008\u{00A0}190\u{00A0}012345", today: fixedToday) == .ok("008190012345"))
+        #expect(Formats.cccd("００８190012345", today: fixedToday) == .invalid(key: "validation.format.cccd.digits", args: [:]))
+        #expect(Formats.cccd("0081900123", today: fixedToday) == .invalid(key: "validation.format.cccd.length", args: ["count": "10"]))
+    }
+
+    @Test func graphemeCountMatchesCharacters() {
+        for s in ["Nguyễn Thị Hoà", "Đặng Thuỳ", "abc", "Nguye\u{0302}\u{0303}n", "😀 cười", "ἀρχή", "", "Ơn Ưu", "\u{1E9E}"] {
+            #expect(TextNormalizer.graphemeCount(s) == s.count, "\(s)")
+        }
+    }
+
+    @Test func namesWithVietnameseLettersAndOtherScripts() {
+        for good in ["Nguyễn Thị Hoà", "Đặng Ơn Ưu", "Ỷ Lan", "Müller", "Łukasz", "Σοφία", "María-José", "H'Mông"] {
+            #expect(TextNormalizer.isValidName(good), "\(good)")
+        }
+        for bad in ["A × B", "A ÷ B", "An 2", "\u{0301}An", "-", "An!"] {
+            #expect(!TextNormalizer.isValidName(bad), "\(bad)")
+        }
+    }
+
+    @Test func normalisationStillTrimsAndComposes() {
+        #expect(TextNormalizer.normalize("  Nguye\u{0302}\u{0303}n   Văn  ", multiline: false) == "Nguyễn Văn")
+        #expect(TextNormalizer.normalize("Nguyễn Văn", multiline: false) == "Nguyễn Văn")
+        #expect(TextNormalizer.normalize("ἀ  b", multiline: false) == "ἀ b")
+        #expect(TextNormalizer.normalize("A\tB", multiline: false) == "A B")
+    }
+
+    @Test(arguments: [5, JSONObject.indexThreshold - 1, JSONObject.indexThreshold, 3 * JSONObject.indexThreshold])
+    func orderedObjectOnBothSidesOfTheIndex(size: Int) {
+        var o = JSONObject()
+        for i in 0..<size { o["trường_\(i)"] = .int(i) }
+        #expect(o.count == size)
+        #expect(o.keys == (0..<size).map { "trường_\($0)" })
+        for i in 0..<size { #expect(o["trường_\(i)"] == .int(i)) }
+        #expect(o["không có"] == nil)
+        o["trường_0"] = .string("Hoà")  // an overwrite keeps the place
+        #expect(o.keys.first == "trường_0" && o["trường_0"] == .string("Hoà") && o.count == size)
+        o["trường_1"] = nil
+        #expect(o.count == size - 1 && o["trường_1"] == nil && o["trường_\(size - 1)"] == .int(size - 1))
+        o["mới"] = .bool(true)
+        #expect(o.keys.last == "mới" && o["mới"] == .bool(true))
+        // Equality and hashing ignore member order, as JSON does.
+        let reversed = JSONObject(o.pairs.reversed().map { ($0.key, $0.value) })
+        #expect(reversed == o)
+        #expect(reversed.hashValue == o.hashValue)
+        var other = o
+        other["mới"] = .bool(false)
+        #expect(other != o)
+    }
+
+    @Test func modifyArrayKeepsThePlace() {
+        var o: JSONObject = JSONObject([("a", .int(1)), ("con", .array([.int(1)])), ("z", .null)])
+        o.modifyArray("con") { $0.append(.int(2)) }
+        #expect(o.keys == ["a", "con", "z"])
+        #expect(o["con"] == .array([.int(1), .int(2)]))
+        o.modifyArray("a") { $0.append(.int(9)) }
+        #expect(o["a"] == .int(1))
+    }
+}
