@@ -185,7 +185,9 @@ final class RecordLog {
             return true
         }
         if !ok {
-            close(fd)
+            // No close(fd) here: every stored property is set by now, so a
+            // throw runs `deinit`, which closes it. Closing it twice could
+            // close a descriptor another thread has just been given.
             throw StoreError.badDataDirectory("\(path) is not a MotCua \(kind) log (its first record is missing or damaged)")
         }
     }
