@@ -8,6 +8,10 @@ public struct AnswerCheck: Sendable {
     public var error: ValidationIssue?
     public var warning: ValidationIssue?
 
+    public init(stored: JSONValue?, value: Value, error: ValidationIssue? = nil, warning: ValidationIssue? = nil) {
+        self.stored = stored; self.value = value; self.error = error; self.warning = warning
+    }
+
     /// No error. A pattern match, not `error == nil`: comparing the optional
     /// copies it through the runtime's generic witnesses on every answer.
     public var passed: Bool { if case .none = error { return true } else { return false } }
@@ -30,10 +34,10 @@ extension Validator {
     /// `path` is built only when there is something to report (inside a repeat
     /// of 50 items that is a thousand string formats saved per dossier).
     func check<S: ExpressionScope>(_ plan: FieldPlan, path: @autoclosure () -> String, value coerced: Value, raw: JSONValue?, scope: S) -> AnswerCheck {
-        var result = AnswerCheck(stored: nil, value: .null)
+        // Failures return a fresh verdict: a `fail` that captured a mutable
+        // result would box it, and every return would copy the box's contents.
         func fail(_ code: IssueCode, _ message: String) -> AnswerCheck {
-            result.error = ValidationIssue(field: path(), code: code, message: message)
-            return result
+            AnswerCheck(stored: nil, value: .null, error: ValidationIssue(field: path(), code: code, message: message))
         }
         var value = coerced
         if case .null = value, let raw {
@@ -53,23 +57,23 @@ extension Validator {
             if plan.type == .repeat, let m = plan.field.minCount, m > 0 {
                 return fail(.count, messages.text("validation.count.items.min", ["min": String(m), "count": "0"]))
             }
-            return result
+            return AnswerCheck(stored: nil, value: .null)
         }
-        result.stored = raw.map { Coercion.stored(value, raw: $0, plan) } ?? value.json
+        var stored = raw.map { Coercion.stored(value, raw: $0, plan) } ?? value.json
         switch plan.type {
         case .text:
             guard case .string(var s) = value else { break }
             if let format = plan.format {
                 switch Formats.check(format, s, today: context.today) {
-                case .ok(let normal): s = normal; value = .string(s); result.stored = .string(s)
+                case .ok(let normal): s = normal; value = .string(s); stored = .string(s)
                 case .invalid(let key, let args): return fail(.format, messages.text(key, args))
                 }
             }
             // Answers are NFC by now, so Character count is what a person counts.
-            let n = plan.field.minLength == nil && plan.field.maxLength == nil ? 0 : TextNormalizer.graphemeCount(s)
-            if let m = plan.field.minLength, n < m { return fail(.length, messages.text("validation.length.min", ["min": String(m), "count": String(n)])) }
-            if let m = plan.field.maxLength, n > m { return fail(.length, messages.text("validation.length.max", ["max": String(m), "count": String(n)])) }
-            if let p = plan.field.pattern, !p.matches(s) {
+            let n = plan.minLength == nil && plan.maxLength == nil ? 0 : TextNormalizer.graphemeCount(s)
+            if let m = plan.minLength, n < m { return fail(.length, messages.text("validation.length.min", ["min": String(m), "count": String(n)])) }
+            if let m = plan.maxLength, n > m { return fail(.length, messages.text("validation.length.max", ["max": String(m), "count": String(n)])) }
+            if let p = plan.pattern, !p.matches(s) {
                 return fail(.pattern, plan.field.patternMessage.map { messages.resolve($0, form: form, values: named(scope, plan)) } ?? messages.text("validation.pattern"))
             }
         case .integer, .decimal, .date:
@@ -79,10 +83,11 @@ extension Validator {
             if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": VietText.neutralizeControls(s)])) }
         case .multichoice:
             guard case .list(let l) = value else { break }
-            var seen = Set<String>()
-            for case .string(let s) in l {
+            for (i, x) in l.enumerated() {
+                guard case .string(let s) = x else { continue }
                 if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": VietText.neutralizeControls(s)])) }
-                if !seen.insert(s).inserted { return fail(.option, messages.text("validation.option.twice", ["value": s])) }
+                // Selections are few: a scan costs less than hashing each into a set.
+                if l[..<i].contains(x) { return fail(.option, messages.text("validation.option.twice", ["value": s])) }
             }
             if let m = plan.field.minSelected, l.count < m { return fail(.count, messages.text("validation.count.select.min", ["min": String(m), "count": String(l.count)])) }
             if let m = plan.field.maxSelected, l.count > m { return fail(.count, messages.text("validation.count.select.max", ["max": String(m), "count": String(l.count)])) }
@@ -92,8 +97,7 @@ extension Validator {
             if let m = plan.field.maxCount, l.count > m { return fail(.count, messages.text("validation.count.items.max", ["max": String(m), "count": String(l.count)])) }
         default: break
         }
-        result.value = value
-        guard plan.field.constraint != nil || plan.field.warning != nil else { return result }
+        guard plan.hasConstraintOrWarning else { return AnswerCheck(stored: stored, value: value) }
         var s = scope
         s.dot = value
         if let c = plan.field.constraint, !Evaluator.evaluate(c, s, context).truthy {
@@ -101,9 +105,9 @@ extension Validator {
         }
         if let w = plan.field.warning, !Evaluator.evaluate(w, s, context).truthy {
             let msg = plan.field.warningMessage.map { messages.resolve($0, form: form, values: named(scope, plan, value)) } ?? messages.text("validation.warning")
-            result.warning = ValidationIssue(field: path(), code: .warning, message: msg)
+            return AnswerCheck(stored: stored, value: value, warning: ValidationIssue(field: path(), code: .warning, message: msg))
         }
-        return result
+        return AnswerCheck(stored: stored, value: value)
     }
 
     /// The answers by id for a message about `plan`, with the answer under

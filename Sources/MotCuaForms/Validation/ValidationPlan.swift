@@ -17,6 +17,10 @@ final class FieldPlan: Sendable {
     let textCase: TextCase?
     let precision: CalendarDate.Precision
     let format: TextFormat?
+    let minLength: Int?
+    let maxLength: Int?
+    let pattern: Pattern?
+    let hasConstraintOrWarning: Bool
     /// The option values when there are few: scanned, which costs less than
     /// hashing the answer; nil for long lists, looked up in `field.optionIndex`.
     let fewOptions: [String]?
@@ -30,6 +34,8 @@ final class FieldPlan: Sendable {
         id = field.id; type = field.type; relevant = field.relevant; expression = field.expression
         required = field.required; multiline = field.multiline; textCase = field.textCase
         precision = field.precision; format = field.format
+        minLength = field.minLength; maxLength = field.maxLength; pattern = field.pattern
+        hasConstraintOrWarning = field.constraint != nil || field.warning != nil
         fewOptions = field.options.count <= 16 ? field.options.map(\.value) : nil
         inner = field.fields.enumerated().map { FieldPlan($1, slot: $0, repeatSlot: slot) }
         innerIndex = Dictionary(inner.map { ($0.id, $0.slot) }, uniquingKeysWith: { a, _ in a })
