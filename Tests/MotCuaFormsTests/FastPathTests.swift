@@ -102,4 +102,27 @@ import Testing
         o.modifyArray("a") { $0.append(.int(9)) }
         #expect(o["a"] == .int(1))
     }
+
+    /// Answers are found by position, not copied into optionals: a field not
+    /// given stays not given (a note in a repeat is not an answer), one given
+    /// as null stays given, and the stored dossier keeps the form's order.
+    @Test func givenAbsentAndNullAnswersStayApart() {
+        let f = mustLoad(form(fields: """
+            {"id": "ghi_chu", "type": "note", "label": "Đọc kỹ"},
+            {"id": "ho_ten", "type": "text", "label": "Họ tên", "required": true},
+            {"id": "con", "type": "repeat", "label": "Con", "fields": [
+              {"id": "ten", "type": "text", "label": "Tên"},
+              {"id": "luu_y", "type": "note", "label": "Lưu ý"},
+              {"id": "ngay_sinh", "type": "date", "label": "Ngày sinh"}]}
+            """))
+        let ok = validate(f, ["con": [["ngay_sinh": "2020-01-02", "ten": "Lò Thị Mai"]], "ho_ten": "Đỗ Văn Hùng"])
+        #expect(ok.errors.isEmpty, "\(ok.errors)")
+        #expect(ok.answers.objectValue?.keys == ["ho_ten", "con"])
+        #expect(ok.answers["con"]?.arrayValue?.first?.objectValue?.keys == ["ten", "ngay_sinh"])
+        let notes = validate(f, ["ghi_chu": nil, "ho_ten": "Đỗ Văn Hùng", "con": [["luu_y": "x"]]])
+        #expect(notes.errors.map(\.field) == ["ghi_chu", "con[0].luu_y"])
+        #expect(notes.errors.allSatisfy { $0.code == .type })
+        let missing = validate(f, ["ho_ten": nil])
+        #expect(missing.errors.map(\.code) == [.required])
+    }
 }

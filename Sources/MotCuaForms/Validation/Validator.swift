@@ -42,24 +42,24 @@ public struct Validator: Sendable {
                 }
                 switch p.type {
                 case .note:
-                    if read.raws[slot] != nil { report.errors.append(issue(p.id, .type, messages.text("validation.type.note"))) }
+                    if read.raw(slot) != nil { report.errors.append(issue(p.id, .type, messages.text("validation.type.note"))) }
                 case .calculate:
                     let v = p.expression.map { Evaluator.evaluate($0, SlotScope(values: read.values), context) } ?? .null
                     read.values[slot] = v
                     if !v.isEmpty { out.append((p.id, v.json)) }
                 case .repeat:
-                    let (v, stored) = validateRepeat(p, read.raws[slot], read.items[slot], read.values, &report)
+                    let (v, stored) = validateRepeat(p, read.raw(slot), read.items[slot], read.values, &report)
                     read.values[slot] = v
                     if let stored { out.append((p.id, stored)) }
                 default:
-                    let check = self.check(p, path: p.id, value: read.values[slot], raw: read.raws[slot], scope: SlotScope(values: read.values))
+                    let check = self.check(p, path: p.id, value: read.values[slot], raw: read.raw(slot), scope: SlotScope(values: read.values))
                     record(check, p, &report)
                     if check.passed, let s = check.stored {
                         read.values[slot] = check.value
                         out.append((p.id, s))
                     } else {
                         read.values[slot] = .null
-                        if !check.passed, let r = read.raws[slot] { out.append((p.id, r)) }
+                        if !check.passed, let r = read.raw(slot) { out.append((p.id, r)) }
                     }
                 }
             }
@@ -79,25 +79,38 @@ public struct Validator: Sendable {
         Evaluator.evaluate(e, SlotScope(values: values), context).truthy
     }
 
-    /// The given answers by slot: raw, coerced, and as values, so that
-    /// expressions can read answers that come later in the form.
+    /// The given answers by slot: coerced (so that expressions can read
+    /// answers that come later in the form) and where each is in the answers
+    /// object. Positions, not `[JSONValue?]`: an array of optionals is
+    /// destroyed element by element through the runtime's generic witnesses.
     struct Answers {
+        let given: JSONObject
         var values: [Value]
-        var raws: [JSONValue?]
-        var items: [[CoercedItem]?]
+        /// Position in `given.pairs`, -1 when not given.
+        var positions: [Int]
+        /// A repeat's items, read once.
+        var items: [[CoercedItem]]
+
+        func raw(_ slot: Int) -> JSONValue? {
+            let i = positions[slot]
+            // Not `i >= 0 ? … : nil`: JSONValue takes a nil literal, so the
+            // ternary would give `.some(.null)`, an answer given as null.
+            guard i >= 0 else { return nil }
+            return given.pairs[i].value
+        }
     }
 
     /// Reads every given answer once; unknown keys are reported here.
     private func readAll(_ given: JSONObject, _ report: inout ValidationReport) -> Answers {
         let n = plan.fields.count
-        var a = Answers(values: Array(repeating: .null, count: n), raws: Array(repeating: nil, count: n),
-                        items: Array(repeating: nil, count: n))
+        var a = Answers(given: given, values: Array(repeating: .null, count: n), positions: Array(repeating: -1, count: n),
+                        items: Array(repeating: [], count: n))
         var next = 0
-        for (key, v) in given.pairs {
+        for (i, (key, v)) in given.pairs.enumerated() {
             guard let slot = plan.slot(key, hint: next) else { report.errors.append(unknown(key, key)); continue }
             next = slot + 1
             let p = plan.fields[slot]
-            a.raws[slot] = v
+            a.positions[slot] = i
             if p.type == .repeat {
                 guard case .array(let list) = v else { continue }
                 let coerced = list.map { coerceItem($0.objectValue ?? JSONObject(), p) }
@@ -113,25 +126,33 @@ public struct Validator: Sendable {
     /// One repeat item read once: its coerced values and raw answers by
     /// inner field position.
     struct CoercedItem {
+        let object: JSONObject
         var values: [Value]
-        var raws: [JSONValue?]
+        /// Position in `object.pairs`, -1 when not given.
+        var positions: [Int]
         var unknownKeys: [String] = []
+
+        func raw(_ n: Int) -> JSONValue? {
+            let i = positions[n]
+            guard i >= 0 else { return nil }  // see Answers.raw
+            return object.pairs[i].value
+        }
     }
 
     private func coerceItem(_ obj: JSONObject, _ p: FieldPlan) -> CoercedItem {
         let n = p.inner.count
-        var item = CoercedItem(values: Array(repeating: .null, count: n), raws: Array(repeating: nil, count: n))
+        var item = CoercedItem(object: obj, values: Array(repeating: .null, count: n), positions: Array(repeating: -1, count: n))
         var next = 0
-        for (k, x) in obj.pairs {
+        for (position, (k, x)) in obj.pairs.enumerated() {
             guard let i = p.innerPosition(k, hint: next) else { item.unknownKeys.append(k); continue }
             next = i + 1
             if case .value(let c) = Coercion.coerce(x, p.inner[i]) { item.values[i] = c }
-            item.raws[i] = x
+            item.positions[i] = position
         }
         return item
     }
 
-    private func validateRepeat(_ p: FieldPlan, _ given: JSONValue?, _ pre: [CoercedItem]?,
+    private func validateRepeat(_ p: FieldPlan, _ given: JSONValue?, _ pre: [CoercedItem],
                                 _ values: [Value], _ report: inout ValidationReport) -> (Value, JSONValue?) {
         let rid = p.id
         let check = self.check(p, path: rid, value: values[p.slot], raw: given, scope: SlotScope(values: values))
@@ -144,7 +165,7 @@ public struct Validator: Sendable {
         for (i, item) in items.enumerated() {
             guard case .object(let obj) = item else { continue }
             let coerced: CoercedItem
-            if let pre, i < pre.count { coerced = pre[i] } else { coerced = coerceItem(obj, p) }
+            if i < pre.count { coerced = pre[i] } else { coerced = coerceItem(obj, p) }
             for k in coerced.unknownKeys { report.errors.append(unknown("\(rid)[\(i)].\(k)", k)) }
             var scope = SlotScope(values: values, item: coerced.values)
             var itemOut: [(key: String, value: JSONValue)] = []
@@ -154,7 +175,7 @@ public struct Validator: Sendable {
                 func path() -> String { "\(rid)[\(i)].\(ip.id)" }
                 let relevant = ip.relevant.map { Evaluator.evaluate($0, scope, context).truthy } ?? true
                 guard relevant else { scope.item![n] = .null; continue }
-                let raw = coerced.raws[n]
+                let raw = coerced.raw(n)
                 switch ip.type {
                 case .note: if raw != nil { report.errors.append(issue(path(), .type, messages.text("validation.type.note"))) }
                 case .calculate:
