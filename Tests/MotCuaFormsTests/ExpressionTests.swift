@@ -55,6 +55,10 @@ import Testing
         #expect(eval("add_months(date('2023-01-31'), 1)") == .date(date("2023-02-28")))
         #expect(eval("add_days(date('2024-12-31'), 1)") == .date(date("2025-01-01")))
         #expect(eval("add_months(date('2024-02-29'), 12)") == .date(date("2025-02-28")))
+        // Absurd distances give null, never a trap or a wrapped-around date.
+        #expect(eval("add_days(date('2024-12-31'), 1000000000000000)") == .null)
+        #expect(eval("add_months(date('2024-12-31'), -1000000000000000)") == .null)
+        #expect(eval("add_days(date('2024-12-31'), -740000)") == .date(CalendarDate(dayNumber: date("2024-12-31").dayNumber - 740000)))
         #expect(eval("year(today()) * 10000 + month(today()) * 100 + day(today())") == .number(20261127))
         #expect(eval("today() > '2026-11-26' and today() = '2026-11-27'") == .bool(true))
         #expect(eval("date('2023-02-29')") == .null)

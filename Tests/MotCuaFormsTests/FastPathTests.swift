@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MotCuaForms
 
@@ -61,6 +62,21 @@ import Testing
         }
         for bad in ["A × B", "A ÷ B", "An 2", "\u{0301}An", "-", "An!"] {
             #expect(!TextNormalizer.isValidName(bad), "\(bad)")
+        }
+    }
+
+    /// The word-at-a-time "already clean" check and the scalar rebuild agree
+    /// with a plain definition: white space runs become one space, the ends
+    /// are trimmed, the text is NFC.
+    @Test func normalisationAgreesWithItsDefinition() {
+        var rng = SplitMix(state: 27)
+        let pieces = ["Nguyễn", "Van", " ", "  ", "\t", "abcdefgh", "ABCDEFGHIJK", "e\u{0302}\u{0303}", "ἀ", "\u{00A0}",
+                      "xã Lâm Bình", "12A/3", "\n", "đ", "x", "Thuỷ"]
+        for _ in 0..<5_000 {
+            let s = (0..<Int.random(in: 0...9, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let words = s.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }).map { String(String.UnicodeScalarView($0)) }
+            let expected = words.joined(separator: " ").precomposedStringWithCanonicalMapping
+            #expect(TextNormalizer.normalize(s, multiline: false) == expected, "\(Array(s.unicodeScalars))")
         }
     }
 

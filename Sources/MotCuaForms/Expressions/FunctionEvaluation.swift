@@ -30,11 +30,12 @@ extension Evaluator {
         case "months":
             guard let a = asDate(v[0]), let b = asDate(v[1]) else { return .null }
             return .number(Double(a.wholeMonths(until: b)))
+        // Beyond about ten thousand years a date means nothing (and its arithmetic could overflow): null.
         case "add_days":
-            guard let d = asDate(v[0]), case .number(let n) = v[1], let k = Int(exactly: n.rounded(.towardZero)) else { return .null }
+            guard let d = asDate(v[0]), case .number(let n) = v[1], let k = Int(exactly: n.rounded(.towardZero)), abs(k) <= 3_650_000 else { return .null }
             return .date(d.adding(days: k))
         case "add_months":
-            guard let d = asDate(v[0]), case .number(let n) = v[1], let k = Int(exactly: n.rounded(.towardZero)) else { return .null }
+            guard let d = asDate(v[0]), case .number(let n) = v[1], let k = Int(exactly: n.rounded(.towardZero)), abs(k) <= 120_000 else { return .null }
             return .date(d.adding(months: k))
         case "year", "month", "day":
             guard let d = asDate(v[0]) else { return .null }

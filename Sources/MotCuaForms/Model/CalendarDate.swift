@@ -4,16 +4,22 @@
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public enum Precision: String, Sendable { case day, month, year }
 
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Stored small (7 bytes, not 25): a date is a case of `Value`, and every
+    // value the validator copies is as large as its largest case.
+    private let storedYear: Int32
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
     public let precision: Precision
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 
     /// A checked date; nil when the day does not exist (31/04, 29/02/2023).
     public init?(year: Int, month: Int = 1, day: Int = 1, precision: Precision = .day) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year; self.month = month; self.day = day; self.precision = precision
+        storedYear = Int32(year); storedMonth = UInt8(month); storedDay = UInt8(day); self.precision = precision
     }
 
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
@@ -46,8 +52,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        month = m; day = d; precision = .day
+        // Clamped, never trapping: callers keep within ±4 million days of a real date.
+        storedYear = Int32(clamping: yoe + era * 400 + (m <= 2 ? 1 : 0))
+        storedMonth = UInt8(m); storedDay = UInt8(d); precision = .day
     }
 
     /// 0 = Monday … 6 = Sunday.

@@ -10,31 +10,62 @@ enum TextNormalizer {
         return rebuild(s, multiline: multiline)
     }
 
-    /// True when `s` needs nothing: no edge or doubled white space, no control
-    /// white space, and only scalars that are NFC whatever follows them.
+    /// True when `s` needs nothing: no edge or doubled space, no other white
+    /// space (tabs, no-break spaces), no controls, and only scalars that are
+    /// NFC whatever follows them.
     private static func isClean(_ s: String) -> Bool {
         var copy = s
         return copy.withUTF8 { b in
-            var previousSpace = true
-            var sawE1 = false
-            for c in b {
-                if c == 0x20 { if previousSpace { return false }; previousSpace = true; continue }
-                if c < 0x20 { return false }
-                previousSpace = false
-                // Lead bytes of U+0080–U+02FF (C2–CB) and continuation bytes are NFC-stable;
-                // E1 leads U+1000–U+1FFF, checked below; any other lead takes the careful path.
-                if c >= 0x80 && !(c <= 0xBF || (c >= 0xC2 && c <= 0xCB)) {
-                    if c == 0xE1 { sawE1 = true } else { return false }
-                }
+            guard let base = b.baseAddress, !b.isEmpty else { return true }
+            if b[0] == 0x20 || b[b.count - 1] == 0x20 { return false }
+            var i = 0
+            var previousSpace = false
+            // Eight bytes at a time while they are ASCII (most answers are):
+            // no control byte, no two spaces side by side.
+            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= b.count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if w & high != 0 { break }
+                if (w &- 0x20 &* ones) & ~w & high != 0 { return false }  // a byte below 0x20
+                let x = w ^ (0x20 &* ones)  // spaces become zero bytes
+                let spaces = ~(((x & ~high) &+ ~high) | x | ~high)  // 0x80 in each zero byte, exactly
+                if spaces & (spaces << 8) != 0 || (previousSpace && spaces & 0x80 != 0) { return false }
+                previousSpace = spaces >> 63 != 0
+                i += 8
             }
-            if previousSpace && !b.isEmpty { return false }
-            if sawE1 {
-                // U+1E00–U+1EFF (precomposed Latin, Vietnamese) are E1 B8–BB.
-                for i in b.indices where b[i] == 0xE1 {
-                    guard i + 1 < b.count, b[i + 1] >= 0xB8 && b[i + 1] <= 0xBB else { return false }
+            // The rest a byte at a time, by class (one table load per byte).
+            return byteClasses.withUnsafeBufferPointer { classes in
+                while i < b.count {
+                    let c = b[i]
+                    i += 1
+                    switch classes[Int(c)] {
+                    case 0: previousSpace = false
+                    case 1: if previousSpace { return false }; previousSpace = true
+                    case 2:  // C2: U+0080–U+00BF, of which U+0085 and U+00A0 are white space
+                        if i < b.count && (b[i] == 0x85 || b[i] == 0xA0) { return false }
+                        previousSpace = false
+                    case 3:  // E1: only U+1E00–U+1EFF (E1 B8–BB, Vietnamese letters) are NFC-stable
+                        guard i < b.count, b[i] >= 0xB8 && b[i] <= 0xBB else { return false }
+                        previousSpace = false
+                    default: return false
+                    }
                 }
+                return true
             }
-            return true
+        }
+    }
+
+    /// What `isClean` makes of each UTF-8 byte: 0 fine (printable ASCII,
+    /// continuation bytes, leads of U+00C0–U+02FF, all NFC whatever follows),
+    /// 1 space, 2 and 3 leads to look past (C2, E1), 4 not clean (controls,
+    /// other leads, whose scalars may need normalising).
+    private static let byteClasses: [UInt8] = (0...255).map { (c: Int) -> UInt8 in
+        switch c {
+        case 0x20: return 1
+        case 0x21...0x7F, 0x80...0xBF, 0xC3...0xCB: return 0
+        case 0xC2: return 2
+        case 0xE1: return 3
+        default: return 4
         }
     }
 
