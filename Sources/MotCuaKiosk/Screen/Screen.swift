@@ -22,6 +22,12 @@ public struct Cell: Hashable, Sendable {
         self.init(scalars: text.unicodeScalars, width: width, style: style)
     }
 
+    /// A cell of one scalar (the common case, without a sequence to walk).
+    init(scalar: UInt32, width: Int, style: Style) {
+        scalars = (scalar, 0, 0, 0, 0)
+        self.width = width; self.style = style
+    }
+
     init(scalars source: some Sequence<Unicode.Scalar>, width: Int, style: Style) {
         var values: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0)
         var count = 0
@@ -41,7 +47,17 @@ public struct Cell: Hashable, Sendable {
     }
 
     public static func blank(_ style: Style = .plain) -> Cell {
-        Cell(scalars: CollectionOfOne(Unicode.Scalar(0x20)), width: 1, style: style)
+        Cell(scalar: 0x20, width: 1, style: style)
+    }
+
+    /// Calls `body` with each scalar value of the grapheme (none for a continuation),
+    /// without making an array: the ncurses driver does this for every cell it draws.
+    func forEachScalarValue(_ body: (UInt32) -> Void) {
+        if scalars.0 != 0 { body(scalars.0) }
+        if scalars.1 != 0 { body(scalars.1) }
+        if scalars.2 != 0 { body(scalars.2) }
+        if scalars.3 != 0 { body(scalars.3) }
+        if scalars.4 != 0 { body(scalars.4) }
     }
 
     /// The grapheme cluster drawn here, in NFC; empty for the right half of a wide one.
@@ -106,7 +122,28 @@ public struct Screen: Hashable, Sendable {
         let area = (clip ?? bounds).intersection(bounds)
         guard origin.y >= area.y, origin.y < area.maxY else { return 0 }
         var x = origin.x
-        for grapheme in VietText.neutralizeControls(text) {
+        // Fast path: a scalar that is its own one-column grapheme (see `isSimple`) goes
+        // straight into a cell, without grapheme breaking or normalisation; most labels,
+        // titles and names are only such scalars. The rest of the text, from the first
+        // scalar that is not, takes the general path below.
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let v = scalars[i].value
+            guard Screen.isSimple(v) else { break }
+            let next = scalars.index(after: i)
+            // The next scalar might be a mark that belongs to this one.
+            if next < scalars.endIndex && !Screen.isSimple(scalars[next].value) { break }
+            if x >= area.maxX { return area.maxX - origin.x }
+            if x >= area.x { put(Cell(scalar: v, width: 1, style: style), x: x, y: origin.y) }
+            x += 1
+            i = next
+        }
+        if i == scalars.endIndex { return x - origin.x }
+        // `i` is on a grapheme boundary: the scalar before it, if any, was simple and so
+        // was `i`'s own scalar (or `i` is the start).
+        let rest = i == scalars.startIndex ? text : String(scalars[i...])
+        for grapheme in VietText.neutralizeControls(rest) {
             let width = Screen.width(grapheme)
             if width == 0 { continue }
             if x + width > area.maxX {
@@ -171,8 +208,28 @@ public struct Screen: Hashable, Sendable {
     /// Columns `text` takes when drawn (the same in NFC and NFD).
     public static func width(_ text: String) -> Int {
         var total = 0
-        for c in text { total += width(c) }
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        // As in `write`: simple scalars count one column each without grapheme breaking.
+        while i < scalars.endIndex, isSimple(scalars[i].value) {
+            let next = scalars.index(after: i)
+            if next < scalars.endIndex && !isSimple(scalars[next].value) { break }
+            total += 1
+            i = next
+        }
+        if i == scalars.endIndex { return total }
+        for c in i == scalars.startIndex ? text : String(scalars[i...]) { total += width(c) }
         return total
+    }
+
+    /// A scalar that, when not followed by a combining mark, is a grapheme of its own,
+    /// one column wide, drawn as is and never neutralised: printable ASCII, Latin-1
+    /// (without the soft hyphen), Latin Extended-A and -B, and Latin Extended Additional
+    /// (every precomposed Vietnamese vowel with its tone). Two simple scalars in a row
+    /// always have a grapheme break between them (Unicode's rule GB999).
+    @inline(__always)
+    static func isSimple(_ v: UInt32) -> Bool {
+        (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x250 && v != 0xAD) || (v >= 0x1E00 && v < 0x1F00)
     }
 
     /// Columns one grapheme takes when drawn (as `cell(_:width:style:)` draws it).

@@ -14,15 +14,21 @@ struct HomeScreen {
     var matches: [ProcedureItem]
     var highlight = 0
     /// Counts for the status line, read when home is shown (nil when unreadable).
-    var draftCount: Int?
-    var queue: QueueOverview?
+    let draftCount: Int?
+    let queue: QueueOverview?
+    /// "Hồ sơ nháp: 2 · Hàng đợi: 1 chờ gửi, 0 để riêng", made once from the counts.
+    let statusLine: String
     var notice: Notice?
+    /// What does not change while home is shown (the frame, the heading, the wrapped
+    /// hint and summaries), kept so a keystroke only redraws the search and the list.
+    private let layoutCache = HomeLayoutCache()
 
     init(messages: Messages, services: KioskServices, notice: Notice? = nil) {
         m = messages
         matches = services.searchProcedures("", messages.language)
         draftCount = (try? services.drafts(messages.language))?.count
         queue = try? services.queue()
+        statusLine = HomeScreen.statusLine(messages, drafts: draftCount, queue: queue)
         self.notice = notice
     }
 
@@ -59,18 +65,7 @@ struct HomeScreen {
     }
 
     func view(size: Size, strings: KioskStrings) -> Screen {
-        let hints = [CommonHints.enter(m, "kiosk.enter.start"), KioskKey.drafts.hint(m), KioskKey.queue.hint(m),
-                     KioskKey.language.hint(m), KeyHint(KioskKey.leave.label, m.text("kiosk.key.quit")), KioskKey.highContrast.hint(m)]
-        var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.home"), status: m.text("kiosk.language.name"),
-                                                            hints: hints), size: size)
-        let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
-        var y = inner.y
-        screen.write(m.text("kiosk.home.pick"), at: Point(x: inner.x, y: y), style: Style(.label, bold: true), clip: inner)
-        y += 1
-        for line in TextWrap.lines(m.text("kiosk.home.hint"), width: inner.width).prefix(2) {
-            screen.write(line, at: Point(x: inner.x, y: y), style: .role(.hint), clip: inner); y += 1
-        }
-        y += 1
+        var (screen, inner, y) = layoutCache.heading(size) { chrome(size: size) }
         let used = screen.write(strings.search + " ", at: Point(x: inner.x, y: y), style: .role(.label), clip: inner)
         search.render(into: &screen, in: Rect(x: inner.x + used, y: y, width: min(40, inner.width - used - 8), height: 1), focused: true)
         let count = "\(matches.count)"
@@ -81,7 +76,7 @@ struct HomeScreen {
         var bottom: [(String, Style)] = []
         if let notice { bottom.append((notice.text, Style(notice.isError ? .error : .success, bold: true))) }
         if matches.indices.contains(highlight), let summary = matches[highlight].summary {
-            bottom += TextWrap.lines(summary, width: inner.width).prefix(2).map { ($0, Style(.hint)) }
+            bottom += layoutCache.wrapped(summary, width: inner.width).prefix(2).map { ($0, Style(.hint)) }
         }
         bottom.append((statusLine, .role(.muted)))
         let list = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y - bottom.count - 1)
@@ -107,13 +102,52 @@ struct HomeScreen {
         return screen
     }
 
+    /// The frame, the heading and the hint under it: the screen, the area inside the
+    /// margins, and the row where the search goes.
+    private func chrome(size: Size) -> (Screen, Rect, Int) {
+        let hints = [CommonHints.enter(m, "kiosk.enter.start"), KioskKey.drafts.hint(m), KioskKey.queue.hint(m),
+                     KioskKey.language.hint(m), KeyHint(KioskKey.leave.label, m.text("kiosk.key.quit")), KioskKey.highContrast.hint(m)]
+        var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.home"), status: m.text("kiosk.language.name"),
+                                                            hints: hints), size: size)
+        let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
+        var y = inner.y
+        screen.write(m.text("kiosk.home.pick"), at: Point(x: inner.x, y: y), style: Style(.label, bold: true), clip: inner)
+        y += 1
+        for line in TextWrap.lines(m.text("kiosk.home.hint"), width: inner.width).prefix(2) {
+            screen.write(line, at: Point(x: inner.x, y: y), style: .role(.hint), clip: inner); y += 1
+        }
+        return (screen, inner, y + 1)
+    }
+
     /// "Hồ sơ nháp: 2 · Hàng đợi: 1 chờ gửi, 0 để riêng".
-    var statusLine: String {
-        let drafts = draftCount.map { m.text("kiosk.home.drafts", ["count": String($0)]) }
+    static func statusLine(_ m: Messages, drafts: Int?, queue: QueueOverview?) -> String {
+        let drafts = drafts.map { m.text("kiosk.home.drafts", ["count": String($0)]) }
         let queued = queue.map {
             m.text("kiosk.home.queue", ["queued": String($0.count(.queued) + $0.count(.failed) + $0.count(.delivering)),
                                         "aside": String($0.count(.setAside))])
         }
         return [drafts, queued].compactMap { $0 }.joined(separator: " · ")
+    }
+}
+
+/// The parts of the home screen that only depend on the window size and the language,
+/// made on first use. A reference, so the pure `view` can fill it; what it returns is
+/// exactly what would be drawn afresh (the view tests compare whole screens).
+private final class HomeLayoutCache {
+    private var heading: (size: Size, screen: Screen, inner: Rect, y: Int)?
+    private var wrapped: [String: (width: Int, lines: [String])] = [:]
+
+    func heading(_ size: Size, make: () -> (Screen, Rect, Int)) -> (Screen, Rect, Int) {
+        if let h = heading, h.size == size { return (h.screen, h.inner, h.y) }
+        let (screen, inner, y) = make()
+        heading = (size, screen, inner, y)
+        return (screen, inner, y)
+    }
+
+    func wrapped(_ text: String, width: Int) -> [String] {
+        if let w = wrapped[text], w.width == width { return w.lines }
+        let lines = TextWrap.lines(text, width: width)
+        wrapped[text] = (width, lines)
+        return lines
     }
 }

@@ -16,6 +16,11 @@ public final class NCursesTerminal: TerminalDevice {
     private var decoder = InputDecoder()
     private var lastPainted: Screen?
     private var cursorShown: Bool?
+    /// The style last turned into attributes and a pair, for `rendition` (forgotten when
+    /// the theme changes).
+    private var lastRendition: (style: Style, attributes: attr_t, pair: Int16)?
+    /// True until the first paint: the window is still the blank one `newterm` made.
+    private var neverPainted = true
     private var restored = false
 
     /// Takes over the terminal: locale, raw keys, no echo, keypad, 50 ms Esc delay,
@@ -65,6 +70,7 @@ public final class NCursesTerminal: TerminalDevice {
     public func setHighContrast(_ on: Bool) {
         guard baseTheme.usesColour else { return }
         theme = on ? .highContrast : baseTheme
+        lastRendition = nil
         lastPainted = nil
     }
 
@@ -73,6 +79,11 @@ public final class NCursesTerminal: TerminalDevice {
         let width = min(screen.size.width, Int(getmaxx(window)))
         let height = min(screen.size.height, Int(getmaxy(window)))
         let previous = lastPainted?.size == screen.size ? lastPainted?.cells ?? [] : []
+        // On the first paint ncurses' window is all plain blanks already (and the terminal
+        // is cleared by the first refresh): blank cells that look plain need no drawing.
+        let blank = Cell.blank()
+        let skipBlanks = neverPainted && rendition(blank.style) == (motcua_a_normal(), 0)
+        neverPainted = false
         // Compared in place through buffer pointers: copying each Cell out of the arrays
         // (retain/release of its String) was the largest cost of a keystroke.
         screen.cells.withUnsafeBufferPointer { cells in
@@ -82,6 +93,7 @@ public final class NCursesTerminal: TerminalDevice {
                     for x in 0..<width {
                         let i = y * screen.size.width + x
                         if cells[i].isContinuation || (compare && before[i] == cells[i]) { continue }
+                        if skipBlanks && cells[i] == blank { continue }
                         draw(cells[i], x: x, y: y, maxWidth: width)
                     }
                 }
@@ -99,22 +111,36 @@ public final class NCursesTerminal: TerminalDevice {
     }
 
     private func draw(_ cell: Cell, x: Int, y: Int, maxWidth: Int) {
-        let look = theme.resolve(cell.style)
+        let (attributes, pair) = rendition(cell.style)
+        // A wide grapheme cut by a narrower terminal is drawn as a space.
+        let cut = cell.width == 2 && x + 1 >= maxWidth
+        // ncurses keeps a spacing character and up to four combining marks per cell: five
+        // at most, and the terminating zero. No array per cell: a list that changes on a
+        // keystroke is hundreds of cells.
+        var glyph = cchar_t()
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 6) { wide in
+            var count = 0
+            if !cut { cell.forEachScalarValue { wide[count] = wchar_t(bitPattern: $0); count += 1 } }
+            if count == 0 { wide[0] = 0x20; count = 1 }
+            wide[count] = 0
+            setcchar(&glyph, wide.baseAddress, attributes, pair, nil)
+        }
+        mvwadd_wch(window, Int32(y), Int32(x), &glyph)  // ERR in the bottom-right cell is expected
+    }
+
+    /// The ncurses attributes and colour pair of `style` in the current theme. The last
+    /// one is kept: neighbouring cells nearly always share their style.
+    private func rendition(_ style: Style) -> (attr_t, Int16) {
+        if let last = lastRendition, last.style == style { return (last.attributes, last.pair) }
+        let look = theme.resolve(style)
         var attributes: attr_t = motcua_a_normal()
         if look.bold { attributes |= motcua_a_bold() }
         if look.reverse { attributes |= motcua_a_reverse() }
         if look.underline { attributes |= motcua_a_underline() }
         if look.dim { attributes |= motcua_a_dim() }
         let pair = theme.usesColour ? colours.pair(look.foreground, look.background) : 0
-        // A wide grapheme cut by a narrower terminal is drawn as a space.
-        let cut = cell.width == 2 && x + 1 >= maxWidth
-        // ncurses keeps a spacing character and up to four combining marks per cell.
-        var wide: [wchar_t] = cut ? [] : cell.scalarValues.map { wchar_t(bitPattern: $0) }
-        if wide.isEmpty { wide = [0x20] }
-        wide.append(0)
-        var glyph = cchar_t()
-        setcchar(&glyph, wide, attributes, pair, nil)
-        mvwadd_wch(window, Int32(y), Int32(x), &glyph)  // ERR in the bottom-right cell is expected
+        lastRendition = (style, attributes, pair)
+        return (attributes, pair)
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
