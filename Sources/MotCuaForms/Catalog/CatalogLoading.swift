@@ -48,8 +48,8 @@ extension Catalog {
 
 extension Catalog {
     /// A catalog for browsing only, made fast for the kiosk's first screen:
-    /// each form file is parsed as JSON and only what the catalog shows and
-    /// searches is read (id, version, title, summary, languages, procedure
+    /// of each form file only the members the catalog shows and searches are
+    /// parsed as JSON (id, version, title, summary, languages, procedure
     /// code and domain); no shared list is read and nothing is linted. The
     /// entries' forms have no pages: open a form with `FormEngine.loadForm`
     /// (which lints it) before using it. Files that are not JSON or have no
@@ -59,7 +59,9 @@ extension Catalog {
         var forms: [LoadedForm] = []
         for name in names.filter({ $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted() {
             let path = (formsDirectory as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path), let json = try? JSONParser.parse(data),
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let header = HeaderScan.keeping(headerKeys, of: [UInt8](data)).map { Data($0) } ?? data
+            guard let json = try? JSONParser.parse(header),
                   let id = json["id"]?.stringValue, let rawTitle = json["title"] else { continue }
             let diag = Diagnostics(file: path)
             guard let title = readText(rawTitle, path: "title", diag: diag) else { continue }
@@ -77,4 +79,8 @@ extension Catalog {
         }
         return Catalog(forms: forms, lists: nil)
     }
+
+    /// The top-level members `loadHeaders` reads; the others (pages, checks, lists) are
+    /// skipped unparsed.
+    private static let headerKeys: Set<String> = ["id", "version", "title", "summary", "languages", "procedure"]
 }

@@ -24,7 +24,9 @@ extension Validator {
         let plan = FieldPlan(field, slot: -1)
         var value = Value.null
         if let raw, case .value(let v) = Coercion.coerce(raw, plan) { value = v }
-        return check(plan, path: path, value: value, raw: raw, scope: scope)
+        var result = AnswerCheck(stored: nil, value: .null)
+        check(plan, path: path, value: value, raw: raw, scope: scope, into: &result)
+        return result
     }
 
     /// The implementation, over a plan held by reference (see `FieldPlan`) and
@@ -33,11 +35,14 @@ extension Validator {
     /// is it coerced again here, to say which.
     /// `path` is built only when there is something to report (inside a repeat
     /// of 50 items that is a thousand string formats saved per dossier).
-    func check<S: ExpressionScope>(_ plan: FieldPlan, path: @autoclosure () -> String, value coerced: Value, raw: JSONValue?, scope: S) -> AnswerCheck {
-        // Failures return a fresh verdict: a `fail` that captured a mutable
-        // result would box it, and every return would copy the box's contents.
-        func fail(_ code: IssueCode, _ message: String) -> AnswerCheck {
-            AnswerCheck(stored: nil, value: .null, error: ValidationIssue(field: path(), code: code, message: message))
+    /// The verdict is written into `result` (the whole-dossier pass reuses one):
+    /// returning the struct copied it through its value witnesses on every answer.
+    func check<S: ExpressionScope>(_ plan: FieldPlan, path: @autoclosure () -> String, value coerced: Value, raw: JSONValue?, scope: S,
+                                   into result: inout AnswerCheck) {
+        result.stored = nil; result.value = .null; result.error = nil; result.warning = nil
+        func fail(_ code: IssueCode, _ message: String) {
+            result.stored = nil; result.value = .null
+            result.error = ValidationIssue(field: path(), code: code, message: message)
         }
         var value = coerced
         if case .null = value, let raw {
@@ -57,7 +62,7 @@ extension Validator {
             if plan.type == .repeat, let m = plan.field.minCount, m > 0 {
                 return fail(.count, messages.text("validation.count.items.min", ["min": String(m), "count": "0"]))
             }
-            return AnswerCheck(stored: nil, value: .null)
+            return
         }
         var stored = raw.map { Coercion.stored(value, raw: $0, plan) } ?? value.json
         switch plan.type {
@@ -97,7 +102,8 @@ extension Validator {
             if let m = plan.field.maxCount, l.count > m { return fail(.count, messages.text("validation.count.items.max", ["max": String(m), "count": String(l.count)])) }
         default: break
         }
-        guard plan.hasConstraintOrWarning else { return AnswerCheck(stored: stored, value: value) }
+        result.stored = stored; result.value = value
+        guard plan.hasConstraintOrWarning else { return }
         var s = scope
         s.dot = value
         if let c = plan.field.constraint, !Evaluator.evaluate(c, s, context).truthy {
@@ -105,9 +111,8 @@ extension Validator {
         }
         if let w = plan.field.warning, !Evaluator.evaluate(w, s, context).truthy {
             let msg = plan.field.warningMessage.map { messages.resolve($0, form: form, values: named(scope, plan, value)) } ?? messages.text("validation.warning")
-            return AnswerCheck(stored: stored, value: value, warning: ValidationIssue(field: path(), code: .warning, message: msg))
+            result.warning = ValidationIssue(field: path(), code: .warning, message: msg)
         }
-        return AnswerCheck(stored: stored, value: value)
     }
 
     /// The answers by id for a message about `plan`, with the answer under

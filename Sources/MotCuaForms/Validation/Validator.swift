@@ -32,40 +32,41 @@ public struct Validator: Sendable {
         var read = readAll(given, &report)
         var out: [(key: String, value: JSONValue)] = []
         out.reserveCapacity(plan.fields.count)
+        var check = AnswerCheck(stored: nil, value: .null)
         for page in plan.pages {
-            let pageRelevant = page.relevant.map { isTrue($0, read.values) } ?? true
+            let pageRelevant = page.relevant.map { isTrue($0, read.scope) } ?? true
             for p in page.fields {
                 let slot = p.slot
-                guard pageRelevant, p.relevant.map({ isTrue($0, read.values) }) ?? true else {
-                    read.values[slot] = .null
+                guard pageRelevant, p.relevant.map({ isTrue($0, read.scope) }) ?? true else {
+                    read.scope.values[slot] = .null
                     continue
                 }
                 switch p.type {
                 case .note:
                     if read.raw(slot) != nil { report.errors.append(issue(p.id, .type, messages.text("validation.type.note"))) }
                 case .calculate:
-                    let v = p.expression.map { Evaluator.evaluate($0, SlotScope(values: read.values), context) } ?? .null
-                    read.values[slot] = v
+                    let v = p.expression.map { Evaluator.evaluate($0, read.scope, context) } ?? .null
+                    read.scope.values[slot] = v
                     if !v.isEmpty { out.append((p.id, v.json)) }
                 case .repeat:
-                    let (v, stored) = validateRepeat(p, read.raw(slot), read.items[slot], read.values, &report)
-                    read.values[slot] = v
+                    let (v, stored) = validateRepeat(p, read.raw(slot), read.items[slot], read.scope.values, &report)
+                    read.scope.values[slot] = v
                     if let stored { out.append((p.id, stored)) }
                 default:
-                    let check = self.check(p, path: p.id, value: read.values[slot], raw: read.raw(slot), scope: SlotScope(values: read.values))
+                    self.check(p, path: p.id, value: read.scope.values[slot], raw: read.raw(slot), scope: read.scope, into: &check)
                     record(check, p, &report)
                     if check.passed, let s = check.stored {
-                        read.values[slot] = check.value
+                        read.scope.values[slot] = check.value
                         out.append((p.id, s))
                     } else {
-                        read.values[slot] = .null
+                        read.scope.values[slot] = .null
                         if !check.passed, let r = read.raw(slot) { out.append((p.id, r)) }
                     }
                 }
             }
         }
-        for c in form.checks where !isTrue(c.rule, read.values) {
-            let msg = messages.resolve(c.message, form: form, values: SlotScope(values: read.values).valuesByID(plan, within: nil))
+        for c in form.checks where !isTrue(c.rule, read.scope) {
+            let msg = messages.resolve(c.message, form: form, values: read.scope.valuesByID(plan, within: nil))
             for t in c.fields.isEmpty ? [c.id] : c.fields {
                 let i = ValidationIssue(field: t, code: c.severity == .error ? .check : .warning, message: msg)
                 if c.severity == .error { report.errors.append(i) } else { report.warnings.append(i) }
@@ -75,8 +76,8 @@ public struct Validator: Sendable {
         return report
     }
 
-    private func isTrue(_ e: Expression, _ values: [Value]) -> Bool {
-        Evaluator.evaluate(e, SlotScope(values: values), context).truthy
+    private func isTrue(_ e: Expression, _ scope: SlotScope) -> Bool {
+        Evaluator.evaluate(e, scope, context).truthy
     }
 
     /// The given answers by slot: coerced (so that expressions can read
@@ -85,7 +86,8 @@ public struct Validator: Sendable {
     /// destroyed element by element through the runtime's generic witnesses.
     struct Answers {
         let given: JSONObject
-        var values: [Value]
+        /// The values by slot, in the one scope every check of the pass reads.
+        var scope: SlotScope
         /// Position in `given.pairs`, -1 when not given.
         var positions: [Int]
         /// A repeat's items, read once.
@@ -103,7 +105,7 @@ public struct Validator: Sendable {
     /// Reads every given answer once; unknown keys are reported here.
     private func readAll(_ given: JSONObject, _ report: inout ValidationReport) -> Answers {
         let n = plan.fields.count
-        var a = Answers(given: given, values: Array(repeating: .null, count: n), positions: Array(repeating: -1, count: n),
+        var a = Answers(given: given, scope: SlotScope(values: Array(repeating: .null, count: n)), positions: Array(repeating: -1, count: n),
                         items: Array(repeating: [], count: n))
         var next = 0
         for (i, (key, v)) in given.pairs.enumerated() {
@@ -114,10 +116,10 @@ public struct Validator: Sendable {
             if p.type == .repeat {
                 guard case .array(let list) = v else { continue }
                 let coerced = list.map { coerceItem($0.objectValue ?? JSONObject(), p) }
-                a.values[slot] = .list(coerced.map { .list($0.values) })
+                a.scope.values[slot] = .list(coerced.map { .list($0.values) })
                 a.items[slot] = coerced
             } else {
-                if case .value(let x) = Coercion.coerce(v, p) { a.values[slot] = x }
+                if case .value(let x) = Coercion.coerce(v, p) { a.scope.values[slot] = x }
             }
         }
         return a
@@ -155,7 +157,8 @@ public struct Validator: Sendable {
     private func validateRepeat(_ p: FieldPlan, _ given: JSONValue?, _ pre: [CoercedItem],
                                 _ values: [Value], _ report: inout ValidationReport) -> (Value, JSONValue?) {
         let rid = p.id
-        let check = self.check(p, path: rid, value: values[p.slot], raw: given, scope: SlotScope(values: values))
+        var check = AnswerCheck(stored: nil, value: .null)
+        self.check(p, path: rid, value: values[p.slot], raw: given, scope: SlotScope(values: values), into: &check)
         if let e = check.error { report.errors.append(e) }
         guard case .array(let items)? = given else { return (.null, nil) }
         var rows: [Value] = []
@@ -183,14 +186,14 @@ public struct Validator: Sendable {
                     scope.item![n] = v
                     if !v.isEmpty { itemOut.append((ip.id, v.json)) }
                 default:
-                    let c = self.check(ip, path: path(), value: scope.item![n], raw: raw, scope: scope)
-                    record(c, ip, &report)
-                    if c.passed, let s = c.stored {
-                        if ip.format != nil { scope.item![n] = c.value }  // a format may have normalised the answer
+                    self.check(ip, path: path(), value: scope.item![n], raw: raw, scope: scope, into: &check)
+                    record(check, ip, &report)
+                    if check.passed, let s = check.stored {
+                        if ip.format != nil { scope.item![n] = check.value }  // a format may have normalised the answer
                         itemOut.append((ip.id, s))
                     } else {
                         if case .null = scope.item![n] {} else { scope.item![n] = .null }
-                        if !c.passed, let r = raw { itemOut.append((ip.id, r)) }
+                        if !check.passed, let r = raw { itemOut.append((ip.id, r)) }
                     }
                 }
             }
