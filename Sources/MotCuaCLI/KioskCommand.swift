@@ -23,23 +23,25 @@ func runKioskHome(_ args: [String]) -> Int32 {
     }
     let lang = line.values["--lang"] ?? "vi"
     guard ["vi", "en"].contains(lang) else { Console.err("motcua: --lang takes vi or en"); return 2 }
-    let messages = Resources.messages(lang)
-    if let problem = TerminalUnavailable.check(environment: ProcessInfo.processInfo.environment) {
-        return plainHome(problem, messages)
+    // Read once: building the dictionary costs about as much as parsing a small file,
+    // and the kiosk's first screen is timed against dialog's.
+    let environment = ProcessInfo.processInfo.environment
+    if let problem = TerminalUnavailable.check(environment: environment) {
+        return plainHome(problem, Resources.messages(lang))
     }
     let backend: KioskBackend
-    do { backend = try KioskBackend(line: line) } catch {
+    do { backend = try KioskBackend(line: line, environment: environment) } catch {
         Console.err(Console.safe("motcua: \(error)"))
         return 2
     }
-    guard let idle = kioskIdleSeconds(line, backend.settings) else { return 2 }
+    guard let idle = kioskIdleSeconds(line, backend.settings, environment: environment) else { return 2 }
     var app = KioskApp(services: backend.services(), language: lang, idleTimeout: idle, highContrast: line.flags.contains("--high-contrast"))
     do {
-        let status = try Kiosk.run(&app, highContrast: line.flags.contains("--high-contrast"))
+        let status = try Kiosk.run(&app, environment: environment, highContrast: line.flags.contains("--high-contrast"))
         for l in app.farewell { Console.out(Console.safe(l)) }
         return status
     } catch {
-        return plainHome(error, messages)
+        return plainHome(error, backend.messages(lang))
     }
 }
 
@@ -63,21 +65,22 @@ private func plainHome(_ problem: TerminalUnavailable, _ m: Messages) -> Int32 {
 /// run here (the caller then runs plain mode); the reason is said unless output is
 /// simply not a terminal, which is how scripts call it.
 func runKioskFill(_ setup: FillSetup) -> Int32? {
-    if let problem = TerminalUnavailable.check(environment: ProcessInfo.processInfo.environment) {
+    let environment = ProcessInfo.processInfo.environment
+    if let problem = TerminalUnavailable.check(environment: environment) {
         if problem.reason != .notATerminal { sayFallback(problem, setup.messages) }
         return nil
     }
     let backend: KioskBackend
-    do { backend = try KioskBackend(line: setup.line) } catch {
+    do { backend = try KioskBackend(line: setup.line, environment: environment) } catch {
         Console.err(Console.safe("motcua fill: \(error)"))
         return 2
     }
-    guard let idle = kioskIdleSeconds(setup.line, backend.settings) else { return 2 }
+    guard let idle = kioskIdleSeconds(setup.line, backend.settings, environment: environment) else { return 2 }
     let session = backend.session(setup)
     var app = KioskApp(services: backend.services(), session: session, idleTimeout: idle,
                        highContrast: setup.line.flags.contains("--high-contrast"))
     do {
-        let status = try Kiosk.run(&app, highContrast: setup.line.flags.contains("--high-contrast"))
+        let status = try Kiosk.run(&app, environment: environment, highContrast: setup.line.flags.contains("--high-contrast"))
         for l in app.farewell { Console.out(Console.safe(l)) }
         return status
     } catch {
@@ -118,25 +121,34 @@ final class KioskBackend {
     /// `<data dir>/settings.json`, when there is one.
     let settings: JSONValue?
     let toneStyle: TonePlacementStyle
+    /// Where Forms/ and Locales/ are.
+    private let root: String
     private let vi: Messages
-    private let en: Messages
+    /// English is read the first time it is asked for (most desks never switch).
+    private var en: Messages?
 
-    init(line: StoreCommandLine) throws {
+    init(line: StoreCommandLine, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.line = line
-        guard let dir = Resources.formsDirectory else { throw StoreError.notFound("the Forms folder (set MOTCUA_HOME)") }
+        guard let root = Resources.root(environment: environment) else { throw StoreError.notFound("the Forms folder (set MOTCUA_HOME)") }
+        self.root = root
         // Titles and codes only: the first screen needs no more, and each form
         // (with its lists, linted) is read when it is opened.
-        catalog = Catalog.loadHeaders(formsDirectory: dir)
-        dataDir = try DataDirectory.resolve(flag: line.dataDir)
+        catalog = Catalog.loadHeaders(formsDirectory: root + "/Forms")
+        dataDir = try DataDirectory.resolve(flag: line.dataDir, environment: environment)
         store = try line.open()
         drafts = try FileDraftStore(dataDirectory: dataDir)
         settings = FileManager.default.contents(atPath: dataDir + "/" + DataDirectory.settingsName).flatMap { try? JSONParser.parse($0) }
         toneStyle = settings?["toneStyle"]?.stringValue.flatMap(TonePlacementStyle.init(rawValue:)) ?? .traditional
-        vi = Resources.messages("vi")
-        en = Resources.messages("en")
+        vi = Resources.messages("vi", root: root)
     }
 
-    func messages(_ language: String) -> Messages { language == "en" ? en : vi }
+    func messages(_ language: String) -> Messages {
+        guard language == "en" else { return vi }
+        if let en { return en }
+        let loaded = Resources.messages("en", root: root)
+        en = loaded
+        return loaded
+    }
 
     /// The options every interview is opened with (data dir, kiosk, operator, today).
     private var baseArguments: [String] {
@@ -167,7 +179,7 @@ final class KioskBackend {
 
     func services() -> KioskServices {
         KioskServices(
-            messages: { [vi, en] in $0 == "en" ? en : vi },
+            messages: { [self] in messages($0) },
             searchProcedures: { [catalog] query, language in
                 catalog.search(query, limit: 200).map {
                     ProcedureItem(id: $0.id, title: $0.title(language), code: $0.code, summary: $0.summary(language))

@@ -1,5 +1,6 @@
 import Testing
 @testable import MotCuaKiosk
+import MotCuaText
 
 @Suite struct ScreenTests {
     @Test func writesVietnameseInNFCAndNFDToTheSameCells() {
@@ -83,5 +84,40 @@ import Testing
         #expect(Screen.width("日本") == 4)
         #expect(Screen.width("👍") == 2)
         #expect(Screen.width("a\u{200B}b") == 2)
+    }
+
+    /// `write` and `width` take a fast path for scalars that are one-column graphemes of
+    /// their own; every cell must be what the grapheme-by-grapheme path gives.
+    @Test(arguments: ["Nguyễn Thị Ánh", "Nguye\u{0302}\u{0303}n Thi\u{0323}", "ab\u{0303}c", "a\u{0301}", "Zoë 中文 ệ👍x",
+                      "x\u{1B}y\u{7F}", "ÀÁ\u{00AD}zŁ", "Ḁṍ Ỹ", "\u{0301}lone", "tab\there", "ǅ ɐ ʰ ˆ", "e\u{200D}f", ""])
+    func fastPathDrawsWhatTheGraphemePathDraws(text: String) {
+        let style = Style.role(.hint)
+        for (x, clip) in [(0, nil), (2, Rect(x: 3, y: 0, width: 5, height: 1)), (-1, nil)] as [(Int, Rect?)] {
+            var screen = Screen(size: Size(width: 30, height: 1))
+            let used = screen.write(text, at: Point(x: x, y: 0), style: style, clip: clip)
+            // The reference: each grapheme measured and made into a cell on its own.
+            var expected = Array(repeating: Cell.blank(), count: 30)
+            var column = x
+            let area = (clip ?? screen.bounds).intersection(screen.bounds)
+            for c in VietText.neutralizeControls(text) {
+                let w = Screen.width(c)
+                guard w > 0 else { continue }
+                if column + w > area.maxX {
+                    if column < area.maxX && column >= area.x { expected[column] = .blank(style) }
+                    column = area.maxX
+                    break
+                }
+                if column >= area.x {
+                    expected[column] = Screen.cell(c, width: w, style: style)
+                    if w == 2 { expected[column + 1] = Cell(scalars: EmptyCollection(), width: 0, style: style) }
+                } else if column + w > area.x {
+                    expected[area.x] = .blank(style)
+                }
+                column += w
+            }
+            #expect(screen.cells == expected, "\(text) at \(x)")
+            #expect(used == column - x, "\(text) at \(x)")
+        }
+        #expect(Screen.width(text) == text.reduce(0) { $0 + Screen.width($1) }, "\(text)")
     }
 }

@@ -45,8 +45,14 @@ public struct TerminalUnavailable: Error, Hashable, Sendable, CustomStringConver
         if term.isEmpty || term == "dumb" { return TerminalUnavailable(.dumbTerminal) }
         setlocale(LC_ALL, "")
         let codeset = String(cString: motcua_codeset())
-        let normalized = codeset.uppercased().replacingOccurrences(of: "-", with: "")
-        if normalized != "UTF8" { return TerminalUnavailable(.notUTF8(codeset: codeset)) }
+        if !isUTF8(codeset) { return TerminalUnavailable(.notUTF8(codeset: codeset)) }
         return nil
+    }
+
+    /// "UTF-8", "utf8", "Utf-8"…: compared byte by byte (this runs before the first
+    /// screen, where Foundation's case mapping would be a measurable cost).
+    static func isUTF8(_ codeset: String) -> Bool {
+        let letters = codeset.utf8.filter { $0 != UInt8(ascii: "-") }.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+        return letters.elementsEqual("UTF8".utf8)
     }
 }
