@@ -138,6 +138,16 @@ import Testing
         let notes = validate(f, ["ghi_chu": nil, "ho_ten": "Đỗ Văn Hùng", "con": [["luu_y": "x"]]])
         #expect(notes.errors.map(\.field) == ["ghi_chu", "con[0].luu_y"])
         #expect(notes.errors.allSatisfy { $0.code == .type })
+        // In the form's order and clean: stored as given. Otherwise rebuilt.
+        let clean: JSONValue = ["ho_ten": "Đỗ Văn Hùng", "con": [["ten": "Lò Thị Mai", "ngay_sinh": "2020-01-02"]]]
+        #expect(validate(f, clean).answers == clean)
+        let spaced = validate(f, ["ho_ten": "  Đỗ  Văn Hùng ", "con": [["ten": "Lò Thị Mai "], ["ngay_sinh": "2021-03-04"]]])
+        #expect(spaced.answers == ["ho_ten": "Đỗ Văn Hùng", "con": [["ten": "Lò Thị Mai"], ["ngay_sinh": "2021-03-04"]]])
+        // An item given out of order is stored in the form's order, the others as given.
+        let reordered = validate(f, ["ho_ten": "Đỗ Văn Hùng", "con": [["ten": "An"], ["ngay_sinh": "2020-01-02", "ten": "Bình"]]])
+        #expect(reordered.answers["con"]?.arrayValue?.map { $0.objectValue?.keys ?? [] } == [["ten"], ["ten", "ngay_sinh"]])
+        let extra = validate(f, ["ho_ten": "Đỗ Văn Hùng", "la": 1])
+        #expect(extra.answers == ["ho_ten": "Đỗ Văn Hùng"] && extra.errors.map(\.code) == [.unknownField])
         let missing = validate(f, ["ho_ten": nil])
         #expect(missing.errors.map(\.code) == [.required])
     }

@@ -42,6 +42,23 @@ public enum JSONValue: Sendable, Equatable, Hashable {
     public var objectValue: JSONObject? { if case .object(let o) = self { return o } else { return nil } }
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
+    /// Equal with objects' members in the same order too (`==` ignores
+    /// member order, as JSON does): whether storing `self` would write the
+    /// same bytes as `other`.
+    func sameInOrder(_ other: JSONValue) -> Bool {
+        switch (self, other) {
+        case (.array(let a), .array(let b)):
+            guard a.count == b.count else { return false }
+            if a.withUnsafeBufferPointer({ x in b.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress } }) { return true }
+            return zip(a, b).allSatisfy { $0.sameInOrder($1) }
+        case (.object(let a), .object(let b)):
+            guard a.count == b.count else { return false }
+            if a.sharesStorage(with: b) { return true }
+            return zip(a.pairs, b.pairs).allSatisfy { $0.key == $1.key && $0.value.sameInOrder($1.value) }
+        default: return self == other
+        }
+    }
+
     /// Member access on objects; nil for anything else or a missing key.
     public subscript(key: String) -> JSONValue? { objectValue?[key] }
 }
@@ -121,7 +138,13 @@ public struct JSONObject: Sendable, Equatable, Hashable {
     /// Equal when they hold the same members, in any order (as JSON says).
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
         guard a.count == b.count else { return false }
+        if a.sharesStorage(with: b) { return true }
         return a.pairs.allSatisfy { b[$0.key] == $0.value }
+    }
+
+    /// Whether both are the same members in memory (a copy of one object).
+    func sharesStorage(with other: JSONObject) -> Bool {
+        pairs.withUnsafeBufferPointer { a in other.pairs.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
     }
 
     public func hash(into h: inout Hasher) {

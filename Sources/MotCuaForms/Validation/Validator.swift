@@ -30,8 +30,7 @@ public struct Validator: Sendable {
             return report
         }
         var read = readAll(given, &report)
-        var out: [(key: String, value: JSONValue)] = []
-        out.reserveCapacity(plan.fields.count)
+        var out = DossierOutput(given: given)
         var check = AnswerCheck(stored: nil, value: .null)
         for page in plan.pages {
             let pageRelevant = page.relevant.map { isTrue($0, read.scope) } ?? true
@@ -47,20 +46,20 @@ public struct Validator: Sendable {
                 case .calculate:
                     let v = p.expression.map { Evaluator.evaluate($0, read.scope, context) } ?? .null
                     read.scope.values[slot] = v
-                    if !v.isEmpty { out.append((p.id, v.json)) }
+                    if !v.isEmpty { out.append(p.id, v.json, position: read.positions[slot]) }
                 case .repeat:
                     let (v, stored) = validateRepeat(p, read.raw(slot), read.items[slot], read.scope.values, &report)
                     read.scope.values[slot] = v
-                    if let stored { out.append((p.id, stored)) }
+                    if let stored { out.append(p.id, stored, position: read.positions[slot]) }
                 default:
                     self.check(p, path: p.id, value: read.scope.values[slot], raw: read.raw(slot), scope: read.scope, into: &check)
                     record(check, p, &report)
                     if check.passed, let s = check.stored {
-                        read.scope.values[slot] = check.value
-                        out.append((p.id, s))
+                        if p.format != nil { read.scope.values[slot] = check.value }  // a format may have normalised it
+                        out.append(p.id, s, position: read.positions[slot])
                     } else {
                         read.scope.values[slot] = .null
-                        if !check.passed, let r = read.raw(slot) { out.append((p.id, r)) }
+                        if !check.passed, let r = read.raw(slot) { out.append(p.id, r, position: read.positions[slot]) }
                     }
                 }
             }
@@ -72,7 +71,7 @@ public struct Validator: Sendable {
                 if c.severity == .error { report.errors.append(i) } else { report.warnings.append(i) }
             }
         }
-        report.answers = .object(JSONObject(uniqueKeysInOrder: out))
+        report.answers = .object(out.object)
         return report
     }
 
@@ -165,14 +164,14 @@ public struct Validator: Sendable {
         var stored: [JSONValue] = []
         rows.reserveCapacity(items.count)
         stored.reserveCapacity(items.count)
+        var same = true  // every item stored as given: store the given list itself
         for (i, item) in items.enumerated() {
-            guard case .object(let obj) = item else { continue }
+            guard case .object(let obj) = item else { same = false; continue }
             let coerced: CoercedItem
             if i < pre.count { coerced = pre[i] } else { coerced = coerceItem(obj, p) }
             for k in coerced.unknownKeys { report.errors.append(unknown("\(rid)[\(i)].\(k)", k)) }
             var scope = SlotScope(values: values, item: coerced.values)
-            var itemOut: [(key: String, value: JSONValue)] = []
-            itemOut.reserveCapacity(p.inner.count)
+            var itemOut = DossierOutput(given: obj)
             for ip in p.inner {
                 let n = ip.slot
                 func path() -> String { "\(rid)[\(i)].\(ip.id)" }
@@ -184,23 +183,25 @@ public struct Validator: Sendable {
                 case .calculate:
                     let v = ip.expression.map { Evaluator.evaluate($0, scope, context) } ?? .null
                     scope.item![n] = v
-                    if !v.isEmpty { itemOut.append((ip.id, v.json)) }
+                    if !v.isEmpty { itemOut.append(ip.id, v.json, position: coerced.positions[n]) }
                 default:
                     self.check(ip, path: path(), value: scope.item![n], raw: raw, scope: scope, into: &check)
                     record(check, ip, &report)
                     if check.passed, let s = check.stored {
                         if ip.format != nil { scope.item![n] = check.value }  // a format may have normalised the answer
-                        itemOut.append((ip.id, s))
+                        itemOut.append(ip.id, s, position: coerced.positions[n])
                     } else {
                         if case .null = scope.item![n] {} else { scope.item![n] = .null }
-                        if !check.passed, let r = raw { itemOut.append((ip.id, r)) }
+                        if !check.passed, let r = raw { itemOut.append(ip.id, r, position: coerced.positions[n]) }
                     }
                 }
             }
             rows.append(.list(scope.item!))
-            stored.append(.object(JSONObject(uniqueKeysInOrder: itemOut)))
+            let kept = itemOut.object
+            if !kept.sharesStorage(with: obj) { same = false }  // stored as given, in the given order
+            stored.append(.object(kept))
         }
-        return (.list(rows), .array(stored))
+        return (.list(rows), same ? given : .array(stored))
     }
 
     private func record(_ c: AnswerCheck, _ p: FieldPlan, _ report: inout ValidationReport) {
