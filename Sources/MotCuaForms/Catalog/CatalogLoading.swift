@@ -57,8 +57,9 @@ extension Catalog {
     public static func loadHeaders(formsDirectory: String) -> Catalog {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: formsDirectory)) ?? []
         var forms: [LoadedForm] = []
+        let folder = formsDirectory.hasSuffix("/") ? formsDirectory : formsDirectory + "/"
         for name in names.filter({ $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted() {
-            let path = (formsDirectory as NSString).appendingPathComponent(name)
+            let path = folder + name  // not NSString's path methods: see Resources.root
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             let header = HeaderScan.keeping(headerKeys, of: [UInt8](data)).map { Data($0) } ?? data
             guard let json = try? JSONParser.parse(header),

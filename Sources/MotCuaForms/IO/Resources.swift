@@ -6,12 +6,15 @@ import Foundation
 public enum Resources {
     public static func root(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let home = environment["MOTCUA_HOME"], !home.isEmpty { return home }
-        var dir = (CommandLine.arguments.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } ?? "") as NSString
+        // Plain string paths, not NSString: the kiosk calls this before its first screen,
+        // and NSString's path methods bring in a large part of Foundation for it.
+        var dir = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } ?? ""
         for _ in 0..<6 {
-            dir = dir.deletingLastPathComponent as NSString
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Locales/vi.json")) { return dir as String }
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("share/motcua/Locales/vi.json")) {
-                return dir.appendingPathComponent("share/motcua")
+            dir = parent(of: dir)
+            let base = dir.hasSuffix("/") ? dir : dir + "/"
+            if FileManager.default.fileExists(atPath: base + "Locales/vi.json") { return dir }
+            if FileManager.default.fileExists(atPath: base + "share/motcua/Locales/vi.json") {
+                return base + "share/motcua"
             }
         }
         for candidate in ["/usr/local/share/motcua", "/usr/share/motcua"] where FileManager.default.fileExists(atPath: candidate + "/Locales/vi.json") {
@@ -19,6 +22,16 @@ public enum Resources {
         }
         let cwd = FileManager.default.currentDirectoryPath
         return FileManager.default.fileExists(atPath: cwd + "/Locales/vi.json") ? cwd : nil
+    }
+
+    /// The folder holding `path` ("/a/b/c" → "/a/b", "/a" → "/", "c" → ""), as
+    /// NSString's `deletingLastPathComponent` gives it for these absolute paths.
+    static func parent(of path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "" }
+        if slash == p.startIndex { return "/" }
+        return String(p[..<slash])
     }
 
     public static var formsDirectory: String? { root().map { $0 + "/Forms" } }

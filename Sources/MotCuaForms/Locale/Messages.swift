@@ -24,11 +24,28 @@ public struct Messages: Sendable {
     /// Every key defined.
     public var keys: [String] { Array(table.keys) }
 
-    /// The text for `key` with `{name}` placeholders filled.
+    /// The text for `key` with `{name}` placeholders filled. One pass over the text: a
+    /// value that itself holds "{other}" (a name typed with braces) is not filled again,
+    /// and placeholders without an argument stay as written. No Foundation string search:
+    /// the kiosk fills a few of these before its first screen.
     public func text(_ key: String, _ args: [String: String] = [:]) -> String {
-        var s = table[key] ?? fallback[key] ?? key
-        for (k, v) in args { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
-        return s
+        let s = table[key] ?? fallback[key] ?? key
+        guard !args.isEmpty, s.utf8.contains(UInt8(ascii: "{")) else { return s }
+        var out = ""
+        var rest = s[...]
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
+            guard let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            let name = rest[rest.index(after: open)..<close]
+            if let value = args[String(name)] {
+                out += rest[..<open]
+                out += value
+            } else {
+                out += rest[...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
     }
 
     /// A form's own text in this language, with `${field}` filled from answers.
