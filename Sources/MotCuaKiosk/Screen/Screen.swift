@@ -126,23 +126,18 @@ public struct Screen: Hashable, Sendable {
         // straight into a cell, without grapheme breaking or normalisation; most labels,
         // titles and names are only such scalars. The rest of the text, from the first
         // scalar that is not, takes the general path below.
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let v = scalars[i].value
-            guard Screen.isSimple(v) else { break }
-            let next = scalars.index(after: i)
-            // The next scalar might be a mark that belongs to this one.
-            if next < scalars.endIndex && !Screen.isSimple(scalars[next].value) { break }
-            if x >= area.maxX { return area.maxX - origin.x }
-            if x >= area.x { put(Cell(scalar: v, width: 1, style: style), x: x, y: origin.y) }
-            x += 1
-            i = next
+        var clipped = false
+        let stop = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            Screen.simpleRun(utf8) { value in
+                if x >= area.maxX { clipped = true; return false }
+                if x >= area.x { put(Cell(scalar: value, width: 1, style: style), x: x, y: origin.y) }
+                x += 1
+                return true
+            }
         }
-        if i == scalars.endIndex { return x - origin.x }
-        // `i` is on a grapheme boundary: the scalar before it, if any, was simple and so
-        // was `i`'s own scalar (or `i` is the start).
-        let rest = i == scalars.startIndex ? text : String(scalars[i...])
+        if clipped { return area.maxX - origin.x }
+        if stop == text.utf8.count { return x - origin.x }
+        let rest = Screen.remainder(text, from: stop)
         for grapheme in VietText.neutralizeControls(rest) {
             let width = Screen.width(grapheme)
             if width == 0 { continue }
@@ -208,18 +203,48 @@ public struct Screen: Hashable, Sendable {
     /// Columns `text` takes when drawn (the same in NFC and NFD).
     public static func width(_ text: String) -> Int {
         var total = 0
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
         // As in `write`: simple scalars count one column each without grapheme breaking.
-        while i < scalars.endIndex, isSimple(scalars[i].value) {
-            let next = scalars.index(after: i)
-            if next < scalars.endIndex && !isSimple(scalars[next].value) { break }
-            total += 1
-            i = next
-        }
-        if i == scalars.endIndex { return total }
-        for c in i == scalars.startIndex ? text : String(scalars[i...]) { total += width(c) }
+        let stop = text.utf8.withContiguousStorageIfAvailable { utf8 in simpleRun(utf8) { _ in total += 1; return true } }
+        if stop == text.utf8.count { return total }
+        for c in remainder(text, from: stop) { total += width(c) }
         return total
+    }
+
+    /// Calls `body` with each scalar of the leading run of simple scalars of `utf8` (a
+    /// string's valid UTF-8) that are graphemes of their own, until `body` returns false;
+    /// returns the byte offset where the run ended. A simple scalar followed by one that
+    /// is not is left out of the run: it may be the base of a combining mark.
+    @inline(__always)
+    static func simpleRun(_ utf8: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Bool) -> Int {
+        var i = 0
+        guard !utf8.isEmpty else { return 0 }
+        var (value, length) = scalar(utf8, at: 0)
+        while isSimple(value) {
+            let next = i + length
+            if next == utf8.count { return body(value) ? next : i }
+            let (following, followingLength) = scalar(utf8, at: next)
+            guard isSimple(following), body(value) else { return i }
+            i = next; value = following; length = followingLength
+        }
+        return i
+    }
+
+    /// The scalar value starting at byte `i` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(b[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F, 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F, 3) }
+        return ((b0 & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6 | UInt32(b[i + 3]) & 0x3F, 4)
+    }
+
+    /// `text` from UTF-8 offset `offset` (the end of a simple run: a grapheme boundary,
+    /// since the scalar before it and the one at it are both simple); all of `text` when
+    /// there was no run or no contiguous storage.
+    private static func remainder(_ text: String, from offset: Int?) -> String {
+        guard let offset, offset > 0 else { return text }
+        return String(text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)...])
     }
 
     /// A scalar that, when not followed by a combining mark, is a grapheme of its own,

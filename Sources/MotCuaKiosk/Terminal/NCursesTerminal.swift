@@ -90,6 +90,11 @@ public final class NCursesTerminal: TerminalDevice {
             previous.withUnsafeBufferPointer { before in
                 let compare = before.count == cells.count
                 for y in 0..<height {
+                    // A row that did not change (most of them, on a keystroke) is skipped
+                    // with one memcmp. Cell is a plain value (no references), so equal
+                    // bytes mean equal cells; unequal padding only costs the cell loop.
+                    if compare && memcmp(cells.baseAddress! + y * screen.size.width, before.baseAddress! + y * screen.size.width,
+                                         width * MemoryLayout<Cell>.stride) == 0 { continue }
                     for x in 0..<width {
                         let i = y * screen.size.width + x
                         if cells[i].isContinuation || (compare && before[i] == cells[i]) { continue }
