@@ -32,6 +32,32 @@ import Testing
         #expect(Formats.email("hòa@bưuđiện.v1") == .invalid(key: "validation.format.email", args: [:]))
     }
 
+    /// The small matcher agrees with NSRegularExpression (whole answer) on
+    /// patterns of its subset, for ASCII text (matched on bytes) and for
+    /// Vietnamese text (matched on scalars).
+    @Test func simplePatternsAgreeWithNSRegularExpression() throws {
+        let patterns = ["[A-Z][0-9]{7}", "[A-Z0-9]{2,8}-[0-9]{6}-[0-9]{4}", "\\d+", "\\w+ ?\\w*", "[^0-9]*", "a.c",
+                        "[a-zđ]+", "\\s*x\\S?", "[0-9]{2,}", "ab?c*d+", "[\\d.]{3,5}", "\\W"]
+        let alphabet = Array("aAbcdxZ09-. _\tđƠễ١")  // ١ is an Arabic-Indic digit: \d, not [0-9]
+        var rng = Replayable(state: 8)
+        var compared = 0
+        for source in patterns {
+            let simple = try #require(SimplePattern(source), "\(source)")
+            let regex = try NSRegularExpression(pattern: "^(?:" + source + ")$")
+            for _ in 0..<600 {
+                let text = String((0..<Int.random(in: 0...9, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+                let expected = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                #expect(simple.matches(text) == expected, "\(source) on \(text)")
+                compared += 1
+            }
+            for text in ["C1234567", "HD01-261127-0007", "123", "Nguyễn Văn", "abccd", "1.2.3"] {
+                let expected = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                #expect(simple.matches(text) == expected, "\(source) on \(text)")
+            }
+        }
+        #expect(compared == patterns.count * 600)
+    }
+
     @Test func phoneAndIDSeparators() {
         #expect(Formats.phone("0084 912 345 678") == .ok("0912345678"))
         #expect(Formats.phone("+84912345678") == .ok("0912345678"))

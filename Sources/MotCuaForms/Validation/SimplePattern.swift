@@ -11,6 +11,11 @@ struct SimplePattern: Sendable {
     }
     private struct Piece: Sendable { let atom: Atom; let min: Int; let max: Int }
     private let pieces: [Piece]
+    /// Per piece, which ASCII scalars its atom accepts (bit n of the pair for
+    /// scalar n), computed once: matching ASCII text then needs no atom at all.
+    private let ascii: [(low: UInt64, high: UInt64)]
+    private let mins: [Int]
+    private let maxs: [Int]
 
     init?(_ pattern: String) {
         var p: [Piece] = []
@@ -90,30 +95,47 @@ struct SimplePattern: Sendable {
             p.append(Piece(atom: atom, min: lo, max: hi))
         }
         pieces = p
+        ascii = p.map { piece in
+            var low: UInt64 = 0, high: UInt64 = 0
+            for v in 0..<UInt32(128) where SimplePattern.accepts(piece.atom, Unicode.Scalar(v)!) {
+                if v < 64 { low |= 1 << UInt64(v) } else { high |= 1 << UInt64(v - 64) }
+            }
+            return (low, high)
+        }
+        mins = p.map(\.min)
+        maxs = p.map(\.max)
     }
 
     func matches(_ text: String) -> Bool {
-        var buffer: [Unicode.Scalar] = []
-        buffer.reserveCapacity(text.utf8.count)
-        buffer.append(contentsOf: text.unicodeScalars)
-        return match(0, 0, buffer)
+        var copy = text
+        // ASCII answers (codes, numbers) are matched on their bytes, with no scalar array.
+        if let verdict: Bool = copy.withUTF8({ b in b.allSatisfy { $0 < 0x80 } ? match(0, 0, b) : nil }) { return verdict }
+        return match(0, 0, text.unicodeScalars.map(\.value))
     }
 
-    private func match(_ k: Int, _ pos: Int, _ t: [Unicode.Scalar]) -> Bool {
+    /// Backtracking over the pieces; `t` holds scalar values (bytes of ASCII text, or scalars).
+    private func match<T: RandomAccessCollection>(_ k: Int, _ pos: Int, _ t: T) -> Bool where T.Element: BinaryInteger, T.Index == Int {
         if k == pieces.count { return pos == t.count }
-        let piece = pieces[k]
         var n = 0
-        while n < piece.max, pos + n < t.count, accepts(piece.atom, t[pos + n]) { n += 1 }
-        if n < piece.min { return false }
+        while n < maxs[k], pos + n < t.count, accepts(k, UInt32(t[t.startIndex + pos + n])) { n += 1 }
+        if n < mins[k] { return false }
         if k == pieces.count - 1 { return pos + n == t.count }
-        while n >= piece.min {
+        while n >= mins[k] {
             if match(k + 1, pos + n, t) { return true }
             n -= 1
         }
         return false
     }
 
-    private func accepts(_ atom: Atom, _ u: Unicode.Scalar) -> Bool {
+    /// Whether piece `k` accepts scalar `v`: a bit test for ASCII.
+    private func accepts(_ k: Int, _ v: UInt32) -> Bool {
+        if v < 64 { return ascii[k].low & (1 << UInt64(v)) != 0 }
+        if v < 128 { return ascii[k].high & (1 << UInt64(v - 64)) != 0 }
+        guard let u = Unicode.Scalar(v) else { return false }
+        return SimplePattern.accepts(pieces[k].atom, u)
+    }
+
+    private static func accepts(_ atom: Atom, _ u: Unicode.Scalar) -> Bool {
         switch atom {
         case .scalar(let v): return u.value == v
         case .any: return u.value != 0x0A && u.value != 0x0D && u.value != 0x85 && u.value != 0x2028 && u.value != 0x2029
