@@ -135,7 +135,7 @@ final class KioskBackend {
         // (with its lists, linted) is read when it is opened.
         catalog = Catalog.loadHeaders(formsDirectory: root + "/Forms")
         dataDir = try DataDirectory.resolve(flag: line.dataDir, environment: environment)
-        store = try line.open()
+        store = try line.open(environment: environment)
         drafts = try FileDraftStore(dataDirectory: dataDir)
         settings = FileManager.default.contents(atPath: dataDir + "/" + DataDirectory.settingsName).flatMap { try? JSONParser.parse($0) }
         toneStyle = settings?["toneStyle"]?.stringValue.flatMap(TonePlacementStyle.init(rawValue:)) ?? .traditional

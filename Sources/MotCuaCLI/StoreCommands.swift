@@ -43,11 +43,12 @@ struct StoreCommandLine {
 
     var operatorName: String { DataDirectory.operatorID(flag: operatorID) }
 
-    /// Opens the data directory with the form engine as checker.
-    func open() throws -> DossierStore {
-        let dir = try DataDirectory.resolve(flag: dataDir)
+    /// Opens the data directory with the form engine as checker. `environment` is
+    /// given by callers that already read it (the kiosk, before its first screen).
+    func open(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DossierStore {
+        let dir = try DataDirectory.resolve(flag: dataDir, environment: environment)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let kioskID = try DataDirectory.kioskID(flag: kiosk, directory: dir)
+        let kioskID = try DataDirectory.kioskID(flag: kiosk, directory: dir, environment: environment)
         return try DossierStore(directory: dir, kioskID: kioskID, checker: StoreForms.checker)
     }
 }

@@ -176,7 +176,9 @@ enum FileIO {
 final class WriteBudget: @unchecked Sendable {
     // @unchecked: the only mutable state, `remaining`, is read and written
     // exclusively inside `lock`; `enabled` is immutable after init.
-    static let shared = WriteBudget(ProcessInfo.processInfo.environment["MOTCUA_TEST_FAIL_WRITES_AFTER"])
+    // getenv, not ProcessInfo's dictionary of the whole environment: this runs on the
+    // first write of every process, the kiosk's start among them.
+    static let shared = WriteBudget(getenv("MOTCUA_TEST_FAIL_WRITES_AFTER").map { String(cString: $0) })
 
     private let lock = NSLock()
     private let enabled: Bool
