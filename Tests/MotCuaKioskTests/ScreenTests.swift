@@ -89,7 +89,7 @@ import MotCuaText
     /// `write` and `width` take a fast path for scalars that are one-column graphemes of
     /// their own; every cell must be what the grapheme-by-grapheme path gives.
     @Test(arguments: ["Nguyễn Thị Ánh", "Nguye\u{0302}\u{0303}n Thi\u{0323}", "ab\u{0303}c", "a\u{0301}", "Zoë 中文 ệ👍x",
-                      "x\u{1B}y\u{7F}", "ÀÁ\u{00AD}zŁ", "Ḁṍ Ỹ", "\u{0301}lone", "tab\there", "ǅ ɐ ʰ ˆ", "e\u{200D}f", ""])
+                      "x\u{1B}y\u{7F}", "ÀÁ\u{00AD}zŁ", "Ḁṍ Ỹ", "\u{0301}lone", "tab\there", "ǅ ɐ ʰ ˆ", "e\u{200D}f", "▸ “Đăng ký” – a…", "‐‑‒—―‖‗‘’‚‛„‟†‡•‣․‥…‧", "▸\u{0301}", ""])
     func fastPathDrawsWhatTheGraphemePathDraws(text: String) {
         let style = Style.role(.hint)
         for (x, clip) in [(0, nil), (2, Rect(x: 3, y: 0, width: 5, height: 1)), (-1, nil)] as [(Int, Rect?)] {

@@ -250,11 +250,14 @@ public struct Screen: Hashable, Sendable {
     /// A scalar that, when not followed by a combining mark, is a grapheme of its own,
     /// one column wide, drawn as is and never neutralised: printable ASCII, Latin-1
     /// (without the soft hyphen), Latin Extended-A and -B, and Latin Extended Additional
-    /// (every precomposed Vietnamese vowel with its tone). Two simple scalars in a row
-    /// always have a grapheme break between them (Unicode's rule GB999).
+    /// (every precomposed Vietnamese vowel with its tone), the dashes, quotes, bullet and
+    /// ellipsis of General Punctuation (U+2010...U+2027), and "▸", the list marker. Two
+    /// simple scalars in a row always have a grapheme break between them (Unicode's rule
+    /// GB999).
     @inline(__always)
     static func isSimple(_ v: UInt32) -> Bool {
         (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x250 && v != 0xAD) || (v >= 0x1E00 && v < 0x1F00)
+            || (v >= 0x2010 && v <= 0x2027) || v == 0x25B8
     }
 
     /// Columns one grapheme takes when drawn (as `cell(_:width:style:)` draws it).
