@@ -21,6 +21,8 @@ final class FieldPlan: Sendable {
     let maxLength: Int?
     let pattern: Pattern?
     let hasConstraintOrWarning: Bool
+    /// A `min` or a `max` (numbers, dates).
+    let hasBounds: Bool
     /// The option values when there are few: scanned, which costs less than
     /// hashing the answer; nil for long lists, looked up in `field.optionIndex`.
     let fewOptions: [String]?
@@ -36,6 +38,7 @@ final class FieldPlan: Sendable {
         precision = field.precision; format = field.format
         minLength = field.minLength; maxLength = field.maxLength; pattern = field.pattern
         hasConstraintOrWarning = field.constraint != nil || field.warning != nil
+        hasBounds = field.min != nil || field.max != nil
         fewOptions = field.options.count <= 16 ? field.options.map(\.value) : nil
         inner = field.fields.enumerated().map { FieldPlan($1, slot: $0, repeatSlot: slot) }
         innerIndex = Dictionary(inner.map { ($0.id, $0.slot) }, uniquingKeysWith: { a, _ in a })
