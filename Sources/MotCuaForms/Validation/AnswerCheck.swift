@@ -7,6 +7,8 @@ public struct AnswerCheck: Sendable {
     public var value: Value
     public var error: ValidationIssue?
     public var warning: ValidationIssue?
+    /// `stored` is the answer exactly as given (so the dossier can keep it without comparing).
+    var keepsRaw = false
 
     public init(stored: JSONValue?, value: Value, error: ValidationIssue? = nil, warning: ValidationIssue? = nil) {
         self.stored = stored; self.value = value; self.error = error; self.warning = warning
@@ -39,7 +41,7 @@ extension Validator {
     /// returning the struct copied it through its value witnesses on every answer.
     func check<S: ExpressionScope>(_ plan: FieldPlan, path: @autoclosure () -> String, value coerced: Value, raw: JSONValue?, scope: S,
                                    into result: inout AnswerCheck) {
-        result.stored = nil; result.value = .null; result.error = nil; result.warning = nil
+        result.stored = nil; result.value = .null; result.error = nil; result.warning = nil; result.keepsRaw = false
         func fail(_ code: IssueCode, _ message: String) {
             result.stored = nil; result.value = .null
             result.error = ValidationIssue(field: path(), code: code, message: message)
@@ -64,13 +66,20 @@ extension Validator {
             }
             return
         }
-        var stored = raw.map { Coercion.stored(value, raw: $0, plan) } ?? value.json
+        var stored: JSONValue
+        var keepsRaw = false
+        if let raw {
+            if let normal = Coercion.normalisedForm(value, raw: raw, plan) { stored = normal } else { stored = raw; keepsRaw = true }
+        } else {
+            stored = value.json
+        }
         switch plan.type {
         case .text:
             guard case .string(var s) = value else { break }
             if let format = plan.format {
                 switch Formats.check(format, s, today: context.today) {
-                case .ok(let normal): s = normal; value = .string(s); stored = .string(s)
+                case .ok(let normal):
+                    if normal != s { s = normal; value = .string(s); stored = .string(s); keepsRaw = false }
                 case .invalid(let key, let args): return fail(.format, messages.text(key, args))
                 }
             }
@@ -102,7 +111,7 @@ extension Validator {
             if let m = plan.field.maxCount, l.count > m { return fail(.count, messages.text("validation.count.items.max", ["max": String(m), "count": String(l.count)])) }
         default: break
         }
-        result.stored = stored; result.value = value
+        result.stored = stored; result.value = value; result.keepsRaw = keepsRaw
         guard plan.hasConstraintOrWarning else { return }
         var s = scope
         s.dot = value

@@ -53,14 +53,17 @@ enum Coercion {
         }
     }
 
-    /// What goes into the dossier for an answer `raw` coerced to `value`: the
-    /// normalised text, the integer as an integer, else the answer as given
-    /// (dates included: only their canonical ISO form is taken).
-    static func stored(_ value: Value, raw: JSONValue, _ f: FieldPlan) -> JSONValue {
-        switch (f.type, value) {
-        case (.text, .string(let s)): return .string(s)
-        case (.integer, .number(let d)): return .int(Int(d))
-        default: return raw
+    /// What goes into the dossier for an answer `raw` coerced to `value`
+    /// when that is not `raw` itself: the normalised text, a whole number
+    /// given as 3.0 as 3. Nil: store the answer as given (dates included: only
+    /// their canonical ISO form is taken).
+    static func normalisedForm(_ value: Value, raw: JSONValue, _ f: FieldPlan) -> JSONValue? {
+        switch (f.type, value, raw) {
+        case (.text, .string(let s), .string(let r)): return s == r ? nil : .string(s)
+        case (.text, .string(let s), _): return .string(s)
+        case (.integer, .number(let d), .int(let i)): return Int(d) == i ? nil : .int(Int(d))
+        case (.integer, .number(let d), _): return .int(Int(d))
+        default: return nil
         }
     }
 

@@ -56,10 +56,10 @@ public struct Validator: Sendable {
                     record(check, p, &report)
                     if check.passed, let s = check.stored {
                         if p.format != nil { read.scope.values[slot] = check.value }  // a format may have normalised it
-                        out.append(p.id, s, position: read.positions[slot])
+                        out.append(p.id, s, position: read.positions[slot], isGiven: check.keepsRaw)
                     } else {
                         read.scope.values[slot] = .null
-                        if !check.passed, let r = read.raw(slot) { out.append(p.id, r, position: read.positions[slot]) }
+                        if !check.passed, let r = read.raw(slot) { out.append(p.id, r, position: read.positions[slot], isGiven: true) }
                     }
                 }
             }
@@ -197,10 +197,10 @@ public struct Validator: Sendable {
                     record(check, ip, &report)
                     if check.passed, let s = check.stored {
                         if ip.format != nil { scope.item![n] = check.value }  // a format may have normalised the answer
-                        itemOut.append(ip.id, s, position: coerced.positions[n])
+                        itemOut.append(ip.id, s, position: coerced.positions[n], isGiven: check.keepsRaw)
                     } else {
                         if case .null = scope.item![n] {} else { scope.item![n] = .null }
-                        if !check.passed, let r = raw { itemOut.append(ip.id, r, position: coerced.positions[n]) }
+                        if !check.passed, let r = raw { itemOut.append(ip.id, r, position: coerced.positions[n], isGiven: true) }
                     }
                 }
             }
