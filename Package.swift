@@ -28,11 +28,13 @@ let package = Package(
         .testTarget(name: "MotCuaTextTests", dependencies: ["MotCuaText"]),
         .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms"], exclude: ["Answers"]),
         .testTarget(name: "MotCuaQRTests", dependencies: ["MotCuaQR"], exclude: ["Scripts", "Fixtures"]),
-        .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaText"], exclude: ["Resources"]),
+        // Test helpers shared by test targets (a real binary driven in tmux).
+        .target(name: "MotCuaTestSupport", path: "Tests/MotCuaTestSupport"),
+        .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaText", "MotCuaTestSupport"], exclude: ["Resources"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms"]),
         .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
         // Drives the real `motcua` binary (pipes, tmux, kills).
-        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaForms", "MotCuaStore"]),
+        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaForms", "MotCuaStore", "MotCuaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

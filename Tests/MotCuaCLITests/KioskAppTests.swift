@@ -4,20 +4,21 @@
 // Every wait is short and every session is killed in a `defer`.
 import Foundation
 import MotCuaQR
+import MotCuaTestSupport
 import Testing
 
 @Suite(.enabled(if: kioskTmuxAvailable, "needs tmux"))
 struct KioskAppTests {
     static let today = "2026-11-27"
 
-    func fill(_ dir: String, _ extra: [String] = [], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) -> KioskTmux {
-        KioskTmux(["fill", "khai-sinh", "--data-dir", dir, "--today", Self.today, "--kiosk", "TQ01"] + extra,
+    func fill(_ dir: String, _ extra: [String] = [], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) -> TmuxSession {
+        kioskSession(["fill", "khai-sinh", "--data-dir", dir, "--today", Self.today, "--kiosk", "TQ01"] + extra,
                   width: width, height: height, environment: environment)
     }
 
     /// Answers khai-sinh's first page, typing the name in Telex; returns when the
     /// child's name is asked (so every answer before it is saved).
-    func firstPage(_ t: KioskTmux) throws {
+    func firstPage(_ t: TmuxSession) throws {
         try #require(t.wait(for: "Bước 1/17"), "\(t.text)")
         t.press("Enter")                              // the province: Tuyên Quang by default
         t.type("hung duc"); t.press("Enter")          // the commune, narrowed without diacritics
@@ -134,7 +135,7 @@ struct KioskAppTests {
         try #require(t.wait(for: "EXIT=137"), "\(t.text)")
         t.close()
 
-        let home = KioskTmux(["--data-dir", dir, "--today", Self.today, "--kiosk", "TQ01"], width: 120, height: 40)
+        let home = kioskSession(["--data-dir", dir, "--today", Self.today, "--kiosk", "TQ01"], width: 120, height: 40)
         defer { home.close() }
         try #require(home.wait(for: "Chọn thủ tục để bắt đầu"), "\(home.text)")
         #expect(home.text.contains("Hồ sơ nháp: 1"))
@@ -167,7 +168,7 @@ struct KioskAppTests {
                                    stdin: PlainModeTests.khaiSinh.joined(separator: "\n") + "\n")
         #expect(plain.status == 3)
         let draft = try #require(plain.stdout.range(of: #"[0-9a-f-]{36}"#, options: .regularExpression).map { String(plain.stdout[$0]) })
-        let t = KioskTmux(["fill", "--draft", draft, "--data-dir", dir, "--today", Self.today])
+        let t = kioskSession(["fill", "--draft", draft, "--data-dir", dir, "--today", Self.today])
         defer { t.close() }
         try #require(t.wait(for: "Xem lại hồ sơ: "), "\(t.text)")
         t.press("Enter")
@@ -220,7 +221,7 @@ struct KioskAppTests {
         let id = try #require(list.stdout.split(separator: " ").first.map(String.init))
         #expect(try Motcua.run(["drafts", "show", id, "--data-dir", dir]).stdout.contains("co_quan_xa: \"02425\""))
         // Ctrl-C in the middle of the next answer: the draft is saved the same way.
-        let again = KioskTmux(["fill", "--draft", id, "--data-dir", dir, "--today", Self.today])
+        let again = kioskSession(["fill", "--draft", id, "--data-dir", dir, "--today", Self.today])
         defer { again.close() }
         try #require(again.wait(for: "Bước 3/17"), "\(again.text)")
         again.type("Lee Vaan"); again.press("Enter")
@@ -233,7 +234,7 @@ struct KioskAppTests {
     @Test func withoutAUTF8TerminalItSaysWhyAndListsTheCatalog() throws {
         let dir = try Motcua.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let t = KioskTmux(["--data-dir", dir], environment: ["LC_ALL": "C"])
+        let t = kioskSession(["--data-dir", dir], environment: ["LC_ALL": "C"])
         defer { t.close() }
         try #require(t.wait(for: "EXIT=0"), "\(t.text)")
         #expect(t.text.contains("not UTF-8") || t.text.contains("UTF-8"))

@@ -1,5 +1,6 @@
 // The real demo binary in tmux: what a person sees and what the terminal is left as.
 import Foundation
+import MotCuaTestSupport
 import Testing
 
 @Suite(.enabled(if: tmuxAvailable && kioskDemoCommand != nil, "needs tmux and the kiosk demo binary"))

@@ -1,53 +1,21 @@
 // Drives a real binary inside tmux, as a person at a terminal would: keys in, screen text
 // out (normalised to NFC), cursor position, resizes, signals. Each session runs on a
-// private tmux server socket, so tests never touch anyone's own tmux.
+// private tmux server socket, so tests never touch anyone's own tmux. Shared by the
+// kiosk's tests (its demo program) and the command line's (the real `motcua`).
 import Foundation
 import Glibc
 
-/// How to start the demo: $MOTCUA_KIOSK_DEMO, else next to the test bundle either
-/// `motcua-kiosk-demo`, or `motcua kiosk-demo` once the CLI answers `--probe`.
-let kioskDemoCommand: [String]? = {
-    let fm = FileManager.default
-    if let path = ProcessInfo.processInfo.environment["MOTCUA_KIOSK_DEMO"], fm.isExecutableFile(atPath: path) {
-        return [path]
-    }
-    let me = URL(fileURLWithPath: (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
-    var dir = me.deletingLastPathComponent()
-    for _ in 0..<3 {  // the test executable may sit inside a bundle folder
-        let demo = dir.appendingPathComponent("motcua-kiosk-demo").path
-        if fm.isExecutableFile(atPath: demo) { return [demo] }
-        let motcua = dir.appendingPathComponent("motcua").path
-        if fm.isExecutableFile(atPath: motcua), answersProbe([motcua, "kiosk-demo"]) { return [motcua, "kiosk-demo"] }
-        dir = dir.deletingLastPathComponent()
-    }
-    return nil
-}()
+public let tmuxAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
 
-/// Whether `command --probe` prints "kiosk-demo" and succeeds.
-private func answersProbe(_ command: [String]) -> Bool {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: command[0])
-    process.arguments = Array(command.dropFirst()) + ["--probe"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return process.terminationStatus == 0 && String(decoding: output, as: UTF8.self).contains("kiosk-demo")
-}
-
-let tmuxAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
-
-final class TmuxSession {
+public final class TmuxSession {
     static let spawnLock = NSLock()
-    let socket = "motcua-kiosk-test-\(getpid())-\(UUID().uuidString.prefix(8))"
-    let name = "k"
+    public let socket = "motcua-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+    public let name = "k"
+    private var closed = false
 
     /// Starts `command` in a `width`×`height` window through a shell that afterwards prints
     /// the exit status and whether the terminal modes are back as they were.
-    init(_ command: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) {
+    public init(_ command: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) {
         let quoted = command.map(TmuxSession.quote).joined(separator: " ")
         let script = "before=$(stty -g); \(quoted); echo EXIT=$?; "
             + "[ \"$before\" = \"$(stty -g)\" ] && echo TTY-RESTORED; sleep 120"
@@ -59,19 +27,24 @@ final class TmuxSession {
         tmux(args)
     }
 
-    deinit {
+    /// Stops the tmux server (and the program in it); also done when the session goes away.
+    public func close() {
+        guard !closed else { return }
+        closed = true
         tmux(["kill-server"])
         // A killed server can leave its socket file behind.
         let base = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
         unlink("\(base)/tmux-\(getuid())/\(socket)")
     }
 
+    deinit { close() }
+
     /// Runs tmux on this session's socket and returns what it printed. Spawned with an
     /// empty signal mask and default handlers: a child of Foundation's `Process` inherits a
     /// mask blocking nearly every signal, and a tmux server started that way (and the
     /// programs in its panes) could never be stopped by SIGTERM or SIGHUP.
     @discardableResult
-    func tmux(_ args: [String]) -> String {
+    public func tmux(_ args: [String]) -> String {
         let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
         var pipe: [Int32] = [0, 0]
         // Tests run in parallel: a tmux server spawned by another test at the same moment
@@ -109,7 +82,7 @@ final class TmuxSession {
         cEnvironment.forEach { free($0) }
         posix_spawn_file_actions_destroy(&actions)
         posix_spawnattr_destroy(&attributes)
-        close(pipe[1])
+        Glibc.close(pipe[1])
         var output = [UInt8]()
         if spawned == 0 {
             var buffer = [UInt8](repeating: 0, count: 65536)
@@ -121,23 +94,23 @@ final class TmuxSession {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
         }
-        close(pipe[0])
+        Glibc.close(pipe[0])
         return String(decoding: output, as: UTF8.self)
     }
 
     /// Text typed literally (no key names), e.g. "Nguyeenx".
-    func type(_ text: String) { tmux(["send-keys", "-t", name, "-l", text]) }
+    public func type(_ text: String) { tmux(["send-keys", "-t", name, "-l", text]) }
     /// Named keys: "Enter", "Escape", "BSpace", "Space", "Down", "F10", "C-c"…
-    func press(_ keys: String...) { tmux(["send-keys", "-t", name] + keys) }
+    public func press(_ keys: String...) { tmux(["send-keys", "-t", name] + keys) }
     /// Pastes `text` the way a terminal does (bracketed when the program asked for it).
-    func paste(_ text: String) {
+    public func paste(_ text: String) {
         tmux(["set-buffer", "-b", "t", text])
         tmux(["paste-buffer", "-p", "-b", "t", "-t", name])
     }
-    func resize(_ width: Int, _ height: Int) { tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
+    public func resize(_ width: Int, _ height: Int) { tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
 
     /// The screen as lines of NFC text (trailing spaces removed).
-    var lines: [String] {
+    public var lines: [String] {
         tmux(["capture-pane", "-t", name, "-p"]).precomposedStringWithCanonicalMapping
             .split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 var s = String(line)
@@ -145,22 +118,22 @@ final class TmuxSession {
                 return s
             }
     }
-    var text: String { lines.joined(separator: "\n") }
+    public var text: String { lines.joined(separator: "\n") }
     /// The screen and up to 1,000 lines scrolled off the top of it.
-    var textWithHistory: String {
+    public var textWithHistory: String {
         tmux(["capture-pane", "-t", name, "-p", "-S", "-1000"]).precomposedStringWithCanonicalMapping
     }
     /// The screen with its SGR attribute sequences, to check colours and reverse video.
-    var styledText: String { tmux(["capture-pane", "-t", name, "-p", "-e"]) }
+    public var styledText: String { tmux(["capture-pane", "-t", name, "-p", "-e"]) }
 
-    var cursor: (x: Int, y: Int) {
+    public var cursor: (x: Int, y: Int) {
         let parts = tmux(["display", "-p", "-t", name, "#{cursor_x},#{cursor_y}"])
             .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
         return parts.count == 2 ? (parts[0], parts[1]) : (-1, -1)
     }
 
     /// The pid of the program (the child of the pane's shell).
-    var programPID: Int32? {
+    public var programPID: Int32? {
         let shell = tmux(["display", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
         return children.split(separator: " ").compactMap { Int32($0) }.first
@@ -168,7 +141,7 @@ final class TmuxSession {
 
     /// Waits (up to `seconds`) until the screen satisfies `condition`; false if it never did.
     @discardableResult
-    func wait(seconds: Double = 10, until condition: (TmuxSession) -> Bool) -> Bool {
+    public func wait(seconds: Double = 10, until condition: (TmuxSession) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if condition(self) { return true }
@@ -179,7 +152,7 @@ final class TmuxSession {
 
     /// Waits until `needle` (compared in NFC) is on screen.
     @discardableResult
-    func wait(for needle: String, seconds: Double = 10) -> Bool {
+    public func wait(for needle: String, seconds: Double = 10) -> Bool {
         let target = needle.precomposedStringWithCanonicalMapping
         return wait(seconds: seconds) { $0.text.contains(target) }
     }
