@@ -55,7 +55,8 @@ public struct Validator: Sendable {
                     self.check(p, path: p.id, value: read.scope.values[slot], raw: read.raw(slot), scope: read.scope, into: &check)
                     record(check, p, &report)
                     if check.passed, let s = check.stored {
-                        if p.format != nil { read.scope.values[slot] = check.value }  // a format may have normalised it
+                        // A format may have normalised it (then it is no longer the answer as given).
+                        if p.format != nil && !check.keepsRaw { read.scope.values[slot] = check.value }
                         out.append(p.id, s, position: read.positions[slot], isGiven: check.keepsRaw)
                     } else {
                         read.scope.values[slot] = .null
@@ -196,7 +197,7 @@ public struct Validator: Sendable {
                     self.check(ip, path: path(), value: scope.item![n], raw: raw, scope: scope, into: &check)
                     record(check, ip, &report)
                     if check.passed, let s = check.stored {
-                        if ip.format != nil { scope.item![n] = check.value }  // a format may have normalised the answer
+                        if ip.format != nil && !check.keepsRaw { scope.item![n] = check.value }  // as above
                         itemOut.append(ip.id, s, position: coerced.positions[n], isGiven: check.keepsRaw)
                     } else {
                         if case .null = scope.item![n] {} else { scope.item![n] = .null }
