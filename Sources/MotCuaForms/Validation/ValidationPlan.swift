@@ -26,9 +26,8 @@ final class FieldPlan: Sendable {
     /// The option values when there are few: scanned, which costs less than
     /// hashing the answer; nil for long lists, looked up in `field.optionIndex`.
     let fewOptions: [String]?
-    let inner: [FieldPlan]
-    /// Inner field id → position in `inner`.
-    let innerIndex: [String: Int]
+    /// A repeat's fields (empty for other types).
+    let inner: FieldPositions
 
     init(_ field: Field, slot: Int, repeatSlot: Int? = nil) {
         self.field = field
@@ -40,8 +39,7 @@ final class FieldPlan: Sendable {
         hasConstraintOrWarning = field.constraint != nil || field.warning != nil
         hasBounds = field.min != nil || field.max != nil
         fewOptions = field.options.count <= 16 ? field.options.map(\.value) : nil
-        inner = field.fields.enumerated().map { FieldPlan($1, slot: $0, repeatSlot: slot) }
-        innerIndex = Dictionary(inner.map { ($0.id, $0.slot) }, uniquingKeysWith: { a, _ in a })
+        inner = FieldPositions(field.fields.enumerated().map { FieldPlan($1, slot: $0, repeatSlot: slot) })
     }
 
     /// The position of the option whose value is `value`.
@@ -49,12 +47,23 @@ final class FieldPlan: Sendable {
         if let fewOptions { return fewOptions.firstIndex(of: value) }
         return field.optionIndex[value]
     }
+}
 
-    /// The position in `inner` of the inner field `key`; `hint` is where the
-    /// caller expects it (answers usually come in the form's order).
-    func innerPosition(_ key: String, hint: Int) -> Int? {
-        if hint < inner.count, inner[hint].id == key { return hint }
-        return innerIndex[key]
+/// Fields in slot order, found by id: the form's top-level fields, or a repeat's.
+struct FieldPositions: Sendable {
+    let fields: [FieldPlan]
+    private let index: [String: Int]
+
+    init(_ fields: [FieldPlan]) {
+        self.fields = fields
+        index = Dictionary(fields.map { ($0.id, $0.slot) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The slot of the field `key`; `hint` is where the caller expects it
+    /// (answers usually come in the form's order: then no hashing at all).
+    func slot(of key: String, hint: Int) -> Int? {
+        if hint < fields.count, fields[hint].id == key { return hint }
+        return index[key]
     }
 }
 
@@ -62,8 +71,8 @@ final class FieldPlan: Sendable {
 struct ValidationPlan: Sendable {
     let pages: [(relevant: Expression?, fields: [FieldPlan])]
     /// The top-level fields in slot order (`Form.topLevelFields`).
-    let fields: [FieldPlan]
-    let slotByID: [String: Int]
+    let top: FieldPositions
+    var fields: [FieldPlan] { top.fields }
 
     init(_ form: Form) {
         var slot = 0
@@ -72,14 +81,7 @@ struct ValidationPlan: Sendable {
             pages.append((page.relevant, page.fields.map { f in defer { slot += 1 }; return FieldPlan(f, slot: slot) }))
         }
         self.pages = pages
-        fields = pages.flatMap(\.fields)
-        slotByID = Dictionary(fields.map { ($0.id, $0.slot) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    /// The slot of the top-level field `key`; `hint` is where the caller expects it.
-    func slot(_ key: String, hint: Int) -> Int? {
-        if hint < fields.count, fields[hint].id == key { return hint }
-        return slotByID[key]
+        top = FieldPositions(pages.flatMap(\.fields))
     }
 }
 
@@ -94,6 +96,18 @@ struct SlotScope: ExpressionScope {
 
     init(values: [Value], item: [Value]? = nil) {
         self.values = values; self.item = item
+    }
+
+    /// The value of `p`: a top-level field's, or the current item's for an inner field.
+    subscript(_ p: FieldPlan) -> Value {
+        get { p.repeatSlot == nil ? values[p.slot] : item![p.slot] }
+        set { if p.repeatSlot == nil { values[p.slot] = newValue } else { item![p.slot] = newValue } }
+    }
+
+    /// Sets `p`'s value to null, without a write (and a copy of a shared row) when it is null already.
+    mutating func clear(_ p: FieldPlan) {
+        if case .null = self[p] { return }
+        self[p] = .null
     }
 
     func value(of r: Reference) -> Value {
@@ -132,7 +146,7 @@ struct SlotScope: ExpressionScope {
     private static func item(_ row: Value, _ rep: FieldPlan) -> Value {
         guard case .list(let v) = row else { return .item([:]) }
         var m: [String: Value] = [:]
-        for (n, ip) in rep.inner.enumerated() where n < v.count && v[n] != .null { m[ip.id] = v[n] }
+        for (n, ip) in rep.inner.fields.enumerated() where n < v.count && v[n] != .null { m[ip.id] = v[n] }
         return .item(m)
     }
 }
