@@ -28,10 +28,10 @@ public enum Formats {
         77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96,
     ]
 
-    /// The ASCII digits of an ID number typed with spaces, dots, dashes or
-    /// no-break spaces between groups; nil when anything else is in it.
+    /// The bytes of `s` without the `separators` and no-break spaces people
+    /// type between groups; nil when `s` holds anything else beyond ASCII.
     /// A byte walk: a format is checked on every keystroke and every answer.
-    static func groupedDigits(_ s: String) -> [UInt8]? {
+    static func withoutSeparators(_ s: String, _ separators: StaticString) -> [UInt8]? {
         var s = s
         return s.withUTF8 { b -> [UInt8]? in
             var out: [UInt8] = []
@@ -39,13 +39,20 @@ public enum Formats {
             var i = 0
             while i < b.count {
                 let c = b[i]
-                if c >= 48 && c <= 57 { out.append(c) }
-                else if c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0 { i += 1 }
-                else if c != 0x20 && c != 0x2E && c != 0x2D { return nil }
                 i += 1
+                if c == 0xC2 && i < b.count && b[i] == 0xA0 { i += 1; continue }
+                if c >= 0x80 { return nil }
+                if !separators.withUTF8Buffer({ $0.contains(c) }) { out.append(c) }
             }
             return out
         }
+    }
+
+    /// The ASCII digits of an ID number typed with spaces, dots, dashes or
+    /// no-break spaces between groups; nil when anything else is in it.
+    static func groupedDigits(_ s: String) -> [UInt8]? {
+        guard let d = withoutSeparators(s, " .-"), d.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return d
     }
 
     private static func text(_ digits: some Collection<UInt8>) -> String { String(decoding: digits, as: UTF8.self) }
@@ -83,21 +90,8 @@ public enum Formats {
 
     /// Accepts +84 / 84 / 0084 / 0 prefixes, spaces, dots, dashes and brackets; stores `0XXXXXXXXX`.
     static func phone(_ s: String) -> FormatResult {
-        var copy = s
-        let kept: [UInt8]? = copy.withUTF8 { b in
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0 { i += 2; continue }
-                if c >= 0x80 { return nil }  // not a phone number; said below
-                if c != 0x20 && c != 0x2E && c != 0x2D && c != 0x28 && c != 0x29 { out.append(c) }
-                i += 1
-            }
-            return out
-        }
-        guard var t = kept else { return .invalid(key: "validation.format.phone", args: [:]) }
+        // nil: a letter beyond ASCII, not a phone number.
+        guard var t = withoutSeparators(s, " .-()") else { return .invalid(key: "validation.format.phone", args: [:]) }
         func starts(_ p: String) -> Bool { t.starts(with: p.utf8) }
         if starts("+84") { t.replaceSubrange(0..<3, with: [48]) }
         else if starts("0084") { t.replaceSubrange(0..<4, with: [48]) }

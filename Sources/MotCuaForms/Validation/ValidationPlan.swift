@@ -75,13 +75,14 @@ struct ValidationPlan: Sendable {
     var fields: [FieldPlan] { top.fields }
 
     init(_ form: Form) {
-        var slot = 0
-        var pages: [(relevant: Expression?, fields: [FieldPlan])] = []
-        for page in form.pages {
-            pages.append((page.relevant, page.fields.map { f in defer { slot += 1 }; return FieldPlan(f, slot: slot) }))
+        // Slots from `Form.topLevelFields`, the order the expression checker numbered them in.
+        let all = form.topLevelFields.enumerated().map { FieldPlan($1, slot: $0) }
+        var start = 0
+        pages = form.pages.map { page in
+            defer { start += page.fields.count }
+            return (page.relevant, Array(all[start..<start + page.fields.count]))
         }
-        self.pages = pages
-        top = FieldPositions(pages.flatMap(\.fields))
+        top = FieldPositions(all)
     }
 }
 
