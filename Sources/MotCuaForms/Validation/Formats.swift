@@ -32,6 +32,8 @@ public enum Formats {
     /// type between groups; nil when `s` holds anything else beyond ASCII.
     /// A byte walk: a format is checked on every keystroke and every answer.
     static func withoutSeparators(_ s: String, _ separators: StaticString) -> [UInt8]? {
+        // The separators are ASCII punctuation below 0x40: one bit each.
+        let mask = separators.withUTF8Buffer { $0.reduce(UInt64(0)) { precondition($1 < 64); return $0 | 1 << UInt64($1) } }
         var s = s
         return s.withUTF8 { b -> [UInt8]? in
             var out: [UInt8] = []
@@ -42,7 +44,7 @@ public enum Formats {
                 i += 1
                 if c == 0xC2 && i < b.count && b[i] == 0xA0 { i += 1; continue }
                 if c >= 0x80 { return nil }
-                if !separators.withUTF8Buffer({ $0.contains(c) }) { out.append(c) }
+                if c >= 64 || mask & (1 << UInt64(c)) == 0 { out.append(c) }
             }
             return out
         }
