@@ -155,7 +155,7 @@ import Testing
         #expect(ok.errors.isEmpty, "\(ok.errors)")
         #expect(ok.answers.objectValue?.keys == ["ho_ten", "con"])
         #expect(ok.answers["con"]?.arrayValue?.first?.objectValue?.keys == ["ten", "ngay_sinh"])
-        let notes = validate(f, ["ghi_chu": nil, "ho_ten": "Đỗ Văn Hùng", "con": [["luu_y": "x"]]])
+        let notes = validate(f, ["ghi_chu": .null, "ho_ten": "Đỗ Văn Hùng", "con": [["luu_y": "x"]]])
         #expect(notes.errors.map(\.field) == ["ghi_chu", "con[0].luu_y"])
         #expect(notes.errors.allSatisfy { $0.code == .type })
         // In the form's order and clean: stored as given. Otherwise rebuilt.
@@ -168,7 +168,7 @@ import Testing
         #expect(reordered.answers["con"]?.arrayValue?.map { $0.objectValue?.keys ?? [] } == [["ten"], ["ten", "ngay_sinh"]])
         let extra = validate(f, ["ho_ten": "Đỗ Văn Hùng", "la": 1])
         #expect(extra.answers == ["ho_ten": "Đỗ Văn Hùng"] && extra.errors.map(\.code) == [.unknownField])
-        let missing = validate(f, ["ho_ten": nil])
+        let missing = validate(f, ["ho_ten": .null])
         #expect(missing.errors.map(\.code) == [.required])
     }
 }

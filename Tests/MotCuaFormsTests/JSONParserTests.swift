@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func writerRoundTripsAndEscapesControls() throws {
-        let v: JSONValue = ["tên": "Đỗ \u{1B}[2J", "n": 3, "x": 2.5, "l": [true, nil]]
+        let v: JSONValue = ["tên": "Đỗ \u{1B}[2J", "n": 3, "x": 2.5, "l": [true, .null]]
         let text = v.serialized()
         #expect(text.contains("\\u001b"))
         #expect(try JSONParser.parse(text) == v)

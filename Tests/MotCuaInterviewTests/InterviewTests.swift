@@ -45,7 +45,7 @@ let family = #"""
         #expect(i.cursor == .field("ho_ten"))
         do { let r = i.answer("Nguyễn Thị Hoà"); #expect(r == .accepted(warning: nil)) }
         do { let r = i.answer(false); #expect(r == .accepted(warning: nil)) }
-        do { let r = i.answer(nil); #expect(r == .accepted(warning: nil)) }  // phone is optional
+        do { let r = i.answer(.null); #expect(r == .accepted(warning: nil)) }  // phone is optional
         #expect(i.cursor == .field("ngay_sinh"))             // page "con_cai" skipped
         #expect(i.progress == (3, 5))
         do { let r = i.back(); #expect(r) }
@@ -56,7 +56,7 @@ let family = #"""
         var i = interview(family)
         _ = i.answer("Lò Văn Páo")
         _ = i.answer(true)
-        _ = i.answer(nil)
+        _ = i.answer(.null)
         #expect(i.cursor == .field("ghi_chu"))
         i.advance()
         #expect(i.cursor == .field("con"))
@@ -85,7 +85,7 @@ let family = #"""
         i.edit(.field("con"))
         do { let r = i.addItem(); #expect(r) }
         _ = i.answer("Mai")
-        _ = i.answer(nil)
+        _ = i.answer(.null)
         #expect(i.itemCount("con") == 1)
         #expect(i.itemLabel("con", 0) == "Con thứ 1")
         do { let r = i.addItem(); #expect(r) }
@@ -115,7 +115,7 @@ let family = #"""
 
     @Test func requiredFieldLeftEmpty() {
         var i = interview(family)
-        guard case .rejected(let e) = i.answer(nil) else { Issue.record("empty accepted"); return }
+        guard case .rejected(let e) = i.answer(.null) else { Issue.record("empty accepted"); return }
         #expect(e.code == .required)
         #expect(i.cursor == .field("ho_ten"))
         guard case .rejected(let f) = i.answer("Nguyễn 2") else { Issue.record("bad name accepted"); return }

@@ -126,7 +126,7 @@ import Testing
     /// The store's fast serialiser writes exactly what JSONValue's writer does.
     @Test func agreesWithTheFormsWriter() throws {
         let samples: [JSONValue] = [
-            ["a": 1, "b": [true, false, nil], "c": 2.5, "d": 3.0, "e": -0.0001, "f": 1e300],
+            ["a": 1, "b": [true, false, .null], "c": 2.5, "d": 3.0, "e": -0.0001, "f": 1e300],
             ["tên": "Nguyễn Văn An", "esc": "quote \" back \\ nl \n cr \r tab \t nul \u{0} esc \u{1b} del \u{7f}",
              "c1": "\u{80}\u{9b}\u{9f}\u{a0}", "sep": "\u{2028}\u{2029}\u{2027}", "emoji": "👩‍👩‍👧 ✓", "nfd": "Tra\u{0300}n"],
             .array([]), .object(JSONObject()), "", 0, .int(Int.min),

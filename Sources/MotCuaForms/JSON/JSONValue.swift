@@ -159,13 +159,15 @@ public struct JSONObject: Sendable, Equatable, Hashable {
     }
 }
 
+// No ExpressibleByNilLiteral: with it, `cond ? json : nil` typed as `JSONValue?`
+// silently became `.some(.null)` (an answer given as null, not a missing one).
+// Write `.null` for JSON's null.
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-    ExpressibleByFloatLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    ExpressibleByFloatLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     public init(stringLiteral s: String) { self = .string(s) }
     public init(integerLiteral i: Int) { self = .int(i) }
     public init(booleanLiteral b: Bool) { self = .bool(b) }
     public init(floatLiteral d: Double) { self = .double(d) }
-    public init(nilLiteral: ()) { self = .null }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
 }

@@ -29,10 +29,7 @@ struct ReadAnswers {
     /// The answer given for `slot`, nil when none was.
     func raw(_ slot: Int) -> JSONValue? {
         let i = positions[slot]
-        // Not `i >= 0 ? … : nil`: JSONValue takes a nil literal, so the
-        // ternary would give `.some(.null)`, an answer given as null.
-        guard i >= 0 else { return nil }
-        return object.pairs[i].value
+        return i >= 0 ? object.pairs[i].value : nil
     }
 
     /// `n` nulls. `Array(repeating:count:)` copies its element through an
