@@ -110,8 +110,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses ISO "YYYY-MM-DD", "YYYY-MM" or "YYYY"; `precision` (when given) must match.
     public static func parseISO(_ s: String, precision: Precision? = nil) -> CalendarDate? {
         // Byte walk: dates are parsed for every date answer of every dossier.
-        var copy = s
-        return copy.withUTF8 { u -> CalendarDate? in
+        return s.withUTF8Bytes { u -> CalendarDate? in
             guard u.count == 4 || u.count == 7 || u.count == 10 else { return nil }
             func digits(_ a: Int, _ n: Int) -> Int? {
                 var v = 0

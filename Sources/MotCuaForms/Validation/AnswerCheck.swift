@@ -172,7 +172,7 @@ extension Validator {
         }
     }
 
-    private func rangeIssue<S: ExpressionScope>(_ plan: FieldPlan, _ value: Value, _ scope: S) -> String? {
+    func rangeIssue<S: ExpressionScope>(_ plan: FieldPlan, _ value: Value, _ scope: S) -> String? {
         let lo = bound(plan.field.min, scope), hi = bound(plan.field.max, scope)
         let isDate = plan.type == .date
         func shown(_ v: Value) -> String { if case .date(let d) = v { return d.display }; return v.displayText }

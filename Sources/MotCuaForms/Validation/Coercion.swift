@@ -10,6 +10,7 @@ enum Coercion {
         case typeError(key: String, args: [String: String])
     }
 
+    @inline(__always)
     static func coerce(_ v: JSONValue, _ f: FieldPlan) -> Outcome {
         if case .null = v { return .empty }
         switch f.type {
@@ -56,13 +57,14 @@ enum Coercion {
     /// What goes into the dossier for an answer `raw` coerced to `value`
     /// when that is not `raw` itself: the normalised text, a whole number
     /// given as 3.0 as 3. Nil: store the answer as given (dates included: only
-    /// their canonical ISO form is taken).
+    /// their canonical ISO form is taken; whole numbers given as such, even
+    /// beyond 2^53 where their Double is not exact and must not replace them).
     static func normalisedForm(_ value: Value, raw: JSONValue, _ f: FieldPlan) -> JSONValue? {
         switch (f.type, value, raw) {
         case (.text, .string(let s), .string(let r)): return s == r ? nil : .string(s)
         case (.text, .string(let s), _): return .string(s)
-        case (.integer, .number(let d), .int(let i)): return Int(d) == i ? nil : .int(Int(d))
-        case (.integer, .number(let d), _): return .int(Int(d))
+        case (.integer, _, .int): return nil
+        case (.integer, .number(let d), _): return Int(exactly: d).map { .int($0) }
         default: return nil
         }
     }

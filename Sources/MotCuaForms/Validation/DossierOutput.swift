@@ -27,6 +27,12 @@ struct DossierOutput {
         built!.append((key, value))
     }
 
+    /// Appends the answer given at `position` in `given`, as it is.
+    mutating func appendGiven(_ key: String, position: Int) {
+        if built == nil && position == matched { matched += 1; return }
+        append(key, given.pairs[position].value, position: position, isGiven: true)
+    }
+
     var object: JSONObject {
         if let built { return JSONObject(uniqueKeysInOrder: built) }
         if matched == given.count { return given }

@@ -20,6 +20,20 @@ public enum Formats {
         }
     }
 
+    /// Whether `s` is valid in `format` and already in its normal form (so
+    /// it is stored as typed).
+    static func acceptsAsGiven(_ format: TextFormat, _ s: String, today: CalendarDate) -> Bool {
+        switch format {
+        case .name: return TextNormalizer.isValidName(s)
+        case .email:
+            if let verdict = s.withUTF8Bytes({ asciiEmail($0) }) { return verdict }
+            return emailByScalars(s) == .ok(s)
+        case .cccd, .cmnd, .phone:
+            if case .ok(let normal) = check(format, s, today: today) { return normal == s }
+            return false
+        }
+    }
+
     /// Birth-registration province codes of the 12-digit personal ID (001–096 with gaps).
     static let cccdProvinceCodes: Set<Int> = [
         1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25,
@@ -34,8 +48,7 @@ public enum Formats {
     static func withoutSeparators(_ s: String, _ separators: StaticString) -> [UInt8]? {
         // The separators are ASCII punctuation below 0x40: one bit each.
         let mask = separators.withUTF8Buffer { $0.reduce(UInt64(0)) { precondition($1 < 64); return $0 | 1 << UInt64($1) } }
-        var s = s
-        return s.withUTF8 { b -> [UInt8]? in
+        return s.withUTF8Bytes { b -> [UInt8]? in
             var out: [UInt8] = []
             out.reserveCapacity(b.count)
             var i = 0
@@ -114,8 +127,7 @@ public enum Formats {
 
     /// local@domain.tld, letters of any script allowed; no spaces, one @, a dot in the domain.
     static func email(_ s: String) -> FormatResult {
-        var copy = s
-        let verdict: Bool? = copy.withUTF8 { asciiEmail($0) }
+        let verdict: Bool? = s.withUTF8Bytes { asciiEmail($0) }
         guard let verdict else { return emailByScalars(s) }
         return verdict ? .ok(s) : .invalid(key: "validation.format.email", args: [:])
     }

@@ -9,21 +9,32 @@ struct ReadAnswers {
     var values: [Value]
     /// Position in `object.pairs` by slot, -1 when not given.
     let positions: [Int]
+    /// By slot: the answer passes every rule that needs no other answer and
+    /// is stored as given (`FieldPlan.acceptsAsGiven`).
+    let accepted: [Bool]
     let unknownKeys: [String]
 
-    init(_ object: JSONObject, _ fields: FieldPositions) {
-        let n = fields.fields.count
+    init(_ object: JSONObject, _ fields: FieldPositions, today: CalendarDate) {
+        let n = fields.count
         var values = ReadAnswers.nulls(n)
         var positions = Array(repeating: -1, count: n)
+        var accepted = Array(repeating: false, count: n)
         var unknown: [String] = []
         var next = 0
-        for (position, (key, answer)) in object.pairs.enumerated() {
-            guard let slot = fields.slot(of: key, hint: next) else { unknown.append(key); continue }
+        let pairs = object.pairs
+        for position in pairs.indices {
+            guard let slot = fields.slot(of: pairs[position].key, hint: next) else { unknown.append(pairs[position].key); continue }
             next = slot + 1
             positions[slot] = position
-            if case .value(let v) = Coercion.coerce(answer, fields.fields[slot]) { values[slot] = v }
+            let answer = pairs[position].value
+            fields.withPlan(slot) { field in
+                if case .value(let v) = Coercion.coerce(answer, field) {
+                    accepted[slot] = field.acceptsAsGiven(answer, coerced: v, today: today)
+                    values[slot] = v
+                }
+            }
         }
-        self.object = object; self.values = values; self.positions = positions; unknownKeys = unknown
+        self.object = object; self.values = values; self.positions = positions; self.accepted = accepted; unknownKeys = unknown
     }
 
     /// The answer given for `slot`, nil when none was.

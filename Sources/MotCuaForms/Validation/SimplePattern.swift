@@ -3,7 +3,9 @@
 /// (`? * + {n} {n,} {n,m}`) — without NSRegularExpression, which costs
 /// microseconds a call on Linux. Patterns outside that subset return nil and
 /// the caller uses NSRegularExpression, so the meaning never changes.
-struct SimplePattern: Sendable {
+/// A class: as a struct, reading it from a field's plan retained its four
+/// arrays on every answer.
+final class SimplePattern: Sendable {
     private enum Atom: Sendable {
         case scalar(UInt32)
         case ranges([ClosedRange<UInt32>], negated: Bool, classes: [Character])
@@ -107,9 +109,8 @@ struct SimplePattern: Sendable {
     }
 
     func matches(_ text: String) -> Bool {
-        var copy = text
         // ASCII answers (codes, numbers) are matched on their bytes, with no scalar array.
-        if let verdict: Bool = copy.withUTF8({ b in b.allSatisfy { $0 < 0x80 } ? match(0, 0, b) : nil }) { return verdict }
+        if let verdict: Bool = text.withUTF8Bytes({ b in b.allSatisfy { $0 < 0x80 } ? match(0, 0, b) : nil }) { return verdict }
         return match(0, 0, text.unicodeScalars.map(\.value))
     }
 

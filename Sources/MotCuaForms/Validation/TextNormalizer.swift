@@ -13,9 +13,8 @@ enum TextNormalizer {
     /// True when `s` needs nothing: no edge or doubled space, no other white
     /// space (tabs, no-break spaces), no controls, and only scalars that are
     /// NFC whatever follows them.
-    private static func isClean(_ s: String) -> Bool {
-        var copy = s
-        return copy.withUTF8 { b in
+    static func isClean(_ s: String) -> Bool {
+        return s.withUTF8Bytes { b in
             guard let base = b.baseAddress, !b.isEmpty else { return true }
             if b[0] == 0x20 || b[b.count - 1] == 0x20 { return false }
             var i = 0
@@ -112,8 +111,7 @@ enum TextNormalizer {
     /// when no scalar can join its neighbour (ASCII, Latin with precomposed
     /// Vietnamese letters): then clusters are scalars (CR LF aside).
     static func graphemeCount(_ s: String) -> Int {
-        var copy = s
-        let simple: Int? = copy.withUTF8 { b in
+        let simple: Int? = s.withUTF8Bytes { b in
             var n = 0
             var i = 0
             while i < b.count {
