@@ -3,7 +3,8 @@ import Testing
 @testable import MotCuaForms
 
 /// The whole-dossier pass lets an answer through without `check` when
-/// `FieldPlan.acceptsAsGiven` says it is valid as given. That shortcut must
+/// coercion found it stored as given and `FieldPlan.acceptsAsGiven` says it
+/// is valid. That shortcut must
 /// never pass what `check` would refuse, change, or warn about.
 @Suite struct AcceptAsGivenTests {
     static let fields = """
@@ -44,11 +45,13 @@ import Testing
         var accepted = 0, refused = 0
         for plan in validator.plan.fields {
             for raw in Self.answers {
-                guard case .value(let value) = Coercion.coerce(raw, plan) else { continue }
+                guard case .value(let value, let asGiven) = Coercion.coerce(raw, plan) else { continue }
+                // Coercion's "stored as given" is the dossier's rule, `normalisedForm`.
+                #expect(asGiven == (Coercion.normalisedForm(value, raw: raw, plan) == nil), "\(plan.id): \(raw)")
                 var verdict = AnswerCheck(stored: nil, value: .null)
                 validator.check(plan, path: plan.id, value: value, raw: raw, scope: scope, into: &verdict)
                 let inBounds = !plan.checksBounds || validator.rangeIssue(plan, value, scope) == nil
-                guard plan.acceptsAsGiven(raw, coerced: value, today: fixedToday) && inBounds else { refused += 1; continue }
+                guard asGiven && plan.acceptsAsGiven(value, today: fixedToday) && inBounds else { refused += 1; continue }
                 accepted += 1
                 #expect(verdict.passed, "\(plan.id) accepted \(raw) that check refuses: \(String(describing: verdict.error))")
                 #expect(verdict.warning == nil, "\(plan.id): \(raw)")

@@ -25,7 +25,7 @@ extension Validator {
     public func checkAnswer(_ field: Field, path: String, raw: JSONValue?, scope: Scope) -> AnswerCheck {
         let plan = FieldPlan(field, slot: -1)
         var value = Value.null
-        if let raw, case .value(let v) = Coercion.coerce(raw, plan) { value = v }
+        if let raw, case .value(let v, _) = Coercion.coerce(raw, plan) { value = v }
         var result = AnswerCheck(stored: nil, value: .null)
         check(plan, path: path, value: value, raw: raw, scope: scope, into: &result)
         return result
@@ -51,7 +51,7 @@ extension Validator {
             switch Coercion.coerce(raw, plan) {
             case .typeError(let key, let args): return fail(.type, messages.text(key, args))
             case .empty: break
-            case .value(let v): value = v
+            case .value(let v, _): value = v
             }
         }
         if value.isEmpty {

@@ -5,50 +5,56 @@ import MotCuaText
 /// normalising text (trim, NFC, case, format) on the way.
 enum Coercion {
     enum Outcome {
-        case value(Value)
+        /// The value, and whether the dossier stores the answer as given
+        /// (`normalisedForm` is nil): known here at no cost.
+        case value(Value, asGiven: Bool)
         case empty
         case typeError(key: String, args: [String: String])
     }
 
+    /// `v` is consumed: a text answer that needs no normalising becomes the
+    /// value without a copy (a copy of a text is two atomic operations).
     @inline(__always)
-    static func coerce(_ v: JSONValue, _ f: FieldPlan) -> Outcome {
+    static func coerce(_ v: consuming JSONValue, _ f: FieldPlan) -> Outcome {
         if case .null = v { return .empty }
         switch f.type {
         case .text:
-            guard case .string(let raw) = v else { return .typeError(key: "validation.type.text", args: [:]) }
-            var s = TextNormalizer.normalize(raw, multiline: f.multiline)
+            guard case .string(let raw) = consume v else { return .typeError(key: "validation.type.text", args: [:]) }
+            var asGiven = true
+            var s = TextNormalizer.normalize(raw, multiline: f.multiline, unchanged: &asGiven)
             if s.isEmpty { return .empty }
-            switch f.textCase {
-            case .upper?: s = VietText.upper(s)
-            case .title?: s = VietText.title(s)
-            case nil: break
+            if let textCase = f.textCase {
+                let cased = textCase == .upper ? VietText.upper(s) : VietText.title(s)
+                if cased != s { asGiven = false; s = cased }
             }
-            return .value(.string(s))
+            return .value(.string(s), asGiven: asGiven)
         case .integer:
+            // A whole number given as such is stored as typed; 3.0 as 3.
             guard let i = v.intValue else { return .typeError(key: "validation.type.integer", args: [:]) }
-            return .value(.number(Double(i)))
+            if case .int = v { return .value(.number(Double(i)), asGiven: true) }
+            return .value(.number(Double(i)), asGiven: false)
         case .decimal:
             guard let d = v.doubleValue else { return .typeError(key: "validation.type.decimal", args: [:]) }
-            return .value(.number(d))
+            return .value(.number(d), asGiven: true)
         case .date:
             guard case .string(let s) = v else { return .typeError(key: "validation.type.date", args: isoArgs(f.precision)) }
             if s.isEmpty { return .empty }
             guard let d = CalendarDate.parseISO(s, precision: f.precision) else { return .typeError(key: "validation.type.date", args: isoArgs(f.precision)) }
-            return .value(.date(d))
+            return .value(.date(d), asGiven: true)
         case .choice:
             guard case .string(let s) = v else { return .typeError(key: "validation.type.choice", args: [:]) }
             if s.isEmpty { return .empty }
-            return .value(.string(s))
+            return .value(.string(s), asGiven: true)
         case .multichoice:
             guard case .array(let a) = v, a.allSatisfy({ $0.stringValue != nil }) else { return .typeError(key: "validation.type.multichoice", args: [:]) }
-            return .value(.list(a.map { .string($0.stringValue!) }))
+            return .value(.list(a.map { .string($0.stringValue!) }), asGiven: true)
         case .boolean:
             guard case .bool(let b) = v else { return .typeError(key: "validation.type.boolean", args: [:]) }
-            return .value(.bool(b))
+            return .value(.bool(b), asGiven: true)
         case .repeat:
             guard case .array(let a) = v, a.allSatisfy({ $0.objectValue != nil }) else { return .typeError(key: "validation.type.repeat", args: [:]) }
             // Items are coerced one by one by the validator; here only their number matters.
-            return .value(.list(Array(repeating: .null, count: a.count)))
+            return .value(.list(Array(repeating: .null, count: a.count)), asGiven: true)
         case .note: return .typeError(key: "validation.type.note", args: [:])
         case .calculate: return .empty
         }

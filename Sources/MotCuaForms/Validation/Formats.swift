@@ -105,24 +105,36 @@ public enum Formats {
 
     /// Accepts +84 / 84 / 0084 / 0 prefixes, spaces, dots, dashes and brackets; stores `0XXXXXXXXX`.
     static func phone(_ s: String) -> FormatResult {
+        // The usual answer, digits only from the leading 0: judged where its bytes lie, stored as typed.
+        let asTyped: FormatResult? = s.withUTF8Bytes { b in
+            b.first == 48 && b.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? phoneDigits(b, normal: s) : nil
+        }
+        if let asTyped { return asTyped }
         // nil: a letter beyond ASCII, not a phone number.
         guard var t = withoutSeparators(s, " .-()") else { return .invalid(key: "validation.format.phone", args: [:]) }
-        func starts(_ p: String) -> Bool { t.starts(with: p.utf8) }
+        func starts(_ p: StaticString) -> Bool {
+            t.count >= p.utf8CodeUnitCount && p.withUTF8Buffer { t[..<$0.count].elementsEqual($0) }
+        }
         if starts("+84") { t.replaceSubrange(0..<3, with: [48]) }
         else if starts("0084") { t.replaceSubrange(0..<4, with: [48]) }
         else if starts("84"), t.count >= 11 { t.replaceSubrange(0..<2, with: [48]) }
         guard !t.isEmpty, t.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return .invalid(key: "validation.format.phone", args: [:]) }
-        let normal = t.count == s.utf8.count && t.elementsEqual(s.utf8) ? s : text(t)
-        if starts("02") {
+        return t.withUnsafeBufferPointer { phoneDigits($0, normal: text($0)) }
+    }
+
+    /// The rules on a number's digits once its prefix is a plain 0; `normal`
+    /// is what to store when they hold.
+    private static func phoneDigits(_ t: UnsafeBufferPointer<UInt8>, normal: @autoclosure () -> String) -> FormatResult {
+        if t.count >= 2 && t[0] == 48 && t[1] == 50 {
             // Landline: 0 + area code + subscriber number, 11 digits in all since 2017.
-            return t.count == 11 ? .ok(normal) : .invalid(key: "validation.format.phone.landline", args: ["count": String(t.count)])
+            return t.count == 11 ? .ok(normal()) : .invalid(key: "validation.format.phone.landline", args: ["count": String(t.count)])
         }
         guard t[0] == 48 else { return .invalid(key: "validation.format.phone", args: [:]) }
         guard t.count == 10 else { return .invalid(key: "validation.format.phone.length", args: ["count": String(t.count)]) }
         guard mobilePrefixes.contains(Int(t[1] - 48) * 10 + Int(t[2] - 48)) else {
             return .invalid(key: "validation.format.phone.prefix", args: ["prefix": text(t[0..<3])])
         }
-        return .ok(normal)
+        return .ok(normal())
     }
 
     /// local@domain.tld, letters of any script allowed; no spaces, one @, a dot in the domain.

@@ -7,39 +7,44 @@ struct ReadAnswers {
     let object: JSONObject
     /// Coerced answers by slot (null when missing, blank or of the wrong type).
     var values: [Value]
-    /// Position in `object.pairs` by slot, -1 when not given.
-    let positions: [Int]
-    /// By slot: the answer passes every rule that needs no other answer and
-    /// is stored as given (`FieldPlan.acceptsAsGiven`).
-    let accepted: [Bool]
+    /// Where each slot's answer is, and what was found of it.
+    let given: [Given]
     let unknownKeys: [String]
+
+    /// One slot's answer: its position in `object.pairs` (-1 when not
+    /// given), and whether it passes every rule that needs no other answer
+    /// and is stored as given (`FieldPlan.acceptsAsGiven`). One array of a
+    /// type of our own: `[Int]` and `[Bool]`, prespecialised in the standard
+    /// library, cost a runtime metadata lookup each time one is made.
+    struct Given {
+        var position = -1
+        var accepted = false
+    }
 
     init(_ object: JSONObject, _ fields: FieldPositions, today: CalendarDate) {
         let n = fields.count
         var values = ReadAnswers.nulls(n)
-        var positions = Array(repeating: -1, count: n)
-        var accepted = Array(repeating: false, count: n)
+        var given = Array(repeating: Given(), count: n)
         var unknown: [String] = []
         var next = 0
         let pairs = object.pairs
         for position in pairs.indices {
             guard let slot = fields.slot(of: pairs[position].key, hint: next) else { unknown.append(pairs[position].key); continue }
             next = slot + 1
-            positions[slot] = position
-            let answer = pairs[position].value
+            given[slot].position = position
             fields.withPlan(slot) { field in
-                if case .value(let v) = Coercion.coerce(answer, field) {
-                    accepted[slot] = field.acceptsAsGiven(answer, coerced: v, today: today)
+                if case .value(let v, let asGiven) = Coercion.coerce(pairs[position].value, field) {
+                    given[slot].accepted = asGiven && field.acceptsAsGiven(v, today: today)
                     values[slot] = v
                 }
             }
         }
-        self.object = object; self.values = values; self.positions = positions; self.accepted = accepted; unknownKeys = unknown
+        self.object = object; self.values = values; self.given = given; unknownKeys = unknown
     }
 
     /// The answer given for `slot`, nil when none was.
     func raw(_ slot: Int) -> JSONValue? {
-        let i = positions[slot]
+        let i = given[slot].position
         return i >= 0 ? object.pairs[i].value : nil
     }
 

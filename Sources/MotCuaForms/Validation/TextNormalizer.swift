@@ -6,8 +6,18 @@ import MotCuaText
 /// Foundation's trimming and normalisation cost microseconds each on Linux.
 enum TextNormalizer {
     static func normalize(_ s: String, multiline: Bool) -> String {
+        var unchanged = true
+        return normalize(s, multiline: multiline, unchanged: &unchanged)
+    }
+
+    /// The same, telling whether the result is `s` itself. `s` is consumed:
+    /// clean text (most answers) comes back without a copy.
+    @inline(__always)
+    static func normalize(_ s: consuming String, multiline: Bool, unchanged: inout Bool) -> String {
         if isClean(s) { return s }
-        return rebuild(s, multiline: multiline)
+        let rebuilt = rebuild(s, multiline: multiline)
+        unchanged = rebuilt == s
+        return rebuilt
     }
 
     /// True when `s` needs nothing: no edge or doubled space, no other white

@@ -55,9 +55,9 @@ public struct Validator: Sendable {
                         let rows = items.first { $0.slot == slot }?.items ?? []
                         let (v, stored) = validateRepeat(p, read.raw(slot), rows, scope.values, &report)
                         scope[p] = v
-                        if let stored { out.append(p.id, stored, position: read.positions[slot]) }
+                        if let stored { out.append(p.id, stored, position: read.given[slot].position) }
                     } else {
-                        validateField(p, in: nil, position: read.positions[slot], accepted: read.accepted[slot], &scope, &check, &out, &report)
+                        validateField(p, in: nil, position: read.given[slot].position, accepted: read.given[slot].accepted, &scope, &check, &out, &report)
                     }
                 }
             }
@@ -131,12 +131,15 @@ public struct Validator: Sendable {
         if let e = check.error { report.errors.append(e) }
         guard case .array(let items)? = given else { return (.null, nil) }
         var rows: [Value] = []
-        var stored: [JSONValue] = []
         rows.reserveCapacity(items.count)
-        stored.reserveCapacity(items.count)
-        var same = true  // every item stored as given: store the given list itself
+        // The items as stored, built only from the first that is not stored
+        // as given (in the given order); until then the given list itself is.
+        var stored: [JSONValue]?
+        func differs(at i: Int) {
+            if stored == nil { stored = Array(items[..<i]); stored!.reserveCapacity(items.count) }
+        }
         for (i, item) in items.enumerated() {
-            guard case .object(let obj) = item else { same = false; continue }
+            guard case .object(let obj) = item else { differs(at: i); continue }
             let read = i < pre.count ? pre[i] : ReadAnswers(obj, p.inner, today: context.today)
             for k in read.unknownKeys { report.errors.append(unknown("\(rid)[\(i)].\(k)", k)) }
             var scope = SlotScope(values: values, item: read.values)
@@ -144,16 +147,16 @@ public struct Validator: Sendable {
             for slot in 0..<p.inner.count {
                 p.inner.withPlan(slot) { ip in
                     guard isRelevant(ip, scope) else { scope.clear(ip); return }
-                    validateField(ip, in: ItemPath(repeatID: rid, index: i), position: read.positions[slot], accepted: read.accepted[slot],
+                    validateField(ip, in: ItemPath(repeatID: rid, index: i), position: read.given[slot].position, accepted: read.given[slot].accepted,
                                   &scope, &check, &itemOut, &report)
                 }
             }
             rows.append(.list(scope.item!))
             let kept = itemOut.object
-            if !kept.sharesStorage(with: obj) { same = false }  // stored as given, in the given order
-            stored.append(.object(kept))
+            if !kept.sharesStorage(with: obj) { differs(at: i) }
+            stored?.append(.object(kept))
         }
-        return (.list(rows), same ? given : .array(stored))
+        return (.list(rows), stored.map { .array($0) } ?? given)
     }
 
     private func record(_ c: AnswerCheck, _ p: FieldPlan, _ report: inout ValidationReport) {
