@@ -54,7 +54,7 @@ enum Coercion {
         case .repeat:
             guard case .array(let a) = v, a.allSatisfy({ $0.objectValue != nil }) else { return .typeError(key: "validation.type.repeat", args: [:]) }
             // Items are coerced one by one by the validator; here only their number matters.
-            return .value(.list(Array(repeating: .null, count: a.count)), asGiven: true)
+            return .value(.list(.filled(.null, count: a.count)), asGiven: true)
         case .note: return .typeError(key: "validation.type.note", args: [:])
         case .calculate: return .empty
         }

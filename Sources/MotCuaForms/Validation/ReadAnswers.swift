@@ -24,7 +24,7 @@ struct ReadAnswers {
     init(_ object: JSONObject, _ fields: FieldPositions, today: CalendarDate) {
         let n = fields.count
         var values = ReadAnswers.nulls(n)
-        var given = Array(repeating: Given(), count: n)
+        var given = [Given].filled(Given(), count: n)
         var unknown: [String] = []
         var next = 0
         let pairs = object.pairs
@@ -48,12 +48,6 @@ struct ReadAnswers {
         return i >= 0 ? object.pairs[i].value : nil
     }
 
-    /// `n` nulls. `Array(repeating:count:)` copies its element through an
-    /// outlined copy per slot (≈ 45 instructions each).
-    static func nulls(_ n: Int) -> [Value] {
-        [Value](unsafeUninitializedCapacity: n) { buffer, count in
-            buffer.initialize(repeating: .null)
-            count = n
-        }
-    }
+    /// `n` nulls.
+    static func nulls(_ n: Int) -> [Value] { .filled(.null, count: n) }
 }
