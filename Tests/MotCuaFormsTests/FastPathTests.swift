@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MotCuaForms
+import MotCuaText
 
 /// The byte-level fast paths of validation give the verdicts of the general
 /// (scalar) rules, and the ordered object stays a correct dictionary on both
@@ -82,6 +83,13 @@ import Testing
         }
         for bad in ["A × B", "A ÷ B", "An 2", "\u{0301}An", "-", "An!"] {
             #expect(!TextNormalizer.isValidName(bad), "\(bad)")
+        }
+        // The byte decoder against the general rule, on scalars of one to four bytes.
+        let alphabet = ["a", "Ễ", "đ", " ", "'", "-", "李", "𠀀", "\u{0301}", "\u{200D}", "1", "!", "ক", "\u{09BF}", "😀", "ʻ", "\u{2019}"]
+        var rng = Replayable(state: 31)
+        for _ in 0..<5_000 {
+            let s = VietText.nfc((0..<Int.random(in: 1...6, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined())
+            #expect(TextNormalizer.isValidName(s) == VietText.isValidName(s), "\(Array(s.unicodeScalars))")
         }
     }
 

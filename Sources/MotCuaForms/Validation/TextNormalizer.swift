@@ -42,39 +42,28 @@ enum TextNormalizer {
                 previousSpace = spaces >> 63 != 0
                 i += 8
             }
-            // The rest a byte at a time, by class (one table load per byte).
-            return byteClasses.withUnsafeBufferPointer { classes in
-                while i < b.count {
-                    let c = b[i]
-                    i += 1
-                    switch classes[Int(c)] {
-                    case 0: previousSpace = false
-                    case 1: if previousSpace { return false }; previousSpace = true
-                    case 2:  // C2: U+0080–U+00BF, of which U+0085 and U+00A0 are white space
-                        if i < b.count && (b[i] == 0x85 || b[i] == 0xA0) { return false }
-                        previousSpace = false
-                    case 3:  // E1: only U+1E00–U+1EFF (E1 B8–BB, Vietnamese letters) are NFC-stable
-                        guard i < b.count, b[i] >= 0xB8 && b[i] <= 0xBB else { return false }
-                        previousSpace = false
-                    default: return false
-                    }
+            // The rest a byte at a time. Printable ASCII and continuation
+            // bytes (0x21–0xBF) are most of them and take one comparison; the
+            // leads of U+00C0–U+02FF (C3–CB) are NFC whatever follows.
+            while i < b.count {
+                let c = b[i]
+                i += 1
+                if c &- 0x21 < 0x9F { previousSpace = false; continue }
+                switch c {
+                case 0x20:
+                    if previousSpace { return false }
+                    previousSpace = true
+                case 0xC3...0xCB: previousSpace = false
+                case 0xC2:  // U+0080–U+00BF, of which U+0085 and U+00A0 are white space
+                    if i < b.count && (b[i] == 0x85 || b[i] == 0xA0) { return false }
+                    previousSpace = false
+                case 0xE1:  // only U+1E00–U+1EFF (E1 B8–BB, Vietnamese letters) are NFC-stable
+                    guard i < b.count, b[i] >= 0xB8 && b[i] <= 0xBB else { return false }
+                    previousSpace = false
+                default: return false  // controls, and leads whose scalars may need normalising
                 }
-                return true
             }
-        }
-    }
-
-    /// What `isClean` makes of each UTF-8 byte: 0 fine (printable ASCII,
-    /// continuation bytes, leads of U+00C0–U+02FF, all NFC whatever follows),
-    /// 1 space, 2 and 3 leads to look past (C2, E1), 4 not clean (controls,
-    /// other leads, whose scalars may need normalising).
-    private static let byteClasses: [UInt8] = (0...255).map { (c: Int) -> UInt8 in
-        switch c {
-        case 0x20: return 1
-        case 0x21...0x7F, 0x80...0xBF, 0xC3...0xCB: return 0
-        case 0xC2: return 2
-        case 0xE1: return 3
-        default: return 4
+            return true
         }
     }
 
@@ -141,27 +130,47 @@ enum TextNormalizer {
     /// standing alone. A scalar walk with an ASCII fast path; same verdict as
     /// `VietText.isValidName` on NFC text.
     static func isValidName(_ s: String) -> Bool {
-        var sawLetter = false
-        var previousIsLetterOrMark = false
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x80 {
-                if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) { sawLetter = true; previousIsLetterOrMark = true; continue }
-                if v == 0x20 || v == 0x27 || v == 0x2D { previousIsLetterOrMark = false; continue }
-                return false
+        // Decoded from the bytes in place: iterating `unicodeScalars` holds a
+        // copy of the string (a retain and a release per name), and the
+        // standard decoder costs twice the instructions of this one, which
+        // can trust the bytes (a String's UTF-8 is always well formed).
+        s.withUTF8Bytes { b in
+            var sawLetter = false
+            var previousIsLetterOrMark = false
+            var i = 0
+            while i < b.count {
+                let c = UInt32(b[i])
+                let v: UInt32
+                if c < 0x80 { v = c; i += 1 }
+                else if c < 0xE0 { v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
+                else if c < 0xF0 { v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3 }
+                else { v = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); i += 4 }
+                guard accepts(Unicode.Scalar(v)!, sawLetter: &sawLetter, previousIsLetterOrMark: &previousIsLetterOrMark) else { return false }
             }
-            if v == 0x2019 || v == 0x2010 { previousIsLetterOrMark = false; continue }
-            if isVietnameseLetter(v) { sawLetter = true; previousIsLetterOrMark = true; continue }
-            if v == 0x200C || v == 0x200D { if !previousIsLetterOrMark { return false }; continue }
-            switch u.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
-                sawLetter = true; previousIsLetterOrMark = true
-            case .nonspacingMark, .spacingMark, .enclosingMark:
-                if !previousIsLetterOrMark { return false }
-            default: return false
-            }
+            return sawLetter
         }
-        return sawLetter
+    }
+
+    /// One scalar of a name, given what came before it.
+    @inline(__always)
+    private static func accepts(_ u: Unicode.Scalar, sawLetter: inout Bool, previousIsLetterOrMark: inout Bool) -> Bool {
+        let v = u.value
+        if v < 0x80 {
+            if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) { sawLetter = true; previousIsLetterOrMark = true; return true }
+            if v == 0x20 || v == 0x27 || v == 0x2D { previousIsLetterOrMark = false; return true }
+            return false
+        }
+        if v == 0x2019 || v == 0x2010 { previousIsLetterOrMark = false; return true }
+        if isVietnameseLetter(v) { sawLetter = true; previousIsLetterOrMark = true; return true }
+        if v == 0x200C || v == 0x200D { return previousIsLetterOrMark }
+        switch u.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            sawLetter = true; previousIsLetterOrMark = true
+            return true
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            return previousIsLetterOrMark
+        default: return false
+        }
     }
 
     /// Letters of Vietnamese (and the rest of Latin-1 and Latin Extended-A),

@@ -138,22 +138,26 @@ public struct Validator: Sendable {
         func differs(at i: Int) {
             if stored == nil { stored = Array(items[..<i]); stored!.reserveCapacity(items.count) }
         }
-        for (i, item) in items.enumerated() {
-            guard case .object(let obj) = item else { differs(at: i); continue }
-            let read = i < pre.count ? pre[i] : ReadAnswers(obj, p.inner, today: context.today)
-            for k in read.unknownKeys { report.errors.append(unknown("\(rid)[\(i)].\(k)", k)) }
-            var scope = SlotScope(values: values, item: read.values)
-            var itemOut = DossierOutput(given: obj)
+        // `pre` holds one reading per item (`validate` read them from this
+        // very list), read in place: a copy of each reading retained and
+        // released its four members.
+        assert(pre.count == items.count)
+        for i in items.indices {
+            guard case .object = items[i] else { differs(at: i); continue }
+            for k in pre[i].unknownKeys { report.errors.append(unknown("\(rid)[\(i)].\(k)", k)) }
+            var scope = SlotScope(values: values, item: pre[i].values)
+            var itemOut = DossierOutput(given: pre[i].object)
             for slot in 0..<p.inner.count {
                 p.inner.withPlan(slot) { ip in
                     guard isRelevant(ip, scope) else { scope.clear(ip); return }
-                    validateField(ip, in: ItemPath(repeatID: rid, index: i), position: read.given[slot].position, accepted: read.given[slot].accepted,
+                    let given = pre[i].given[slot]
+                    validateField(ip, in: ItemPath(repeatID: rid, index: i), position: given.position, accepted: given.accepted,
                                   &scope, &check, &itemOut, &report)
                 }
             }
-            rows.append(.list(scope.item!))
+            rows.append(.list(scope.item.take()!))
             let kept = itemOut.object
-            if !kept.sharesStorage(with: obj) { differs(at: i) }
+            if !kept.sharesStorage(with: pre[i].object) { differs(at: i) }
             stored?.append(.object(kept))
         }
         return (.list(rows), stored.map { .array($0) } ?? given)
