@@ -61,6 +61,22 @@ import MotCuaText
 
     @Test func phoneAndIDSeparators() {
         #expect(Formats.phone("0084 912 345 678") == .ok("0912345678"))
+        // Digits only: the plain number is judged in place, but an international prefix is still taken off.
+        #expect(Formats.phone("0084912345678") == .ok("0912345678"))
+        #expect(Formats.phone("84912345678") == .ok("0912345678"))
+        #expect(Formats.phone("0912345678") == .ok("0912345678") && Formats.phone("02073822345") == .ok("02073822345"))
+        #expect(Formats.phone("0112345678") == .invalid(key: "validation.format.phone.prefix", args: ["prefix": "011"]))
+        #expect(Formats.phone("0") == .invalid(key: "validation.format.phone.length", args: ["count": "1"]))
+        // Plain digits (judged in place) and the same digits with a separator (judged after stripping) agree.
+        var rng = Replayable(state: 84)
+        for _ in 0..<3_000 {
+            let prefix = ["0", "00", "0084", "84", "02", "09", "1", ""].randomElement(using: &rng)!
+            let digits = prefix + String((0..<Int.random(in: 0...12, using: &rng)).map { _ in "0123456789".randomElement(using: &rng)! })
+            guard digits.count >= 2 else { continue }
+            var spaced = digits
+            spaced.insert(" ", at: spaced.index(after: spaced.startIndex))
+            #expect(Formats.phone(digits) == Formats.phone(spaced), "\(digits)")
+        }
         #expect(Formats.phone("+84912345678") == .ok("0912345678"))
         #expect(Formats.phone("(024) 3825-1234") == .ok("02438251234"))
         #expect(Formats.phone("0912\u{00A0}345\u{00A0}678") == .ok("0912345678"))

@@ -11,7 +11,7 @@ extension FieldPlan {
     /// This calls the same rules (`TextNormalizer`, `Formats`,
     /// `graphemeCount`, patterns, options) and keeps no copy. false means
     /// "let `check` decide", never "invalid": `check` then finds the problem
-    /// and says it. `FastPathTests` holds the two to the same verdict.
+    /// and says it. `AcceptAsGivenTests` holds the two to the same verdict.
     @inline(__always)
     func acceptsAsGiven(_ value: Value, today: CalendarDate) -> Bool {
         guard mayBeAcceptedAsGiven else { return false }

@@ -105,9 +105,10 @@ public enum Formats {
 
     /// Accepts +84 / 84 / 0084 / 0 prefixes, spaces, dots, dashes and brackets; stores `0XXXXXXXXX`.
     static func phone(_ s: String) -> FormatResult {
-        // The usual answer, digits only from the leading 0: judged where its bytes lie, stored as typed.
+        // The usual answer, digits only from one leading 0 (00 may begin 0084):
+        // judged where its bytes lie, stored as typed.
         let asTyped: FormatResult? = s.withUTF8Bytes { b in
-            b.first == 48 && b.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? phoneDigits(b, normal: s) : nil
+            b.count >= 2 && b[0] == 48 && b[1] != 48 && b.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? phoneDigits(b, normal: s) : nil
         }
         if let asTyped { return asTyped }
         // nil: a letter beyond ASCII, not a phone number.

@@ -14,7 +14,7 @@ enum TextNormalizer {
     /// clean text (most answers) comes back without a copy.
     @inline(__always)
     static func normalize(_ s: consuming String, multiline: Bool, unchanged: inout Bool) -> String {
-        if isClean(s) { return s }
+        if isClean(s) { unchanged = true; return s }
         let rebuilt = rebuild(s, multiline: multiline)
         unchanged = rebuilt == s
         return rebuilt

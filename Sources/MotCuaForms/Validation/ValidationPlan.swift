@@ -29,7 +29,7 @@ final class FieldPlan: Sendable {
     /// A repeat's fields (empty for other types).
     let inner: FieldPositions
     /// Nothing but the answer itself decides (no constraint, warning, case
-    /// change or option filter): `Validator.acceptsAsGiven` may pass it.
+    /// change or option filter): `acceptsAsGiven` may pass it.
     let mayBeAcceptedAsGiven: Bool
     /// A number or date with a `min` or `max`, checked in the pass (a bound may name other answers).
     let checksBounds: Bool
