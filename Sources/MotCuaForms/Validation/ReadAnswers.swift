@@ -28,14 +28,20 @@ struct ReadAnswers {
         var unknown: [String] = []
         var next = 0
         let pairs = object.pairs
-        for position in pairs.indices {
-            guard let slot = fields.slot(of: pairs[position].key, hint: next) else { unknown.append(pairs[position].key); continue }
-            next = slot + 1
-            given[slot].position = position
-            fields.withPlan(slot) { field in
-                if case .value(let v, let asGiven) = Coercion.coerce(pairs[position].value, field) {
-                    given[slot].accepted = asGiven && field.acceptsAsGiven(v, today: today)
-                    values[slot] = v
+        // Written through buffers: each write to an array checks that its
+        // storage is not shared, a call into the runtime per answer.
+        values.withUnsafeMutableBufferPointer { values in
+            given.withUnsafeMutableBufferPointer { given in
+                for position in pairs.indices {
+                    guard let slot = fields.slot(of: pairs[position].key, hint: next) else { unknown.append(pairs[position].key); continue }
+                    next = slot + 1
+                    given[slot].position = position
+                    fields.withPlan(slot) { field in
+                        if case .value(let v, let asGiven) = Coercion.coerce(pairs[position].value, field) {
+                            given[slot].accepted = asGiven && field.acceptsAsGiven(v, today: today)
+                            values[slot] = v
+                        }
+                    }
                 }
             }
         }
