@@ -69,15 +69,7 @@ public struct Interview: Sendable {
 
     func coerce(_ v: JSONValue, _ f: Field) -> CoercedAnswer {
         // Stored answers are already normalised: a light conversion suffices.
-        switch (f.type, v) {
-        case (_, .null): return .empty
-        case (.date, .string(let s)): return CalendarDate.parseISO(s).map { .value(.date($0), v) } ?? .empty
-        case (.integer, _), (.decimal, _): return v.doubleValue.map { .value(.number($0), v) } ?? .empty
-        case (.multichoice, .array(let a)): return .value(.list(a.compactMap { $0.stringValue.map(Value.string) }), v)
-        case (.boolean, .bool(let b)): return .value(.bool(b), v)
-        case (_, .string(let s)): return .value(.string(s), v)
-        default: return .empty
-        }
+        Value(stored: v, type: f.type).map { .value($0, v) } ?? .empty
     }
 
     enum CoercedAnswer { case value(Value, JSONValue), empty }

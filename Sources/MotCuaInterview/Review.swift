@@ -74,14 +74,8 @@ extension Interview {
     /// An answer as a person reads it: option labels, DD/MM/YYYY, Có/Không; "—" when empty.
     public func display(_ v: JSONValue?, _ f: Field) -> String {
         guard let v, !v.isNull else { return validator.messages.text("review.empty") }
-        let value: Value
-        switch (f.type, v) {
-        case (.date, .string(let s)): value = CalendarDate.parseISO(s).map(Value.date) ?? .string(s)
-        case (.multichoice, .array(let a)): value = .list(a.compactMap { $0.stringValue.map(Value.string) })
-        case (.boolean, .bool(let b)): value = .bool(b)
-        case (_, .string(let s)): value = .string(s)
-        default: value = v.doubleValue.map(Value.number) ?? .null
-        }
+        // What does not read as the field's type is shown as typed.
+        let value = Value(stored: v, type: f.type) ?? v.stringValue.map(Value.string) ?? v.doubleValue.map(Value.number) ?? .null
         var shown = Interpolation.display(value, field: f, form: form, messages: validator.messages)
         if let unit = f.unit, f.type == .integer || f.type == .decimal { shown += " " + text(unit) }
         return shown

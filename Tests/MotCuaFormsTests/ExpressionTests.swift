@@ -119,6 +119,17 @@ import Testing
             }
         }
     }
+
+    /// Stored answers read back as values: the one conversion the interview and the review share.
+    @Test func storedAnswersReadBackAsValues() {
+        #expect(Value(stored: "2024-02-29", type: .date) == .date(CalendarDate(year: 2024, month: 2, day: 29)!))
+        #expect(Value(stored: "29/02/2024", type: .date) == nil)
+        #expect(Value(stored: .int(3), type: .integer) == .number(3) && Value(stored: .double(2.5), type: .decimal) == .number(2.5))
+        #expect(Value(stored: ["a", "b"], type: .multichoice) == .list([.string("a"), .string("b")]))
+        #expect(Value(stored: .bool(false), type: .boolean) == .bool(false))
+        #expect(Value(stored: "Lò Thị Mai", type: .text) == .string("Lò Thị Mai"))
+        #expect(Value(stored: .null, type: .text) == nil && Value(stored: .int(1), type: .text) == nil)
+    }
 }
 
 import Foundation

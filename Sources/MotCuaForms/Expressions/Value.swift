@@ -22,6 +22,25 @@ public enum Value: Sendable, Equatable {
     /// In a boolean place null (and anything not a boolean) is false.
     public var truthy: Bool { if case .bool(true) = self { return true } else { return false } }
 
+    /// An answer as stored (already normalised by validation) read back as
+    /// a value of a field of `type`; nil when it is null or does not fit.
+    /// Front ends use it for expressions (`Interview`) and for display (`Review`).
+    public init?(stored v: JSONValue, type: FieldType) {
+        switch (type, v) {
+        case (_, .null): return nil
+        case (.date, .string(let s)):
+            guard let d = CalendarDate.parseISO(s) else { return nil }
+            self = .date(d)
+        case (.integer, _), (.decimal, _):
+            guard let d = v.doubleValue else { return nil }
+            self = .number(d)
+        case (.multichoice, .array(let a)): self = .list(a.compactMap { $0.stringValue.map(Value.string) })
+        case (.boolean, .bool(let b)): self = .bool(b)
+        case (_, .string(let s)): self = .string(s)
+        default: return nil
+        }
+    }
+
     /// As JSON for the dossier (calculate fields): dates as ISO text.
     public var json: JSONValue {
         switch self {
