@@ -194,5 +194,8 @@ import MotCuaText
         #expect(extra.answers == ["ho_ten": "Đỗ Văn Hùng"] && extra.errors.map(\.code) == [.unknownField])
         let missing = validate(f, ["ho_ten": .null])
         #expect(missing.errors.map(\.code) == [.required])
+        // Items that are not objects are a type error of the list, never dropped in silence.
+        let scalars = validate(f, ["ho_ten": "Đỗ Văn Hùng", "con": [1, ["ten": "An"]]])
+        #expect(scalars.errors.map(\.field) == ["con"] && scalars.errors.map(\.code) == [.type], "\(scalars.errors)")
     }
 }

@@ -38,8 +38,10 @@ public struct Validator: Sendable {
             let p = plan.fields[slot]
             guard case .array(let list)? = read.raw(slot) else { continue }
             let rows = list.map { ReadAnswers($0.objectValue ?? JSONObject(), p.inner, today: today) }
-            read.values[p.slot] = .list(rows.map { .list($0.values) })
-            items.append((p.slot, rows))
+            // Only a list coercion took (every item an object) becomes the repeat's
+            // value; otherwise it stays null, and `check` reports the list's type.
+            if case .list = read.values[slot] { read.values[slot] = .list(rows.map { .list($0.values) }) }
+            items.append((slot, rows))
         }
         // Moved into the scope, so that its array is the only one and changes in place.
         var scope = SlotScope(values: read.values)
