@@ -91,7 +91,7 @@ extension Validator {
                 return fail(.pattern, plan.field.patternMessage.map { messages.resolve($0, form: form, values: named(scope, plan)) } ?? messages.text("validation.pattern"))
             }
         case .integer, .decimal, .date:
-            if plan.hasBounds, let issue = rangeIssue(plan, value, scope) { return fail(.range, issue) }
+            if plan.checksBounds, let issue = rangeIssue(plan, value, scope) { return fail(.range, issue) }
         case .choice:
             guard case .string(let s) = value else { break }
             if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": VietText.neutralizeControls(s)])) }

@@ -23,15 +23,8 @@ public enum Formats {
     /// Whether `s` is valid in `format` and already in its normal form (so
     /// it is stored as typed).
     static func acceptsAsGiven(_ format: TextFormat, _ s: String, today: CalendarDate) -> Bool {
-        switch format {
-        case .name: return TextNormalizer.isValidName(s)
-        case .email:
-            if let verdict = s.withUTF8Bytes({ asciiEmail($0) }) { return verdict }
-            return emailByScalars(s) == .ok(s)
-        case .cccd, .cmnd, .phone:
-            if case .ok(let normal) = check(format, s, today: today) { return normal == s }
-            return false
-        }
+        if case .ok(let normal) = check(format, s, today: today) { return normal == s }
+        return false
     }
 
     /// Birth-registration province codes of the 12-digit personal ID (001–096 with gaps).

@@ -21,8 +21,6 @@ final class FieldPlan: Sendable {
     let maxLength: Int?
     let pattern: Pattern?
     let hasConstraintOrWarning: Bool
-    /// A `min` or a `max` (numbers, dates).
-    let hasBounds: Bool
     /// The option values when there are few: scanned, which costs less than
     /// hashing the answer; nil for long lists, looked up in `field.optionIndex`.
     let fewOptions: [String]?
@@ -31,7 +29,7 @@ final class FieldPlan: Sendable {
     /// Nothing but the answer itself decides (no constraint, warning, case
     /// change or option filter): `acceptsAsGiven` may pass it.
     let mayBeAcceptedAsGiven: Bool
-    /// A number or date with a `min` or `max`, checked in the pass (a bound may name other answers).
+    /// A number or date with a `min` or `max` (a bound may name other answers).
     let checksBounds: Bool
 
     init(_ field: Field, slot: Int, repeatSlot: Int? = nil) {
@@ -42,11 +40,10 @@ final class FieldPlan: Sendable {
         precision = field.precision; format = field.format
         minLength = field.minLength; maxLength = field.maxLength; pattern = field.pattern
         hasConstraintOrWarning = field.constraint != nil || field.warning != nil
-        hasBounds = field.min != nil || field.max != nil
         fewOptions = field.options.count <= 16 ? field.options.map(\.value) : nil
         inner = FieldPositions(field.fields.enumerated().map { FieldPlan($1, slot: $0, repeatSlot: slot) })
         mayBeAcceptedAsGiven = !hasConstraintOrWarning && textCase == nil && field.filter == nil
-        checksBounds = hasBounds && (type == .integer || type == .decimal || type == .date)
+        checksBounds = (field.min != nil || field.max != nil) && (type == .integer || type == .decimal || type == .date)
     }
 
     /// The position of the option whose value is `value`.
