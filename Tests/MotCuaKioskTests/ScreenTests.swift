@@ -120,4 +120,13 @@ import MotCuaText
         }
         #expect(Screen.width(text) == text.reduce(0) { $0 + Screen.width($1) }, "\(text)")
     }
+
+    /// Lists scroll to keep the highlight mid-list, never past either end.
+    @Test func listsScrollAroundTheHighlight() {
+        let rows = Rect(x: 0, y: 0, width: 20, height: 10)
+        #expect(rows.firstVisible(of: 100, keeping: 0) == 0)
+        #expect(rows.firstVisible(of: 100, keeping: 50) == 45)
+        #expect(rows.firstVisible(of: 100, keeping: 99) == 90)
+        #expect(rows.firstVisible(of: 3, keeping: 2) == 0)
+    }
 }

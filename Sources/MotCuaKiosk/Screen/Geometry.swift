@@ -60,6 +60,13 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     /// `self` shrunk by `dx` columns on the left and right and `dy` rows on the top and bottom.
     public func inset(dx: Int, dy: Int) -> Rect { inset(top: dy, left: dx, bottom: dy, right: dx) }
 
+    /// The first of `count` list items to show in these rows, scrolled so
+    /// that item `highlight` sits mid-list without scrolling past the end
+    /// (every list and chooser of the kiosk scrolls this way).
+    public func firstVisible(of count: Int, keeping highlight: Int) -> Int {
+        max(0, min(highlight - height / 2, count - height))
+    }
+
     /// The row `offset` rows below the top of `self`, one row high (empty when outside).
     public func row(_ offset: Int) -> Rect {
         guard offset >= 0, offset < height else { return Rect(x: x, y: y + offset, width: width, height: 0) }

@@ -76,7 +76,7 @@ struct DraftsScreen {
         }
         guard !list.isEmpty else { screen.cursor = nil; return screen }
         let procedureWidth = min(34, list.width * 2 / 5), nameWidth = min(30, list.width / 3)
-        let first = max(0, min(highlight - list.height / 2, items.count - list.height))
+        let first = list.firstVisible(of: items.count, keeping: highlight)
         for (k, item) in items.enumerated().dropFirst(first).prefix(list.height) {
             let line = list.row(k - first)
             let on = k == highlight

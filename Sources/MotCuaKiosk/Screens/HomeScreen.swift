@@ -83,7 +83,7 @@ struct HomeScreen {
         if matches.isEmpty {
             screen.write(m.text("kiosk.home.none"), at: Point(x: list.x, y: list.y), style: .role(.warning), clip: list)
         } else if !list.isEmpty {
-            let first = max(0, min(highlight - list.height / 2, matches.count - list.height))
+            let first = list.firstVisible(of: matches.count, keeping: highlight)
             for (k, item) in matches.enumerated().dropFirst(first).prefix(list.height) {
                 let line = list.row(k - first)
                 let on = k == highlight

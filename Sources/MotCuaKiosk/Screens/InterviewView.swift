@@ -90,7 +90,7 @@ extension InterviewScreen {
         let rows = repeatRows()
         let list = Rect(x: inner.x, y: y, width: min(inner.width, QuestionLayout.maxInputWidth), height: inner.maxY - y)
         guard !list.isEmpty else { return }
-        let first = max(0, min(repeatHighlight - list.height / 2, rows.count - list.height))
+        let first = list.firstVisible(of: rows.count, keeping: repeatHighlight)
         for (offset, row) in rows.enumerated().dropFirst(first).prefix(list.height) {
             let line = list.row(offset - first)
             let on = offset == repeatHighlight

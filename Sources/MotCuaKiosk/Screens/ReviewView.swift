@@ -22,7 +22,7 @@ enum ReviewView {
         }
         guard !list.isEmpty else { return }
         let rows = state.rows
-        let first = max(0, min(state.highlight - list.height / 2, rows.count - list.height))
+        let first = list.firstVisible(of: rows.count, keeping: state.highlight)
         let labelWidth = min(44, max(16, (list.width - 4) / 2))
         for (offset, row) in rows.enumerated().dropFirst(first).prefix(list.height) {
             let line = list.row(offset - first)

@@ -85,7 +85,7 @@ public struct ChoiceList: Widget, Sendable {
             screen.write(strings.noMatches, at: Point(x: list.x, y: list.y), style: .role(.warning), clip: list)
             return
         }
-        let first = max(0, min(highlight - list.height / 2, matches.count - list.height))
+        let first = list.firstVisible(of: matches.count, keeping: highlight)
         for (row, i) in matches[first...].prefix(list.height).enumerated() {
             let line = list.row(row)
             let isHighlighted = first + row == highlight

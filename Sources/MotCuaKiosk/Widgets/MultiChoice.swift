@@ -37,7 +37,7 @@ public struct MultiChoice: Widget, Sendable {
 
     public func render(into screen: inout Screen, in rect: Rect, focused: Bool) {
         guard !rect.isEmpty else { return }
-        let first = max(0, min(highlight - rect.height / 2, options.count - rect.height))
+        let first = rect.firstVisible(of: options.count, keeping: highlight)
         for (row, i) in options.indices.dropFirst(first).prefix(rect.height).enumerated() {
             let line = rect.row(row)
             let selected = i == highlight && focused
