@@ -7,6 +7,9 @@ import MotCuaText
 /// Exit statuses: 0 success, 1 the input was checked and found wanting
 /// (lint problems, invalid answers), 2 the command could not do its work.
 public enum MotCuaCLI {
+    /// The program's version (also the Debian package's, see tools/make-deb).
+    public static let version = "0.2.0"
+
     public static func run(_ args: [String]) -> Int32 {
         // No command (or only options such as --data-dir): the kiosk's home screen.
         guard let command = args.first, !command.hasPrefix("--") || ["--help", "--version"].contains(command) else {
@@ -22,7 +25,7 @@ public enum MotCuaCLI {
         // The toolkit's demo, used by the kiosk layer's tmux tests.
         case "kiosk-demo": return runKioskDemo(arguments: rest)
         case "help", "--help", "-h": Console.out(usage); return 0
-        case "--version": Console.out("motcua 0.1.0"); return 0
+        case "--version", "version": Console.out("motcua \(version) (form format \(Form.format))"); return 0
         default:
             if let extra = extensionCommands[command] { return extra(rest) }
             Console.err("motcua: unknown command '\(command)'. Run 'motcua help' for the list.")

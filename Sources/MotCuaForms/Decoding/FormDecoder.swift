@@ -14,8 +14,8 @@ struct FormDecoder {
 
     func decode(_ json: JSONValue) -> Form? {
         guard let r = ObjectReader(json, path: "", what: "a form", allowed: Self.topKeys, diag: diag) else { return nil }
-        if let f = r.string("format", required: true), f != "motcua-form/1" {
-            diag.add("format", "unsupported format \"\(f)\": this program reads \"motcua-form/1\"")
+        if let f = r.string("format", required: true), f != Form.format {
+            diag.add("format", "unsupported format \"\(f)\": this program reads \"\(Form.format)\"")
         }
         let id = r.string("id", required: true) ?? ""
         if r.has("id"), !id.isEmpty || r.raw("id")?.stringValue != nil, !IDRules.isSlug(id) {

@@ -8,7 +8,7 @@ public enum Resources {
         if let home = environment["MOTCUA_HOME"], !home.isEmpty { return home }
         // Plain string paths, not NSString: the kiosk calls this before its first screen,
         // and NSString's path methods bring in a large part of Foundation for it.
-        var dir = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } ?? ""
+        var dir = executablePath()
         for _ in 0..<6 {
             dir = parent(of: dir)
             let base = dir.hasSuffix("/") ? dir : dir + "/"
@@ -22,6 +22,16 @@ public enum Resources {
         }
         let cwd = FileManager.default.currentDirectoryPath
         return FileManager.default.fileExists(atPath: cwd + "/Locales/vi.json") ? cwd : nil
+    }
+
+    /// The running executable's own path: `/proc/self/exe` where there is one,
+    /// since `argv[0]` is only what the caller typed ("motcua" found on PATH,
+    /// "-motcua" when the kiosk is a login shell); else `argv[0]` resolved.
+    static func executablePath() -> String {
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), exe.hasPrefix("/") {
+            return exe
+        }
+        return CommandLine.arguments.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } ?? ""
     }
 
     /// The folder holding `path` ("/a/b/c" → "/a/b", "/a" → "/", "c" → ""), as

@@ -1,5 +1,7 @@
 /// A procedure form (`motcua-form/1`), decoded and checked.
 public struct Form: Sendable {
+    /// The form format this program reads (the `format` member of every form).
+    public static let format = "motcua-form/1"
     public var id: String
     public var version: String
     public var title: LocalizedText
