@@ -31,7 +31,12 @@ public enum SpokenVietnamese {
                 i = end
             } else if c.isASCIIDigit {
                 let (end, spoken) = numberToken(chars, from: i)
-                out.word(spoken)
+                // "ngày 15/07/2025" and "tháng 07/2025" already say the date's first word.
+                var said = Substring(spoken)
+                for lead in ["ngày ", "tháng "] where said.hasPrefix(lead) && out.endsWithWord(String(lead.dropLast())) {
+                    said = said.dropFirst(lead.count)
+                }
+                out.word(String(said))
                 i = end
             } else if c.isLetter {
                 var end = i
@@ -172,6 +177,14 @@ struct SpokenBuilder {
         guard !w.isEmpty else { return }
         if let last = result.last, last != " " { result.append(" ") }
         result += w
+    }
+
+    /// Whether the last word said is `w`, whatever its case.
+    func endsWithWord(_ w: String) -> Bool {
+        let trimmed = result.hasSuffix(" ") ? result.dropLast() : Substring(result)
+        guard trimmed.lowercased().hasSuffix(w) else { return false }
+        let before = trimmed.dropLast(w.count)
+        return before.isEmpty || before.last == " "
     }
 
     mutating func punctuation(_ c: Character) {
