@@ -36,6 +36,13 @@ final class EspeakVoice: KioskVoice {
 
 /// Sets up reading aloud on `app` from the settings; returns the voice for the run loop.
 func kioskVoice(for app: inout KioskApp, settings: JSONValue?, environment: [String: String]) -> EspeakVoice {
+    let voice = EspeakVoice(speechSettings(settings), environment: environment)
+    app.setSpeech(available: voice.isAvailable, autoRead: settings?["readAloud"]?.boolValue ?? false)
+    return voice
+}
+
+/// Voice, rate and player from settings.json (kiosk and plain mode alike).
+func speechSettings(_ settings: JSONValue?) -> SpeechSettings {
     var speech = SpeechSettings()
     if let rate = settings?["speechRate"]?.doubleValue, rate.isFinite { speech = SpeechSettings(voice: speech.voice, rate: Int(rate)) }
     if let voice = settings?["speechVoice"]?.stringValue, voice.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
@@ -45,7 +52,5 @@ func kioskVoice(for app: inout KioskApp, settings: JSONValue?, environment: [Str
         let player = words.compactMap(\.stringValue)
         if !player.isEmpty, player.count == words.count { speech.player = player }
     }
-    let voice = EspeakVoice(speech, environment: environment)
-    app.setSpeech(available: voice.isAvailable, autoRead: settings?["readAloud"]?.boolValue ?? false)
-    return voice
+    return speech
 }

@@ -75,3 +75,21 @@ enum ExternalTool {
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
+
+extension ExternalTool {
+    /// Runs a program to the end with extra environment variables; standard output and error together.
+    static func runWithEnvironment(_ executable: String, _ args: [String], environment: [String: String] = [:], cwd: String? = nil) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

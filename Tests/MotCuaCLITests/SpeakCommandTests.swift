@@ -58,3 +58,32 @@ let espeakAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/esp
         #expect(!FileManager.default.fileExists(atPath: dir + "/x.wav"))
     }
 }
+
+/// `motcua fill --plain --speak`: the question is read aloud while the program waits
+/// for the answer; without espeak-ng plain mode goes on and says how to install it.
+@Suite struct PlainSpeakTests {
+    @Test(.enabled(if: espeakAvailable, "needs espeak-ng")) func theQuestionIsReadWhileTheAnswerIsAwaited() throws {
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let player = dir + "/player"
+        try "#!/bin/sh\ncat >> \(dir)/heard.wav\n".write(toFile: player, atomically: true, encoding: .utf8)
+        chmod(player, 0o700)
+        try #"{"kioskId": "TQ01", "speechPlayer": ["\#(player)"]}"#.write(toFile: dir + "/settings.json", atomically: true, encoding: .utf8)
+        chmod(dir + "/settings.json", 0o600)
+        // The answer comes a second after the question, as a person would type it.
+        let command = "(sleep 1; echo) | '\(Motcua.path)' fill khai-sinh --plain --speak --data-dir '\(dir)' --today 2026-11-27"
+        let run = try ExternalTool.runWithEnvironment("/bin/sh", ["-c", command], environment: ["MOTCUA_HOME": Motcua.repoRoot])
+        #expect(run.output.contains("[1/17]"), "\(run.output)")
+        let heard = ((try? FileManager.default.attributesOfItem(atPath: dir + "/heard.wav"))?[.size] as? Int) ?? 0
+        #expect(heard > 10_000, "the player got \(heard) bytes")
+    }
+
+    @Test func withoutEspeakPlainModeGoesOn() throws {
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Motcua.run(["fill", "khai-sinh", "--plain", "--speak", "--data-dir", dir, "--today", "2026-11-27"],
+                               stdin: "\n", environment: ["PATH": dir])
+        #expect(r.stderr.contains("apt-get install espeak-ng"), "\(r.stderr)")
+        #expect(r.stdout.contains("[2/17]"), "\(r.stdout)")
+    }
+}

@@ -20,44 +20,79 @@ public enum SpokenVietnamese {
     /// abbreviations expanded; punctuation that a synthesiser would read or
     /// ignore turned into pauses (commas and full stops).
     public static func text(_ input: String) -> String {
-        let chars = Array(VietText.normalizeTonePlacement(VietText.nfc(input), style: .traditional))
-        var out = SpokenBuilder()
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "+", i + 1 < chars.count, chars[i + 1].isASCIIDigit {
-                let (end, spoken) = internationalPhone(chars, from: i + 1)
-                out.word("cộng " + spoken)
-                i = end
-            } else if c.isASCIIDigit {
-                let (end, spoken) = numberToken(chars, from: i)
-                // "ngày 15/07/2025" and "tháng 07/2025" already say the date's first word.
-                var said = Substring(spoken)
-                for lead in ["ngày ", "tháng "] where said.hasPrefix(lead) && out.endsWithWord(String(lead.dropLast())) {
-                    said = said.dropFirst(lead.count)
-                }
-                out.word(String(said))
-                i = end
-            } else if c.isLetter {
-                var end = i
-                while end < chars.count, chars[end].isLetter || chars[end].isASCIIDigit || chars[end] == "²" { end += 1 }
-                // "v.v." and "TP." carry their dot with them.
-                var word = String(chars[i..<end])
-                if word == "v", end + 2 < chars.count, chars[end] == ".", chars[end + 1] == "v" { word = "v.v"; end += 2 }
-                if let spoken = abbreviations[word] {
-                    out.word(spoken)
-                    if end < chars.count, chars[end] == ".", word == "TP" || word == "Tp" || word == "v.v" { end += 1 }
+        let bytes = Array(prepared(input).utf8)
+        do {
+            var out = SpokenBuilder(capacity: bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let (c, size) = scalar(bytes, i)
+                if c == "+", i + 1 < bytes.count, bytes[i + 1].isASCIIDigit {
+                    let (end, spoken) = internationalPhone(bytes, from: i + 1)
+                    out.word("cộng " + spoken)
+                    i = end
+                } else if c.isASCIIDigit {
+                    let (end, spoken) = numberToken(bytes, from: i)
+                    // "ngày 15/07/2025" and "tháng 07/2025" already say the date's first word.
+                    var said = Substring(spoken)
+                    for lead in ["ngày ", "tháng "] where said.hasPrefix(lead) && out.endsWithWord(String(lead.dropLast())) {
+                        said = said.dropFirst(lead.count)
+                    }
+                    out.word(String(said))
+                    i = end
+                } else if c.isWordLetter {
+                    var end = i + size, letters = 1
+                    while end < bytes.count {
+                        let (next, length) = scalar(bytes, end)
+                        guard next.isWordLetter || next.isASCIIDigit || next == "²" else { break }
+                        end += length
+                        letters += 1
+                    }
+                    // "v.v." and "TP." carry their dot with them.
+                    if letters == 1, c == "v", end + 2 < bytes.count, bytes[end] == 0x2E, bytes[end + 1] == 0x76 { end += 2; letters = 3 }
+                    // Abbreviations are short: longer words need no lookup.
+                    let word = String(decoding: bytes[i..<end], as: UTF8.self)
+                    if letters <= 4, let spoken = abbreviations[word] {
+                        out.word(spoken)
+                        if end < bytes.count, bytes[end] == 0x2E, word == "TP" || word == "Tp" || word == "v.v" { end += 1 }
+                    } else {
+                        out.word(word)
+                    }
+                    i = end
                 } else {
-                    out.word(word)
+                    out.punctuation(c)
+                    i += size
                 }
-                i = end
-            } else {
-                out.punctuation(c)
-                i += 1
             }
+            return out.result
         }
-        return out.result
     }
+
+    /// The scalar whose UTF-8 starts at `i` of valid UTF-8 `bytes`, and its length.
+    static func scalar(_ bytes: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
+        let b = bytes[i]
+        if b < 0x80 { return (Unicode.Scalar(b), 1) }
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// NFC and the traditional tone placement, each only when the text needs it
+    /// (most texts are composed already and place no tone the modern way).
+    static func prepared(_ input: String) -> String {
+        var composed = true, modern = false
+        var previous: Unicode.Scalar = " "
+        for u in input.unicodeScalars {
+            if (0x300...0x36F).contains(u.value) { composed = false; break }
+            if previous == "o" || previous == "O" || previous == "u" || previous == "U", modernMarked.contains(u.value) { modern = true }
+            previous = u
+        }
+        if !composed { return VietText.normalizeTonePlacement(VietText.nfc(input), style: .traditional) }
+        return modern ? VietText.normalizeTonePlacement(input, style: .traditional) : input
+    }
+
+    /// The marked a, e and y that the modern style puts after o or u (hoà, khoẻ, thuỷ).
+    static let modernMarked: Set<UInt32> = Set("àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ".unicodeScalars.map(\.value))
 
     /// An option list read with its numbers: ["Nam", "Nữ"] → "Một: Nam. Hai: Nữ."
     public static func options(_ labels: [String]) -> String {
@@ -81,29 +116,28 @@ public enum SpokenVietnamese {
 
     /// A run starting with a digit: a date, a month, an identifier or phone number,
     /// a number with thousands dots and a decimal comma, or several numbers.
-    static func numberToken(_ chars: [Character], from start: Int) -> (Int, String) {
+    static func numberToken(_ chars: [UInt8], from start: Int) -> (Int, String) {
         // The run: digits, and single separators . , / - between digits.
         var end = start
         while end < chars.count {
             if chars[end].isASCIIDigit { end += 1; continue }
-            if ".,/-".contains(chars[end]), end + 1 < chars.count, chars[end + 1].isASCIIDigit, end > start { end += 1; continue }
+            if [0x2E, 0x2C, 0x2F, 0x2D].contains(chars[end]), end + 1 < chars.count, chars[end + 1].isASCIIDigit, end > start { end += 1; continue }
             break
         }
         // A phone number written in groups with spaces ("0912 345 678").
-        if chars[start] == "0" {
+        if chars[start] == 0x30 {
             var probe = end, digits = chars[start..<end].filter(\.isASCIIDigit).count
-            while probe + 1 < chars.count, chars[probe] == " ", chars[probe + 1].isASCIIDigit {
+            while probe + 1 < chars.count, chars[probe] == 0x20, chars[probe + 1].isASCIIDigit {
                 var next = probe + 1
                 while next < chars.count, chars[next].isASCIIDigit { next += 1 }
                 digits += next - probe - 1
                 probe = next
             }
             if probe > end, digits == 10 || digits == 11 {
-                let text = chars[start..<probe]
-                return (probe, self.digits(String(text), groups: digitGroups(count: digits)))
+                return (probe, self.digits(String(decoding: chars[start..<probe], as: UTF8.self), groups: digitGroups(count: digits)))
             }
         }
-        let token = String(chars[start..<end])
+        let token = String(decoding: chars[start..<end], as: UTF8.self)
         // A phone number written with dots or dashes ("0912.345.678").
         let digitCount = token.filter(\.isASCIIDigit).count
         if token.first == "0", digitCount == 10 || digitCount == 11, token.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" }) {
@@ -153,15 +187,15 @@ public enum SpokenVietnamese {
     }
 
     /// "+84 912 345 678": the country code, then the number in groups.
-    static func internationalPhone(_ chars: [Character], from start: Int) -> (Int, String) {
+    static func internationalPhone(_ chars: [UInt8], from start: Int) -> (Int, String) {
         var end = start
-        var digitsSeen: [Character] = []
+        var digitsSeen = ""
         while end < chars.count {
-            if chars[end].isASCIIDigit { digitsSeen.append(chars[end]); end += 1; continue }
-            if " .-".contains(chars[end]), end + 1 < chars.count, chars[end + 1].isASCIIDigit { end += 1; continue }
+            if chars[end].isASCIIDigit { digitsSeen.unicodeScalars.append(Unicode.Scalar(chars[end])); end += 1; continue }
+            if [0x20, 0x2E, 0x2D].contains(chars[end]), end + 1 < chars.count, chars[end + 1].isASCIIDigit { end += 1; continue }
             break
         }
-        let all = String(digitsSeen)
+        let all = digitsSeen
         let code = all.hasPrefix("84") ? "84" : String(all.prefix(2))
         let rest = all.dropFirst(code.count)
         let spokenCode = code == "84" ? "tám tư" : digits(code, groups: [code.count])
@@ -173,9 +207,11 @@ public enum SpokenVietnamese {
 struct SpokenBuilder {
     private(set) var result = ""
 
+    init(capacity: Int) { result.reserveCapacity(capacity + capacity / 2) }
+
     mutating func word(_ w: String) {
         guard !w.isEmpty else { return }
-        if let last = result.last, last != " " { result.append(" ") }
+        if let last = result.utf8.last, last != 0x20 { result.append(" ") }
         result += w
     }
 
@@ -187,25 +223,25 @@ struct SpokenBuilder {
         return before.isEmpty || before.last == " "
     }
 
-    mutating func punctuation(_ c: Character) {
+    mutating func punctuation(_ c: Unicode.Scalar) {
         switch c {
+        case " ":
+            if let last = result.utf8.last, last != 0x20 { result.append(" ") }
         case ".", "!", "?", ";", "…", "\n", "\r", "\u{2028}":
             pause(".")
         case ",", ":", "/", "(", ")", "[", "]", "–", "—", "-", "|", "\t":
             pause(",")
         case "%":
             word("phần trăm")
-        case " ", "\u{00A0}":
-            if let last = result.last, last != " " { result.append(" ") }
         default:
-            // Quotes, bullets, stars and other marks are not read.
-            if c.isWhitespace, let last = result.last, last != " " { result.append(" ") }
+            // White space separates words; quotes, bullets, stars and other marks are not read.
+            if c.properties.isWhitespace, let last = result.utf8.last, last != 0x20 { result.append(" ") }
         }
     }
 
     /// A pause after the last word; a full stop wins over a comma.
     private mutating func pause(_ mark: Character) {
-        while result.last == " " { result.removeLast() }
+        while result.utf8.last == 0x20 { result.removeLast() }
         guard let last = result.last else { return }
         if last == "." { return }
         if last == "," { if mark == "." { result.removeLast(); result.append(".") }; return }
@@ -215,6 +251,24 @@ struct SpokenBuilder {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension UInt8 {
+    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
+}
+
+extension Unicode.Scalar {
+    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+
+    /// A letter of a word: ASCII letters, the Latin letters Vietnamese uses (a cheap
+    /// range test), combining marks, and any other alphabetic scalar.
+    var isWordLetter: Bool {
+        let v = value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if (0xC0...0x24F).contains(v) { return v != 0xD7 && v != 0xF7 }
+        if (0x1E00...0x1EFF).contains(v) || (0x300...0x36F).contains(v) { return true }
+        return properties.isAlphabetic
+    }
 }
 
 extension String {
