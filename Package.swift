@@ -17,13 +17,15 @@ let package = Package(
         .target(name: "MotCuaInterview", dependencies: ["MotCuaForms", "MotCuaText"]),
         // Edges: disk, terminal, command line.
         .target(name: "MotCuaStore", dependencies: ["MotCuaForms", "MotCuaText"]),
-        .target(name: "MotCuaPlain", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR"]),
+        // Read aloud: espeak-ng and a player as child processes.
+        .target(name: "MotCuaSpeech", dependencies: ["MotCuaText"]),
+        .target(name: "MotCuaPlain", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaSpeech"]),
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; the shim sets them.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaText", "CNCursesW"]),
-        .target(name: "MotCuaCLI", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText"]),
+        .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "CNCursesW"]),
+        .target(name: "MotCuaCLI", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech"]),
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
-        .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk"]),
+        .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk", "MotCuaSpeech"]),
 
         .testTarget(name: "MotCuaTextTests", dependencies: ["MotCuaText"]),
         .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms", "MotCuaText"], exclude: ["Answers"]),

@@ -2,6 +2,7 @@ import Foundation
 import MotCuaForms
 import MotCuaInterview
 import MotCuaPlain
+import MotCuaSpeech
 import MotCuaQR
 import MotCuaStore
 import MotCuaText
@@ -10,8 +11,9 @@ import MotCuaText
 let exitEndOfInput: Int32 = 3
 
 let fillUsage = """
-usage: motcua fill FORM [--draft ID] [--plain] [--lang vi|en] [--data-dir D] [--kiosk K] [--operator O]
+usage: motcua fill FORM [--draft ID] [--plain] [--speak] [--lang vi|en] [--data-dir D] [--kiosk K] [--operator O]
   FORM is a form file or the id of a form under Forms/ (e.g. khai-sinh).
+  --speak reads each question, its options and any error aloud (espeak-ng).
   Plain mode (lines, for screen readers and scripts) runs with --plain, when
   output is not a terminal, or with TERM=dumb. Commands alone on a line:
     <        back to the previous question
@@ -26,7 +28,7 @@ usage: motcua fill FORM [--draft ID] [--plain] [--lang vi|en] [--data-dir D] [--
 /// `motcua fill`: runs an interview in plain mode (or the kiosk's full screen).
 public func runFillCommand(_ args: [String]) -> Int32 {
     if args.contains("--help") || args.contains("-h") { Console.out(fillUsage); return 0 }
-    guard let line = StoreCommandLine(args, command: "fill", valued: ["--draft", "--lang", "--today", "--idle"], switches: ["--plain", "--high-contrast"]) else { return 2 }
+    guard let line = StoreCommandLine(args, command: "fill", valued: ["--draft", "--lang", "--today", "--idle"], switches: ["--plain", "--high-contrast", "--speak"]) else { return 2 }
     let lang = line.values["--lang"] ?? "vi"
     guard ["vi", "en"].contains(lang) else { Console.err("motcua fill: --lang takes vi or en"); return 2 }
     do {
@@ -136,8 +138,17 @@ struct FillSetup {
                            paymentContent: settings.paymentContent(fee: facts.fee, receipt: r.receipt))
     }
 
+    /// Plain mode; with `--speak` every question, option list and error is also read aloud.
     func runPlain() -> Int32 {
-        var io = StandardIO()
+        guard line.flags.contains("--speak") else { return runPlain(io: StandardIO()) }
+        let settings = FileManager.default.contents(atPath: dataDir + "/" + DataDirectory.settingsName).flatMap { try? JSONParser.parse($0) }
+        let speaker = Speaker(settings: speechSettings(settings))
+        if !speaker.isAvailable { Console.err(messages.text("kiosk.speech.missing")) }
+        return runPlain(io: SpeakingIO(StandardIO(), speaker: speaker, language: messages.language))
+    }
+
+    func runPlain<IO: PlainIO>(io given: IO) -> Int32 {
+        var io = given
         let hooks = PlainHooks(save: save, submit: submit)
         var session = PlainSession(interview: makeInterview(), io: io, hooks: hooks)
         do { try save(session.interview) } catch {

@@ -36,8 +36,9 @@ func runKioskHome(_ args: [String]) -> Int32 {
     }
     guard let idle = kioskIdleSeconds(line, backend.settings, environment: environment) else { return 2 }
     var app = KioskApp(services: backend.services(), language: lang, idleTimeout: idle, highContrast: line.flags.contains("--high-contrast"))
+    let voice = kioskVoice(for: &app, settings: backend.settings, environment: environment)
     do {
-        let status = try Kiosk.run(&app, environment: environment, highContrast: line.flags.contains("--high-contrast"))
+        let status = try Kiosk.run(&app, environment: environment, highContrast: line.flags.contains("--high-contrast"), voice: voice)
         for l in app.farewell { Console.out(Console.safe(l)) }
         return status
     } catch {
@@ -79,8 +80,9 @@ func runKioskFill(_ setup: FillSetup) -> Int32? {
     let session = backend.session(setup)
     var app = KioskApp(services: backend.services(), session: session, idleTimeout: idle,
                        highContrast: setup.line.flags.contains("--high-contrast"))
+    let voice = kioskVoice(for: &app, settings: backend.settings, environment: environment)
     do {
-        let status = try Kiosk.run(&app, environment: environment, highContrast: setup.line.flags.contains("--high-contrast"))
+        let status = try Kiosk.run(&app, environment: environment, highContrast: setup.line.flags.contains("--high-contrast"), voice: voice)
         for l in app.farewell { Console.out(Console.safe(l)) }
         return status
     } catch {

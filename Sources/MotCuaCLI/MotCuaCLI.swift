@@ -51,6 +51,8 @@ public enum MotCuaCLI {
       motcua submit FORM ANSWERS          queue a finished dossier (prints its id and receipt code)
       motcua queue status|deliver|retry ID|export FILE|import FILE
       motcua dossiers list [--search TEXT]|show ID|verify
+      motcua speak TEXT [--text] [--wav FILE] [--rate N] [--voice V]
+                                          read a text aloud (espeak-ng), as the kiosk's read key does
       motcua qr TEXT [--ecc L|M|Q|H] [--svg FILE|--pbm FILE|--png FILE]
       motcua [--lang vi|en] [--idle SECONDS] [--high-contrast]
                                           the full-screen kiosk (on a UTF-8 terminal)

@@ -10,6 +10,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("interview", benchInterview),
     ("qr", benchQR),
     ("kiosk", benchKiosk),
+    ("speech", benchSpeech),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -7,8 +7,8 @@ public enum Kiosk {
     /// mode and prints the reason). Returns the exit status (128 + signal when terminated).
     public static func run<P: KioskProgram>(_ program: inout P,
                                             environment: [String: String] = ProcessInfo.processInfo.environment,
-                                            highContrast: Bool = false) throws(TerminalUnavailable) -> Int32 {
+                                            highContrast: Bool = false, voice: KioskVoice? = nil) throws(TerminalUnavailable) -> Int32 {
         let terminal = try NCursesTerminal(environment: environment, highContrast: highContrast)
-        return KioskRunner.run(&program, on: terminal)
+        return KioskRunner.run(&program, on: terminal, voice: voice)
     }
 }

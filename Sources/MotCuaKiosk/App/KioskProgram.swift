@@ -16,6 +16,9 @@ public enum KioskCommand: Hashable, Sendable {
     case quit(Int32)
     /// Switch the high-contrast theme on or off.
     case highContrast(Bool)
+    /// Read `text` aloud (already written for a listener) in `language`; the run
+    /// loop silences the voice at the next key.
+    case speak(String, language: String)
 }
 
 public protocol KioskProgram {

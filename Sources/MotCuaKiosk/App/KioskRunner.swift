@@ -11,9 +11,9 @@ public enum KioskRunner {
 
     /// Runs `program` on `device` until it quits or is terminated; returns the exit status.
     /// The device is restored before returning, on every path.
-    public static func run<P: KioskProgram>(_ program: inout P, on device: some TerminalDevice,
+    public static func run<P: KioskProgram>(_ program: inout P, on device: some TerminalDevice, voice: KioskVoice? = nil,
                                             pendingSignal: () -> Int32? = SignalTrap.takePending) -> Int32 {
-        defer { device.restore() }
+        defer { voice?.silence(); device.restore() }
         var lastActivity = device.now()
         var idleSent = false
         var dirty = true
@@ -38,27 +38,31 @@ public enum KioskRunner {
                 if let idle = program.idleTimeout, !idleSent, device.now() - lastActivity >= idle {
                     idleSent = true
                     dirty = true
-                    if let code = apply(program.update(.idle), device) { return code }
+                    voice?.silence()
+                    if let code = apply(program.update(.idle), device, voice) { return code }
                 }
                 continue
             }
             lastActivity = device.now()
             idleSent = false
+            // Speech stops at the next key (a resize is not a key the person pressed).
+            if key != .resize { voice?.silence() }
             dirty = true
             if key == .control("c") {
                 program.terminate(signal: SIGINT)
                 return 128 + SIGINT
             }
             if key != .resize && !fits { continue }
-            if let code = apply(program.update(.key(key)), device) { return code }
+            if let code = apply(program.update(.key(key)), device, voice) { return code }
         }
     }
 
-    private static func apply(_ command: KioskCommand, _ device: some TerminalDevice) -> Int32? {
+    private static func apply(_ command: KioskCommand, _ device: some TerminalDevice, _ voice: KioskVoice?) -> Int32? {
         switch command {
         case .none: return nil
         case .quit(let code): return code
         case .highContrast(let on): device.setHighContrast(on); return nil
+        case .speak(let text, let language): voice?.say(text, language: language); return nil
         }
     }
 }

@@ -65,7 +65,7 @@ extension InterviewScreen {
         }
         var keys = [CommonHints.enter(m, "kiosk.enter.next"), CommonHints.escape(m, "kiosk.esc.back")]
         if fast { keys.append(KeyHint("Tab", m.text("kiosk.tab.next"))) }
-        keys += [KioskKey.leave.hint(m), KioskKey.review.hint(m), KioskKey.help.hint(m)]
+        keys += [KioskKey.leave.hint(m), KioskKey.review.hint(m), KioskKey.help.hint(m), KioskKey.readAloud.hint(m)]
         if editor?.vietnamese == true { keys.append(KioskKey.typing.hint(m)) }
         keys.append(fast ? KeyHint(KioskKey.fast.label, m.text("kiosk.key.guided")) : KioskKey.fast.hint(m))
         return keys
@@ -124,7 +124,7 @@ extension InterviewScreen {
         lines.append((m.text("kiosk.help.keys"), Style(.label, bold: true)))
         lines.append(("Enter: " + m.text("kiosk.enter.next") + " · Esc: " + m.text("kiosk.esc.back")
                       + " · Tab/Shift-Tab: " + m.text("kiosk.tab.next"), .plain))
-        for key in [KioskKey.help, .review, .fast, .highContrast, .typing, .submit, .leave] {
+        for key in [KioskKey.help, .review, .fast, .highContrast, .typing, .submit, .leave, .readAloud, .autoRead] {
             lines.append(("\(key.label) / \(key.controlLabel): \(key.meaning(m))", .plain))
         }
         lines.append(("", .plain))

@@ -29,6 +29,10 @@ public struct KioskApp: KioskProgram {
     /// What to print once the terminal is restored: the saved draft's id, or the
     /// receipt code, when the kiosk was opened on one form.
     public private(set) var farewell: [String] = []
+    /// Read each new question aloud by itself (settings `readAloud`; toggled by a key).
+    public internal(set) var autoRead = false
+    /// espeak-ng is installed: the read key speaks (otherwise it says how to install it).
+    var speechAvailable = false
 
     /// The kiosk on its home screen.
     public init(services: KioskServices, language: String = "vi", idleTimeout: Double? = 300, highContrast: Bool = false) {
@@ -57,6 +61,13 @@ public struct KioskApp: KioskProgram {
     // MARK: Events
 
     public mutating func update(_ event: KioskEvent) -> KioskCommand {
+        if case .key(let key) = event, let spoken = speechKey(key) { return spoken }
+        let before = spokenPlace
+        let command = route(event)
+        return command == .none ? speakIfMoved(from: before) : command
+    }
+
+    private mutating func route(_ event: KioskEvent) -> KioskCommand {
         guard case .key(let key) = event else {
             idle()
             return .none

@@ -6,7 +6,7 @@ import MotCuaForms
 
 /// A command of the kiosk and the keys that give it.
 enum KioskKey: CaseIterable {
-    case help, review, fast, highContrast, drafts, typing, queue, language, submit, qrCodes, leave
+    case help, review, fast, highContrast, drafts, typing, queue, language, submit, qrCodes, leave, readAloud, autoRead
 
     var function: Int {
         switch self {
@@ -20,6 +20,8 @@ enum KioskKey: CaseIterable {
         case .language: 8
         case .submit: 9
         case .leave: 10
+        case .autoRead: 11
+        case .readAloud: 12
         }
     }
 
@@ -36,6 +38,8 @@ enum KioskKey: CaseIterable {
         case .language: "l"
         case .submit: "n"
         case .leave: "x"
+        case .readAloud: "b"
+        case .autoRead: "y"
         }
     }
 
@@ -63,6 +67,8 @@ enum KioskKey: CaseIterable {
         case .language: m.text("kiosk.key.language")
         case .submit: m.text("kiosk.key.submit")
         case .leave: m.text("kiosk.key.leave")
+        case .readAloud: m.text("kiosk.key.read")
+        case .autoRead: m.text("kiosk.key.autoread")
         }
     }
 
