@@ -49,9 +49,12 @@ public enum SpokenVietnamese {
                     }
                     // "v.v." and "TP." carry their dot with them.
                     if letters == 1, c == "v", end + 2 < bytes.count, bytes[end] == 0x2E, bytes[end + 1] == 0x76 { end += 2; letters = 3 }
-                    // Abbreviations are short: longer words need no lookup.
+                    // Abbreviations are short and start with a capital or one of đ, m, k, v:
+                    // other words need no lookup (hashing a String normalises it first).
                     let word = String(decoding: bytes[i..<end], as: UTF8.self)
-                    if letters <= 4, let spoken = abbreviations[word] {
+                    let first = bytes[i]
+                    if letters <= 4, (0x41...0x5A).contains(first) || [0xC4, 0x6D, 0x6B, 0x76].contains(first),
+                       let spoken = abbreviations[word] {
                         out.word(spoken)
                         if end < bytes.count, bytes[end] == 0x2E, word == "TP" || word == "Tp" || word == "v.v" { end += 1 }
                     } else {
