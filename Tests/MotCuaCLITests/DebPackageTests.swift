@@ -15,7 +15,8 @@ struct DebPackageTests {
         try #require(make.status == 0, "make-deb --check failed:\n\(make.output)")
         let debs = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".deb") }
         try #require(debs.count == 1, "\(debs)")
-        #expect(debs[0].hasPrefix("motcua_") && debs[0].hasSuffix("_\(try ExternalTool.run("/usr/bin/dpkg", ["--print-architecture"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)).deb"))
+        let arch = try ExternalTool.run("/usr/bin/dpkg", ["--print-architecture"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(debs[0].hasPrefix("motcua_") && debs[0].hasSuffix("_\(arch).deb"), "\(debs[0])")
         let deb = out + "/" + debs[0]
         #expect(try ExternalTool.run("/usr/bin/dpkg-deb", ["-x", deb, root]).status == 0)
         return deb
