@@ -86,7 +86,7 @@ public enum TextGate {
                 if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return TextRefusal(.bidi(u), position: position) }
                 if v == 0x2028 || v == 0x2029 { return TextRefusal(.control(u), position: position) }
             }
-            if position > limit { return TextRefusal(.tooLong(count: countCharacters(s), limit: limit), position: limit + 1) }
+            if position > limit { return TextRefusal(.tooLong(count: characterCount(s), limit: limit), position: limit + 1) }
         }
         if previousCR { return TextRefusal(.control("\r"), position: position) }
         return nil
@@ -106,11 +106,14 @@ public enum TextGate {
     }
 
     /// Characters as `check` counts them (bases; marks join the one before).
-    static func countCharacters(_ s: String) -> Int {
+    public static func characterCount(_ s: String) -> Int {
         var n = 0
         for u in s.unicodeScalars where !(u.value >= 0x300 && isMark(u)) { n += 1 }
         return n
     }
+
+    /// Whether `u` is a combining mark (Mn, Mc, Me): it joins the letter before it.
+    public static func isCombiningMark(_ u: Unicode.Scalar) -> Bool { isMark(u) }
 
     @inline(__always)
     static func isMark(_ u: Unicode.Scalar) -> Bool {
