@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import MotCuaText
 
@@ -58,5 +59,21 @@ import MotCuaText
         #expect(TextGate.admit("Đặng\u{0309} Thuỳ", multiline: false) == .success("Đặng\u{0309} Thuỳ"))  // g is not a vowel: left alone
         #expect(TextGate.admit("Nguyễn Thị Hoà", multiline: false) == .success("Nguyễn Thị Hoà"))
         #expect(TextGate.admit("ê\u{0323}", multiline: false) == .success("ệ"))  // circumflex and one tone: kept
+    }
+}
+
+/// NFC and NFD of long text are computed in pieces (Foundation's normaliser is
+/// quadratic in its input's length): the result is the same as in one go.
+@Suite struct PiecewiseNormalizationTests {
+    @Test func piecesGiveTheSameTextAsOneGo() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["Nguye\u{0302}\u{0303}n", " ", "\n", "a\u{0301}\u{0316}", "\u{0323}", "ệ", "한", "\u{1100}\u{1161}", "\u{11A8}", "가\u{11A8}",
+                      "中文", "ἀρχή", "e\u{0302}", "\u{0302}", "Å", "A\u{030A}", "ক\u{09BE}", "\u{09C7}\u{09BE}", "x", "👩‍👩‍👧"]
+        for _ in 0..<40 {
+            var s = ""
+            while s.utf8.count < 3 * 4096 { s += pieces.randomElement(using: &rng)! }
+            #expect(VietText.nfc(s) == s.precomposedStringWithCanonicalMapping)
+            #expect(VietText.nfd(s) == s.decomposedStringWithCanonicalMapping)
+        }
     }
 }
