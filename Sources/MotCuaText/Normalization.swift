@@ -10,13 +10,14 @@ extension VietText {
     /// are already NFC; that is the common case for codes, numbers and dates.
     public static func nfc(_ s: String) -> String {
         if isASCII(s) { return s }
-        return inPieces(s) { $0.precomposedStringWithCanonicalMapping }
+        // Long Latin text is composed by table (see LatinComposition), the rest by Foundation.
+        return inPieces(s) { LatinComposition.nfc($0) ?? String($0).precomposedStringWithCanonicalMapping }
     }
 
     /// Returns `s` in Unicode Normalization Form D (canonical decomposition).
     public static func nfd(_ s: String) -> String {
         if isASCII(s) { return s }
-        return inPieces(s) { $0.decomposedStringWithCanonicalMapping }
+        return inPieces(s) { String($0).decomposedStringWithCanonicalMapping }
     }
 
     /// Bytes of a piece handed to Foundation's normaliser at once.
@@ -26,8 +27,8 @@ extension VietText {
     /// a scalar where normalisation can restart, and joins the results. Foundation's
     /// normaliser on Linux takes time quadratic in the length of its input (5 s for a
     /// megabyte of Vietnamese); in pieces it is linear, and gives the same text.
-    static func inPieces(_ s: String, _ normalize: (String) -> String) -> String {
-        guard s.utf8.count > pieceBytes else { return normalize(s) }
+    static func inPieces(_ s: String, _ normalize: (Substring.UnicodeScalarView) -> String) -> String {
+        guard s.utf8.count > pieceBytes else { return normalize(Substring(s).unicodeScalars) }
         let scalars = s.unicodeScalars
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -37,14 +38,14 @@ extension VietText {
         while index != scalars.endIndex {
             let u = scalars[index]
             if bytes >= pieceBytes && startsSegment(u) {
-                out += normalize(String(scalars[start..<index]))
+                out += normalize(Substring(scalars[start..<index]).unicodeScalars)
                 start = index
                 bytes = 0
             }
             bytes += UTF8.width(u)
             scalars.formIndex(after: &index)
         }
-        out += normalize(String(scalars[start..<index]))
+        out += normalize(Substring(scalars[start..<index]).unicodeScalars)
         return out
     }
 

@@ -77,3 +77,25 @@ import MotCuaText
         }
     }
 }
+
+/// The table composition of Latin text gives Foundation's NFC.
+@Suite struct LatinCompositionTests {
+    @Test func tableCompositionAgreesWithFoundation() {
+        var rng = SystemRandomNumberGenerator()
+        let letters = Array("aAeEiIoOuUyYdDnNgGhHcCzZ '-1.=<>") + ["ă", "â", "ê", "ô", "ơ", "ư", "đ", "ệ", "Ấ", "ñ", "ü", "Ǘ", "ǿ"]
+        let marks: [String] = ["\u{300}", "\u{301}", "\u{302}", "\u{303}", "\u{306}", "\u{309}", "\u{31B}", "\u{323}", "\u{308}", "\u{30C}", "\u{327}", "\u{328}", "\u{304}", "\u{316}", "\u{338}", "\u{345}", "\u{34F}", "\u{35C}"]
+        for _ in 0..<3_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 1...12, using: &rng) {
+                s += String(letters.randomElement(using: &rng)!)
+                for _ in 0..<Int.random(in: 0...3, using: &rng) { s += marks.randomElement(using: &rng)! }
+            }
+            #expect(VietText.nfc(s) == s.precomposedStringWithCanonicalMapping, "\(Array(s.unicodeScalars))")
+        }
+        // Every letter the table treats as stable is NFC on its own.
+        for v in Array(0xA0...0x24F) + Array(0x1E00...0x1EFF) {
+            let s = String(Unicode.Scalar(UInt32(v))!)
+            #expect(s.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(s.unicodeScalars), "U+\(String(v, radix: 16))")
+        }
+    }
+}
