@@ -107,3 +107,13 @@ import Testing
         }
     }
 }
+
+/// Audit (issue 12): a pattern's repetition bound too large for an Int is refused, not a trap.
+@Suite struct PatternBoundsTests {
+    @Test func hugeRepetitionBoundsDoNotTrap() {
+        for p in ["a{1,99999999999999999999}", "a{99999999999999999999}", "a{99999999999999999999,}"] {
+            #expect((try? Pattern(p)) == nil || (try? Pattern(p))?.matches("aaa") == false, "\(p)")
+            #expect(SimplePattern(p) == nil, "\(p)")
+        }
+    }
+}

@@ -155,7 +155,7 @@ enum TextNormalizer {
                 else if c < 0xE0 { v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
                 else if c < 0xF0 { v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3 }
                 else { v = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); i += 4 }
-                guard accepts(Unicode.Scalar(v)!, sawLetter: &sawLetter, previousIsLetterOrMark: &previousIsLetterOrMark) else { return false }
+                guard let u = Unicode.Scalar(v), accepts(u, sawLetter: &sawLetter, previousIsLetterOrMark: &previousIsLetterOrMark) else { return false }
             }
             return sawLetter
         }
