@@ -11,6 +11,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("qr", benchQR),
     ("kiosk", benchKiosk),
     ("speech", benchSpeech),
+    ("hostile", benchHostile),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -86,7 +86,10 @@ final class SimplePattern: Sendable {
                     if j < s.count, s[j] == "," { comma = true; j += 1
                         while j < s.count, s[j].value >= 0x30 && s[j].value <= 0x39 { b.unicodeScalars.append(s[j]); j += 1 } }
                     guard j < s.count, s[j] == "}", let n = Int(a) else { return nil }
-                    lo = n; hi = comma ? (b.isEmpty ? Int.max : Int(b)!) : n
+                    // A bound too large for an Int is outside the subset (never a trap).
+                    var m = n
+                    if comma { guard let upper = b.isEmpty ? Int.max : Int(b) else { return nil }; m = upper }
+                    lo = n; hi = m
                     guard lo <= hi else { return nil }
                     i = j + 1
                 default: break
