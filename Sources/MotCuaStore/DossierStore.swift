@@ -34,6 +34,8 @@ public struct StoreOptions: Sendable {
 public final class DossierStore {
     public let directory: String
     public let kioskID: String
+    /// The agency code receipts begin with (QCVN 102:2016), when one is set.
+    public let agencyCode: String?
     public let options: StoreOptions
 
     let checker: DossierChecker
@@ -68,10 +70,13 @@ public final class DossierStore {
     /// Opens (creating when needed) the data directory at `directory`.
     /// Cheap: the queue state and the core store's index are loaded by the
     /// first operation that needs them.
-    public init(directory: String, kioskID: String = KioskID.defaultID, checker: DossierChecker, options: StoreOptions = StoreOptions()) throws {
+    public init(directory: String, kioskID: String = KioskID.defaultID, agencyCode: String? = nil, checker: DossierChecker,
+                options: StoreOptions = StoreOptions()) throws {
         guard KioskID.isValid(kioskID) else { throw StoreError.invalidArgument("kiosk id \"\(kioskID)\" must be 2 to 8 letters A-Z or digits") }
+        if let agencyCode, !AgencyCode.isValid(agencyCode) { _ = try AgencyCode.normalize(agencyCode) }
         self.directory = directory
         self.kioskID = kioskID
+        self.agencyCode = agencyCode
         self.checker = checker
         self.options = options
         formCache = PreparedFormCache(checker: checker)
@@ -86,18 +91,25 @@ public final class DossierStore {
         if let core = options.coreStoreDirectory { try FileIO.ensureDirectory(core) }
         try lock.withLock {
             removeLeftoverTemporaryFiles()
+            repairs += DataDirectory.tightenModes(directory)
             // Create the core store's log now (its index loads later), so that
             // reading works even once the disk is full.
             _ = try RecordLog(path: coreDirectory + "/" + CoreStore.logName, kind: "store")
         }
     }
 
+    /// The unit part of the receipt codes this kiosk issues.
+    var receiptUnit: String { ReceiptCode.unit(agency: agencyCode, kiosk: kioskID) }
+
     var snapshotPath: String { directory + "/" + DossierStore.queueSnapshotName }
     var snapshotDue: Bool { Snapshot.due(uncovered: uncovered, total: queue.lastSeq) }
     var coreDirectory: String { options.coreStoreDirectory ?? directory }
 
     /// The core store; only after `refresh` was asked for `.core`.
-    var core: CoreStore { coreStore! }
+    var core: CoreStore {
+        guard let coreStore else { preconditionFailure("DossierStore.core used before refresh(.core)") }  // a programming error, not input
+        return coreStore
+    }
 
     /// What an operation needs brought up to date.
     struct Needs: OptionSet {

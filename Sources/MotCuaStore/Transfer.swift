@@ -138,7 +138,7 @@ extension DossierStore {
                     report.rejected.append("\(name): the entry's id does not match the dossier inside it")
                     continue
                 }
-                if let existing = queue.item(dossier.id), existing.id == dossier.id {
+                if let existing = queue.item(id: dossier.id) {
                     if existing.contentHash == hash { report.alreadyPresent.append(dossier.receipt) } else {
                         report.rejected.append("\(name): conflict, this queue already holds other content under dossier id \(dossier.id)")
                     }

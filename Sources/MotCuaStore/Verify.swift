@@ -11,6 +11,9 @@ import Darwin
 public struct VerifyReport: Sendable {
     public var problems: [String] = []
     public var repairs: [String] = []
+    /// Worth knowing, not a failure: receipt conflicts kept aside, the
+    /// audit trail behind because the disk was full.
+    public var notes: [String] = []
     public var journalRecords = 0
     public var queuedDossiers = 0
     public var storedDossiers = 0
@@ -30,6 +33,7 @@ extension DossierStore {
             try refresh(.all)
             var report = VerifyReport()
             removeLeftoverTemporaryFiles()
+            report.repairs += DataDirectory.tightenModes(directory)
 
             // The queue, replayed from nothing.
             var fresh = QueueState()
@@ -76,7 +80,7 @@ extension DossierStore {
             report.storedDossiers = rebuilt.entries.count
             report.storeConflicts = rebuilt.conflictCount
             for item in fresh.items where item.state == .delivered {
-                guard let e = rebuilt.entry(item.id) else {
+                guard let e = rebuilt.entry(id: item.id) else {
                     report.problems.append("dossier \(item.id) (receipt \(item.receipt)) is marked delivered but the core store does not hold it")
                     continue
                 }
@@ -84,6 +88,10 @@ extension DossierStore {
                     report.problems.append("dossier \(item.id) (receipt \(item.receipt)) differs between the queue and the core store")
                 }
             }
+
+            let receipts = receiptFindings(queue: fresh, index: rebuilt)
+            report.problems += receipts.problems
+            report.notes += receipts.notes
 
             // Form copies: each named by its content; each one a dossier needs present.
             let copies = try forms.audit()
@@ -104,7 +112,7 @@ extension DossierStore {
     /// Files and directories that are not owner-only.
     func permissionProblems() -> [String] {
         var out: [String] = []
-        var dirs = [directory, directory + "/" + DossierStore.formsName]
+        var dirs = [directory, directory + "/" + DossierStore.formsName, directory + "/drafts"]
         if let c = options.coreStoreDirectory { dirs.append(c) }
         for dir in dirs {
             var st = stat()

@@ -71,6 +71,8 @@ public struct FileDraftStore: DraftStoring {
         directory = (dataDirectory as NSString).appendingPathComponent("drafts")
         try FileIO.ensureDirectory(dataDirectory)
         try FileIO.ensureDirectory(directory)
+        // Drafts copied in or restored with a wider mode are tightened (F14).
+        _ = DataDirectory.tightenModes(dataDirectory)
     }
 
     private func path(_ id: String) throws -> String {
