@@ -55,6 +55,9 @@ public final class DossierStore {
     /// Headers of journal records this object appended whose audit entries
     /// are not written yet, by sequence number (saves reading them back).
     var pendingAudit: [Int: JSONObject] = [:]
+    /// Why the audit trail could not be completed the last time it was
+    /// tried (nil once it is complete): verify tells a full disk from damage.
+    var auditBehind: StoreError?
     /// What had to be repaired since this object was opened (shown by verify).
     public internal(set) var repairs: [String] = []
 
@@ -146,9 +149,15 @@ public final class DossierStore {
             }
             let waiting = queue.lastSeq - audit.lastSource
             if waiting > 0, completeAudit || waiting >= DossierStore.auditBatch {
-                // Best effort: on a full disk the trail stays short (verify says so)
-                // rather than making every command, even a status, fail.
-                try? writePendingAudit(sync: completeAudit)
+                // Best effort: on a full disk the trail stays short (verify says
+                // why) rather than making every command, even a status, fail.
+                do {
+                    try writePendingAudit(sync: completeAudit)
+                    if auditBehind != nil { repairs.append("wrote \(waiting) audit entries a full disk had held back") }
+                    auditBehind = nil
+                } catch let e as StoreError {
+                    auditBehind = e
+                }
             }
             // An audit trail ahead of the journal means queue.log lost records: verify reports it.
         }
@@ -187,6 +196,10 @@ public final class DossierStore {
     /// the trail from it. Returns the offsets.
     @discardableResult
     func appendJournal(_ records: [(header: JSONObject, body: [UInt8]?)], deferAudit: Bool = false) throws -> [UInt64] {
+        // An operation that writes its audit entries must be able to: the
+        // space for them is reserved before the journal changes, so a full
+        // disk fails the operation here, having written nothing (F11).
+        if !deferAudit { try reserveAudit(forNewRecords: records.count) }
         let payloads = records.map { RecordPayload.make(.object($0.header), body: $0.body) }
         let placed = try queueLog.append(payloads)
         for (i, r) in records.enumerated() {
@@ -198,13 +211,31 @@ public final class DossierStore {
             uncovered += 1
         }
         for r in records { if let seq = r.header["seq"]?.intValue { pendingAudit[seq] = r.header } }
-        if !deferAudit || queue.lastSeq - audit.lastSource >= DossierStore.auditBatch {
+        if !deferAudit {
+            // Space was reserved; should the write fail even so, the operation
+            // says so (its journal record is durable, and the next operation
+            // completes the trail from it).
+            do { try writePendingAudit(sync: true) } catch let e as StoreError {
+                auditBehind = e
+                throw e
+            }
+            auditBehind = nil
+        } else if queue.lastSeq - audit.lastSource >= DossierStore.auditBatch {
             // Another process may have written entries since this object last read the trail.
-            if deferAudit { _ = try? audit.catchUp() }
-            try? writePendingAudit(sync: !deferAudit)
+            _ = try? audit.catchUp()
+            try? writePendingAudit(sync: false)
         }
         if !deferAudit, snapshotDue { try? writeSnapshot() }
         return placed.map(\.offset)
+    }
+
+    /// Reserves room in audit.log for the entries still owed (deferred ones
+    /// included) plus `n` new journal records, and room for those records
+    /// in queue.log. Throws a disk-full error when there is none.
+    func reserveAudit(forNewRecords n: Int) throws {
+        let owed = max(0, queue.lastSeq - audit.lastSource) + n
+        try audit.log.ensureSpace(for: UInt64(owed) * 512)
+        try queueLog.ensureSpace(for: UInt64(n) * 1024)
     }
 
     /// Writes the audit entries of every journal record that has none yet,

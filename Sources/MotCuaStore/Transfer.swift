@@ -60,7 +60,11 @@ extension DossierStore {
             }
             let end: JSONValue = ["k": "end", "dossiers": .int(items.count), "forms": .int(formHashes.count)]
             _ = Frame.encode(RecordPayload.make(end), into: &out)
-            try FileIO.writeAtomically(path, bytes: out)
+            // Room for the export's journal record and audit entry first: on a
+            // full disk nothing is written and the export fails (F11).
+            try reserveAudit(forNewRecords: 1)
+            // No named copy of the bundle survives a kill (F12).
+            try UnnamedTempFile.write(path, bytes: out)
             let sha = SHA256.hash(out)
             try appendJournal([(journalHeader(.export, seq: queue.lastSeq + 1, at: at, operatorID: operatorID,
                                               [("count", .int(items.count)), ("bundle", .string(sha.hex))]), nil)])
