@@ -85,7 +85,8 @@ public struct FileDraftStore: DraftStoring {
     }
 
     public func load(_ id: String) throws -> Draft? {
-        guard let bytes = try FileIO.readFile(try path(id)) else { return nil }
+        // Bounded: a draft is a few kilobytes of answers; a huge file is not one.
+        guard let bytes = try FileIO.readFile(try path(id), limit: 16 << 20) else { return nil }
         return try Draft(json: try JSONParser.parse(Data(bytes)))
     }
 
