@@ -24,6 +24,8 @@ struct BundleReader {
     /// junk full of the frame magic cannot make a scan re-hash the file
     /// over and over; past this the rest of the file is skipped as damaged.
     static let maxResyncProbes = 4_096
+    /// And at most this many bytes read and hashed by those probes.
+    static let maxResyncBytes: UInt64 = 256 << 20
 
     let fd: Int32
     let path: String
@@ -74,6 +76,7 @@ struct BundleReader {
     func walk(_ visit: (UInt64, [UInt8]) throws -> Void) throws -> [Range<UInt64>] {
         var damaged: [Range<UInt64>] = []
         var probes = 0
+        var probed: UInt64 = 0
         var pos: UInt64 = 0
         while pos < size {
             if let p = try payload(at: pos) {
@@ -81,7 +84,7 @@ struct BundleReader {
                 pos += UInt64(Frame.headerSize + p.count)
                 continue
             }
-            guard let next = try nextFrame(after: pos, probes: &probes) else {
+            guard let next = try nextFrame(after: pos, probes: &probes, bytes: &probed) else {
                 if try !allZero(from: pos) { damaged.append(pos..<size) }
                 break
             }
@@ -92,22 +95,30 @@ struct BundleReader {
     }
 
     /// The next offset after `pos` holding a good frame.
-    private func nextFrame(after pos: UInt64, probes: inout Int) throws -> UInt64? {
+    private func nextFrame(after pos: UInt64, probes: inout Int, bytes: inout UInt64) throws -> UInt64? {
         var base = pos + 1
         let step = 1 << 20
-        while base < size, probes < BundleReader.maxResyncProbes {
+        while base < size, probes < BundleReader.maxResyncProbes, bytes < BundleReader.maxResyncBytes {
             // Overlap by three bytes so a magic split across two reads is seen.
             let chunk = try FileIO.pread(fd, offset: base, count: Int(min(UInt64(step + 3), size - base)), path: path)
             if chunk.count < 4 { return nil }
             for i in 0...(chunk.count - 4) where chunk[i] == Frame.magic[0] && chunk[i + 1] == Frame.magic[1]
                 && chunk[i + 2] == Frame.magic[2] && chunk[i + 3] == Frame.magic[3] {
                 probes += 1
+                bytes += UInt64(Frame.headerSize) + UInt64(frameLength(chunk, at: i) ?? 0)
                 if try payload(at: base + UInt64(i)) != nil { return base + UInt64(i) }
-                if probes >= BundleReader.maxResyncProbes { return nil }
+                if probes >= BundleReader.maxResyncProbes || bytes >= BundleReader.maxResyncBytes { return nil }
             }
             base += UInt64(step)
         }
         return nil
+    }
+
+    /// The payload length a frame header at `i` in `chunk` claims, when readable there.
+    private func frameLength(_ chunk: [UInt8], at i: Int) -> Int? {
+        guard i + 8 <= chunk.count else { return nil }
+        let n = Int(chunk[i + 4]) | Int(chunk[i + 5]) << 8 | Int(chunk[i + 6]) << 16 | Int(chunk[i + 7]) << 24
+        return n <= BundleReader.maxEntry ? n : 0
     }
 
     private func allZero(from pos: UInt64) throws -> Bool {
