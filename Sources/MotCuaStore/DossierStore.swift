@@ -199,6 +199,7 @@ public final class DossierStore {
         // An operation that writes its audit entries must be able to: the
         // space for them is reserved before the journal changes, so a full
         // disk fails the operation here, having written nothing (F11).
+        guard !records.isEmpty else { return [] }
         if !deferAudit { try reserveAudit(forNewRecords: records.count) }
         let payloads = records.map { RecordPayload.make(.object($0.header), body: $0.body) }
         let placed = try queueLog.append(payloads)

@@ -63,7 +63,8 @@ public enum ReceiptCode {
     /// The largest daily sequence: nine digits. Submit refuses to go past it
     /// rather than issue a code the store would call malformed (F7).
     public static let maxSequence = 999_999_999
-    static let maxLength = 48
+    /// Longest unit (24 + 1 + 8) plus `-YYMMDD-` and nine digits is 50.
+    static let maxLength = 64
 
     /// The code's unit part for this kiosk.
     public static func unit(agency: String?, kiosk: String) -> String {
@@ -75,7 +76,7 @@ public enum ReceiptCode {
     }
 
     /// The "UNIT-YYMMDD" part a day's sequence counts within, and the
-    /// sequence; nil for anything else (bounded: at most 48 characters,
+    /// sequence; nil for anything else (bounded: at most 64 characters,
     /// sequence 1...999,999,999, a real month and day).
     public static func parse(_ code: String) -> (dayKey: String, sequence: Int)? {
         let u = Array(code.utf8)

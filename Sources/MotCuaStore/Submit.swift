@@ -125,7 +125,12 @@ extension DossierStore {
                     throw StoreError.conflict("receipt numbers for \(key) are used up (\(ReceiptCode.maxSequence)); nothing was submitted")
                 }
                 counters[key] = sequence + 1
-                let dossier = Dossier(id: id, receipt: ReceiptCode.make(unit: receiptUnit, day: day, sequence: sequence),
+                let receipt = ReceiptCode.make(unit: receiptUnit, day: day, sequence: sequence)
+                // The store's own reader must accept every code it hands out (F7).
+                guard ReceiptCode.parse(receipt) != nil else {
+                    throw StoreError.invalidArgument("receipt code \(receipt) would be malformed; check the kiosk id and agency code")
+                }
+                let dossier = Dossier(id: id, receipt: receipt,
                                       formID: form.formID, formVersion: form.formVersion, formHash: request.form.sha256,
                                       language: request.language, kiosk: kioskID, operatorID: request.operatorID,
                                       submittedAt: now, answers: answers.answers)

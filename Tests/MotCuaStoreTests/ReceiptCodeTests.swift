@@ -21,6 +21,10 @@ import Testing
         #expect(code == "000.00.15.H12.HD01-261206-0007")
         #expect(ReceiptCode.parse(code)?.sequence == 7)
         #expect(ReceiptCode.make(unit: "HD01", day: (2026, 12, 6), sequence: 12345) == "HD01-261206-12345")
+        // The longest unit with the largest sequence still parses.
+        let longest = ReceiptCode.make(unit: ReceiptCode.unit(agency: "AAAAAA.BBBBBB.CCCCCC.DDD", kiosk: "KKKKKKKK"), day: (2026, 12, 6),
+                                       sequence: ReceiptCode.maxSequence)
+        #expect(ReceiptCode.parse(longest)?.sequence == ReceiptCode.maxSequence, "\(longest)")
     }
 
     @Test func agencyCodesAndLanguageTags() throws {
