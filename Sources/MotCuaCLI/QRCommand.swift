@@ -114,7 +114,7 @@ struct QRCommandOptions {
                 options.level = level
                 levelSeen = true
             case "--svg", "--pbm", "--png":
-                let format = Format(rawValue: String(name.dropFirst(2)))!
+                guard let format = Format(rawValue: String(name.dropFirst(2))) else { return .failure(.usage("unknown option \(name)")) }
                 guard options.output == nil else {
                     return .failure(.usage("give only one of --svg, --pbm and --png"))
                 }

@@ -49,7 +49,8 @@ struct StoreCommandLine {
         let dir = try DataDirectory.resolve(flag: dataDir, environment: environment)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let kioskID = try DataDirectory.kioskID(flag: kiosk, directory: dir, environment: environment)
-        return try DossierStore(directory: dir, kioskID: kioskID, checker: StoreForms.checker)
+        let agency = try DataDirectory.agencyCode(directory: dir, environment: environment)
+        return try DossierStore(directory: dir, kioskID: kioskID, agencyCode: agency, checker: StoreForms.checker)
     }
 }
 

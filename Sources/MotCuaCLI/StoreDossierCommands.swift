@@ -89,6 +89,7 @@ private func scalar(_ v: JSONValue) -> String {
 private func verify(_ store: DossierStore) throws -> Int32 {
     let r = try store.verify()
     for repair in r.repairs { Console.out(Console.safe("repaired: \(repair)")) }
+    for note in r.notes { Console.out(Console.safe("note: \(note)")) }
     for problem in r.problems { Console.out(Console.safe("PROBLEM: \(problem)")) }
     let summary = "\(r.journalRecords) queue records (\(r.queuedDossiers) dossiers), \(r.storedDossiers) stored"
         + (r.storeConflicts > 0 ? " + \(r.storeConflicts) conflicts kept aside" : "")

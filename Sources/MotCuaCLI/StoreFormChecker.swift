@@ -16,8 +16,10 @@ enum StoreForms {
         let form = loaded.form
         // Locale tables are read once per form, not once per dossier.
         let vi = Resources.messages("vi"), en = Resources.messages("en")
-        return PreparedForm(formID: form.id, formVersion: form.version) { answers, language, asOf in
-            let messages = language == "vi" ? vi : language == "en" ? en : Resources.messages(language)
+        return PreparedForm(formID: form.id, formVersion: form.version, languages: form.languages) { answers, language, asOf in
+            // A closed set: the store admits only the form's languages, and no
+            // language from a dossier ever opens a file here (F15).
+            let messages = language == "en" ? en : vi
             let d = asOf.vietnamDate
             let report = FormEngine.validate(form, answers: answers, messages: messages,
                                              today: CalendarDate(year: d.year, month: d.month, day: d.day))

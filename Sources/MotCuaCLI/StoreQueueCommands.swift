@@ -36,9 +36,10 @@ public func runQueueCommand(_ args: [String]) -> Int32 {
             let r = try store.importBundle(from: line.positional[0], operatorID: line.operatorName)
             for receipt in r.imported { Console.out(Console.safe("imported \(receipt)")) }
             for receipt in r.alreadyPresent { Console.out(Console.safe("already here \(receipt)")) }
+            for reason in r.keptAside { Console.out(Console.safe("kept aside \(reason)")) }
             for reason in r.rejected { Console.out(Console.safe("rejected: \(reason)")) }
-            Console.err("\(r.imported.count) imported, \(r.alreadyPresent.count) already here, \(r.rejected.count) rejected")
-            return r.rejected.isEmpty ? 0 : 1
+            Console.err("\(r.imported.count) imported, \(r.alreadyPresent.count) already here, \(r.keptAside.count) kept aside, \(r.rejected.count) rejected")
+            return r.rejected.isEmpty && r.keptAside.isEmpty ? 0 : 1
         }
     }
 }

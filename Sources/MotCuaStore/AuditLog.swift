@@ -95,13 +95,13 @@ final class AuditLog {
         }
         try log.append(payloads, sync: sync)
         count = n
-        lastSource = records.last!.seq
+        lastSource = records[records.count - 1].seq
     }
 
     /// Checks the whole file from its first entry: chain, numbering, and that
     /// entry i describes journal record i exactly (via `expected`, the
     /// projections of the journal's records in order).
-    func verifyAll(expected: [JSONObject]) throws -> [String] {
+    func verifyAll(expected: [JSONObject]) throws -> (issues: [String], missing: Int) {
         var issues: [String] = []
         var prev: Digest? = nil
         var index = 0
@@ -126,7 +126,6 @@ final class AuditLog {
         }
         for r in outcome.damaged { issues.append("audit.log: damaged bytes \(r.lowerBound)..<\(r.upperBound)") }
         if outcome.tornTail != nil { issues.append("audit.log: an interrupted write at its end") }
-        if index < expected.count { issues.append("audit.log: \(expected.count - index) journal record(s) have no audit entry") }
-        return issues
+        return (issues, max(0, expected.count - index))
     }
 }

@@ -24,6 +24,9 @@ enum AcceptOutcome: Equatable {
     /// Other content is stored under this id: the new one is kept aside in
     /// the store's log as a conflict record and never replaces the first.
     case conflict(existing: Digest)
+    /// Another dossier id already holds this receipt code: nothing is
+    /// written; the queue keeps the newcomer aside (F6).
+    case receiptTaken(by: String)
 }
 
 /// Where delivered dossiers live: store.log, append-only, one record per
@@ -83,6 +86,7 @@ final class CoreStore {
         var payloads: [[UInt8]] = []
         var pending: [String: Digest] = [:]
         var pendingConflicts = Set<String>()
+        var pendingReceipts: [String: String] = [:]
         for d in batch {
             let existing = index.byID[d.id].map { index.entries[$0].contentHash } ?? pending[d.id]
             if let existing {
@@ -99,7 +103,12 @@ final class CoreStore {
                 payloads.append(RecordPayload.make(h, body: d.body))
                 continue
             }
+            if let holder = receiptHolder(d.receipt, other: d.id) ?? pendingReceipts[d.receipt].flatMap({ $0 == d.id ? nil : $0 }) {
+                outcomes.append(.receiptTaken(by: holder))
+                continue
+            }
             pending[d.id] = d.contentHash
+            pendingReceipts[d.receipt] = d.id
             outcomes.append(.stored)
             let h: JSONValue = [
                 "k": "dossier", "id": .string(d.id), "receipt": .string(d.receipt), "formID": .string(d.formID),
@@ -118,6 +127,9 @@ final class CoreStore {
         if snapshotDue { try? writeSnapshot() }
         return outcomes
     }
+
+    /// The id of a stored dossier other than `id` that holds `receipt`.
+    func receiptHolder(_ receipt: String, other id: String) -> String? { index.receiptHolder(receipt, other: id) }
 
     func setIndex(_ rebuilt: StoreIndex) { index = rebuilt }
 

@@ -131,6 +131,10 @@ extension DossierStore {
                                                        ("next", .int(Int(next.milliseconds)))]), nil))
                         report.failed.append(.init(id: item.id, receipt: item.receipt, reason: storeError.description, nextRetry: next))
                     }
+                } else if case .receiptTaken(let holder)? = stored[item.id] {
+                    let reason = DossierStore.receiptConflictReason(item.receipt, holder: holder)
+                    records.append((setAsideHeader(item, seq: seq, at: now, operatorID: operatorID, reason: reason, codes: "conflict"), nil))
+                    report.setAside.append(.init(id: item.id, receipt: item.receipt, reason: reason))
                 } else if case .conflict(let existing)? = stored[item.id] {
                     let reason = "conflict: the core store already holds other content under this dossier id (sha256 \(existing.hex.prefix(12))…); this one is kept aside"
                     records.append((setAsideHeader(item, seq: seq, at: now, operatorID: operatorID, reason: reason, codes: "conflict"), nil))
@@ -185,13 +189,13 @@ extension DossierStore {
     public func retry(_ idOrReceipt: String, operatorID: String, now: Timestamp? = nil) throws -> QueueItem {
         try lock.withLock {
             try refresh(.queue)
-            guard let item = queue.item(idOrReceipt) else { throw StoreError.notFound("no dossier \(idOrReceipt) in the queue") }
+            guard let item = try queue.item(idOrReceipt) else { throw StoreError.notFound("no dossier \(idOrReceipt) in the queue") }
             guard item.state == .failed || item.state == .setAside || item.state == .delivering else {
                 throw StoreError.conflict("dossier \(item.id) (receipt \(item.receipt)) is \(item.state.rawValue): nothing to retry")
             }
             try appendJournal([(journalHeader(.retry, seq: queue.lastSeq + 1, at: now ?? .now, operatorID: operatorID,
                                               [("id", .string(item.id))]), nil)])
-            return queue.item(item.id)!
+            return queue.item(id: item.id) ?? item
         }
     }
 }

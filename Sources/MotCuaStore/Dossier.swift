@@ -68,8 +68,11 @@ public struct Dossier: Sendable, Equatable {
         guard KioskID.isValid(kiosk) else { throw StoreError.invalidArgument("the dossier's kiosk id is malformed") }
         let receipt = try text("receipt")
         guard ReceiptCode.parse(receipt) != nil else { throw StoreError.invalidArgument("the dossier's receipt code is malformed") }
+        // A language names a messages file further on: only a plain tag may pass (issue 12, F15).
+        let language = try text("language")
+        guard LanguageTag.isPlain(language) else { throw StoreError.invalidArgument("the dossier's language is not a language tag such as vi or en") }
         self.init(id: id, receipt: receipt, formID: try text("id", in: form), formVersion: try text("version", in: form),
-                  formHash: hash, language: try text("language"), kiosk: kiosk, operatorID: try text("operator"),
+                  formHash: hash, language: language, kiosk: kiosk, operatorID: try text("operator"),
                   submittedAt: at, answers: answers)
     }
 
@@ -91,48 +94,5 @@ public enum DossierID {
         let u = Array(s.utf8)
         guard (8...64).contains(u.count), u[0] != 45 else { return false }
         return u.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
-    }
-}
-
-/// Kiosk ids: 2 to 8 capital letters or digits ("HD01"); the first part of receipt codes.
-public enum KioskID {
-    public static let defaultID = "MC01"
-
-    public static func isValid(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        return (2...8).contains(u.count) && u.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }
-    }
-
-    /// Upper-cases and checks a kiosk id typed by a person.
-    public static func normalize(_ s: String) throws -> String {
-        let up = s.trimmingCharacters(in: .whitespaces).uppercased()
-        guard isValid(up) else { throw StoreError.invalidArgument("kiosk id \"\(s)\" must be 2 to 8 letters A-Z or digits, e.g. HD01") }
-        return up
-    }
-}
-
-/// Receipt codes a person can read over the phone: `KIOSK-YYMMDD-NNNN`, the
-/// date in Viet Nam, NNNN the kiosk's sequence for that day (from 0001; a
-/// fifth digit appears only past 9999 dossiers in one day).
-public enum ReceiptCode {
-    public static func make(kiosk: String, day: (year: Int, month: Int, day: Int), sequence: Int) -> String {
-        dayKey(kiosk: kiosk, day: day) + "-" + zeroPadded(sequence, 4)
-    }
-
-    /// The "KIOSK-YYMMDD" part a day's sequence counts within, and the sequence.
-    public static func parse(_ code: String) -> (dayKey: String, sequence: Int)? {
-        let u = Array(code.utf8)
-        guard let dash = u.firstIndex(of: 45), dash + 12 <= u.count, u[dash + 7] == 45,
-              KioskID.isValid(String(decoding: u[0..<dash], as: UTF8.self)),
-              u[(dash + 1)..<(dash + 7)].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        let seq = u[(dash + 8)...]
-        guard seq.count >= 4, seq.count <= 9, seq.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        let n = seq.reduce(0) { $0 * 10 + Int($1 - 48) }
-        guard n > 0 else { return nil }
-        return (String(decoding: u[0..<(dash + 7)], as: UTF8.self), n)
-    }
-
-    static func dayKey(kiosk: String, day: (year: Int, month: Int, day: Int)) -> String {
-        kiosk + "-" + zeroPadded(day.year % 100, 2) + zeroPadded(day.month, 2) + zeroPadded(day.day, 2)
     }
 }

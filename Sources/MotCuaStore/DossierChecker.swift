@@ -21,16 +21,31 @@ public struct DossierChecker: Sendable {
 public struct PreparedForm: Sendable {
     public let formID: String
     public let formVersion: String
+    /// The languages the form is written in; a dossier's language must be
+    /// one of them (empty: "vi" and "en"), checked before anything uses it.
+    public let languages: [String]
     /// Validates answers in `language`, taking "today" to be the Viet Nam date
     /// of `asOf` (the submit time, so that re-validation at delivery days
     /// later gives the same verdict for date rules such as age limits).
     public let check: @Sendable (_ answers: JSONValue, _ language: String, _ asOf: Timestamp) -> CheckResult
 
-    public init(formID: String, formVersion: String,
+    public init(formID: String, formVersion: String, languages: [String] = [],
                 check: @escaping @Sendable (_ answers: JSONValue, _ language: String, _ asOf: Timestamp) -> CheckResult) {
         self.formID = formID
         self.formVersion = formVersion
+        self.languages = languages
         self.check = check
+    }
+}
+
+extension PreparedForm {
+    /// Throws unless `language` is one of the form's languages: a closed set,
+    /// so no dossier or request can make a language into a path (F15).
+    func requireLanguage(_ language: String) throws {
+        let allowed = languages.isEmpty ? ["vi", "en"] : languages
+        guard LanguageTag.isPlain(language), allowed.contains(language) else {
+            throw StoreError.invalidArgument("language must be one of the form's languages (\(allowed.joined(separator: ", ")))")
+        }
     }
 }
 

@@ -34,6 +34,8 @@ public struct StoreOptions: Sendable {
 public final class DossierStore {
     public let directory: String
     public let kioskID: String
+    /// The agency code receipts begin with (QCVN 102:2016), when one is set.
+    public let agencyCode: String?
     public let options: StoreOptions
 
     let checker: DossierChecker
@@ -53,6 +55,9 @@ public final class DossierStore {
     /// Headers of journal records this object appended whose audit entries
     /// are not written yet, by sequence number (saves reading them back).
     var pendingAudit: [Int: JSONObject] = [:]
+    /// Why the audit trail could not be completed the last time it was
+    /// tried (nil once it is complete): verify tells a full disk from damage.
+    var auditBehind: StoreError?
     /// What had to be repaired since this object was opened (shown by verify).
     public internal(set) var repairs: [String] = []
 
@@ -68,10 +73,13 @@ public final class DossierStore {
     /// Opens (creating when needed) the data directory at `directory`.
     /// Cheap: the queue state and the core store's index are loaded by the
     /// first operation that needs them.
-    public init(directory: String, kioskID: String = KioskID.defaultID, checker: DossierChecker, options: StoreOptions = StoreOptions()) throws {
+    public init(directory: String, kioskID: String = KioskID.defaultID, agencyCode: String? = nil, checker: DossierChecker,
+                options: StoreOptions = StoreOptions()) throws {
         guard KioskID.isValid(kioskID) else { throw StoreError.invalidArgument("kiosk id \"\(kioskID)\" must be 2 to 8 letters A-Z or digits") }
+        if let agencyCode, !AgencyCode.isValid(agencyCode) { _ = try AgencyCode.normalize(agencyCode) }
         self.directory = directory
         self.kioskID = kioskID
+        self.agencyCode = agencyCode
         self.checker = checker
         self.options = options
         formCache = PreparedFormCache(checker: checker)
@@ -86,18 +94,25 @@ public final class DossierStore {
         if let core = options.coreStoreDirectory { try FileIO.ensureDirectory(core) }
         try lock.withLock {
             removeLeftoverTemporaryFiles()
+            repairs += DataDirectory.tightenModes(directory)
             // Create the core store's log now (its index loads later), so that
             // reading works even once the disk is full.
             _ = try RecordLog(path: coreDirectory + "/" + CoreStore.logName, kind: "store")
         }
     }
 
+    /// The unit part of the receipt codes this kiosk issues.
+    var receiptUnit: String { ReceiptCode.unit(agency: agencyCode, kiosk: kioskID) }
+
     var snapshotPath: String { directory + "/" + DossierStore.queueSnapshotName }
     var snapshotDue: Bool { Snapshot.due(uncovered: uncovered, total: queue.lastSeq) }
     var coreDirectory: String { options.coreStoreDirectory ?? directory }
 
     /// The core store; only after `refresh` was asked for `.core`.
-    var core: CoreStore { coreStore! }
+    var core: CoreStore {
+        guard let coreStore else { preconditionFailure("DossierStore.core used before refresh(.core)") }  // a programming error, not input
+        return coreStore
+    }
 
     /// What an operation needs brought up to date.
     struct Needs: OptionSet {
@@ -134,9 +149,15 @@ public final class DossierStore {
             }
             let waiting = queue.lastSeq - audit.lastSource
             if waiting > 0, completeAudit || waiting >= DossierStore.auditBatch {
-                // Best effort: on a full disk the trail stays short (verify says so)
-                // rather than making every command, even a status, fail.
-                try? writePendingAudit(sync: completeAudit)
+                // Best effort: on a full disk the trail stays short (verify says
+                // why) rather than making every command, even a status, fail.
+                do {
+                    try writePendingAudit(sync: completeAudit)
+                    if auditBehind != nil { repairs.append("wrote \(waiting) audit entries a full disk had held back") }
+                    auditBehind = nil
+                } catch let e as StoreError {
+                    auditBehind = e
+                }
             }
             // An audit trail ahead of the journal means queue.log lost records: verify reports it.
         }
@@ -175,6 +196,11 @@ public final class DossierStore {
     /// the trail from it. Returns the offsets.
     @discardableResult
     func appendJournal(_ records: [(header: JSONObject, body: [UInt8]?)], deferAudit: Bool = false) throws -> [UInt64] {
+        // An operation that writes its audit entries must be able to: the
+        // space for them is reserved before the journal changes, so a full
+        // disk fails the operation here, having written nothing (F11).
+        guard !records.isEmpty else { return [] }
+        if !deferAudit { try reserveAudit(forNewRecords: records.count) }
         let payloads = records.map { RecordPayload.make(.object($0.header), body: $0.body) }
         let placed = try queueLog.append(payloads)
         for (i, r) in records.enumerated() {
@@ -186,13 +212,31 @@ public final class DossierStore {
             uncovered += 1
         }
         for r in records { if let seq = r.header["seq"]?.intValue { pendingAudit[seq] = r.header } }
-        if !deferAudit || queue.lastSeq - audit.lastSource >= DossierStore.auditBatch {
+        if !deferAudit {
+            // Space was reserved; should the write fail even so, the operation
+            // says so (its journal record is durable, and the next operation
+            // completes the trail from it).
+            do { try writePendingAudit(sync: true) } catch let e as StoreError {
+                auditBehind = e
+                throw e
+            }
+            auditBehind = nil
+        } else if queue.lastSeq - audit.lastSource >= DossierStore.auditBatch {
             // Another process may have written entries since this object last read the trail.
-            if deferAudit { _ = try? audit.catchUp() }
-            try? writePendingAudit(sync: !deferAudit)
+            _ = try? audit.catchUp()
+            try? writePendingAudit(sync: false)
         }
         if !deferAudit, snapshotDue { try? writeSnapshot() }
         return placed.map(\.offset)
+    }
+
+    /// Reserves room in audit.log for the entries still owed (deferred ones
+    /// included) plus `n` new journal records, and room for those records
+    /// in queue.log. Throws a disk-full error when there is none.
+    func reserveAudit(forNewRecords n: Int) throws {
+        let owed = max(0, queue.lastSeq - audit.lastSource) + n
+        try audit.log.ensureSpace(for: UInt64(owed) * 512)
+        try queueLog.ensureSpace(for: UInt64(n) * 1024)
     }
 
     /// Writes the audit entries of every journal record that has none yet,

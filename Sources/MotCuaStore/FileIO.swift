@@ -90,8 +90,9 @@ enum FileIO {
         return out
     }
 
-    /// The whole file, or nil when it does not exist.
-    static func readFile(_ path: String) throws -> [UInt8]? {
+    /// The whole file, or nil when it does not exist. Refuses a file larger
+    /// than `limit` bytes rather than reading it.
+    static func readFile(_ path: String, limit: UInt64 = UInt64(Int32.max)) throws -> [UInt8]? {
         let fd = Glibc_open(path, O_RDONLY | O_CLOEXEC, 0)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -99,6 +100,7 @@ enum FileIO {
         }
         defer { close(fd) }
         let n = try size(fd, path: path)
+        guard n <= limit else { throw StoreError.badDataDirectory("\(path) is too large (\(n) bytes, at most \(limit))") }
         return try pread(fd, offset: 0, count: Int(n), path: path)
     }
 

@@ -77,7 +77,7 @@ extension DossierStore {
     public func storedDossier(_ idOrReceipt: String) throws -> StoredDossier? {
         try lock.withLock {
             try refresh(.core)
-            return core.index.entry(idOrReceipt).map {
+            return try core.index.entry(idOrReceipt).map {
                 StoredDossier(id: $0.id, receipt: $0.receipt, formID: $0.formID, formVersion: $0.formVersion,
                               deliveredAt: Timestamp(milliseconds: $0.deliveredAt), names: $0.names, personalIDs: $0.personalIDs)
             }
@@ -97,8 +97,12 @@ extension DossierStore {
     public func details(_ idOrReceipt: String) throws -> DossierDetails? {
         try lock.withLock {
             try refresh(.all)
-            let item = queue.item(idOrReceipt)
-            let entry = core.index.entry(item?.id ?? idOrReceipt)
+            let item = try queue.item(idOrReceipt)
+            let entry = try core.index.entry(item?.id ?? idOrReceipt)
+            // A receipt held in the queue by one dossier and in the core store by another: say so.
+            if let item, item.id != idOrReceipt, let other = core.index.receiptHolder(item.receipt, other: item.id) {
+                throw StoreError.conflict(ReceiptCode.ambiguity(idOrReceipt, ids: [item.id, other]))
+            }
             let bytes: [UInt8]
             if let item { bytes = try body(of: item) } else if let entry { bytes = try core.body(of: entry) } else { return nil }
             var history: [DossierEvent] = []
@@ -119,8 +123,13 @@ extension DossierStore {
     public func dossierBytes(_ idOrReceipt: String) throws -> [UInt8]? {
         try lock.withLock {
             try refresh(.all)
-            if let item = queue.item(idOrReceipt) { return try body(of: item) }
-            if let entry = core.index.entry(idOrReceipt) { return try core.body(of: entry) }
+            if let item = try queue.item(idOrReceipt) {
+                if item.id != idOrReceipt, let other = core.index.receiptHolder(item.receipt, other: item.id) {
+                    throw StoreError.conflict(ReceiptCode.ambiguity(idOrReceipt, ids: [item.id, other]))
+                }
+                return try body(of: item)
+            }
+            if let entry = try core.index.entry(idOrReceipt) { return try core.body(of: entry) }
             return nil
         }
     }

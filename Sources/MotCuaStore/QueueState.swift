@@ -44,8 +44,11 @@ enum JournalKind: String {
 struct QueueState {
     private(set) var items: [QueueItem] = []
     private(set) var byID: [String: Int] = [:]
-    private(set) var byReceipt: [String: Int] = [:]
-    /// Highest receipt sequence per "KIOSK-YYMMDD".
+    /// Every dossier holding a receipt code: one, except where an import
+    /// met a receipt already taken (the newcomer is set aside, F6).
+    private(set) var byReceipt: [String: [Int]] = [:]
+    /// Highest receipt sequence this store issued itself per "UNIT-YYMMDD":
+    /// imported dossiers never advance it (F7).
     private(set) var receiptCounters: [String: Int] = [:]
     /// Offset of each journal record, by sequence number − 1 (for audit repair).
     private(set) var recordOffsets: [UInt64] = []
@@ -58,9 +61,21 @@ struct QueueState {
 
     func item(id: String) -> QueueItem? { byID[id].map { items[$0] } }
 
-    func item(_ idOrReceipt: String) -> QueueItem? {
-        if let i = byID[idOrReceipt] ?? byReceipt[idOrReceipt.uppercased()] { return items[i] }
-        return nil
+    /// The dossier with this id, else the one holding this receipt code.
+    /// Throws when several dossiers hold the receipt: never picks one silently.
+    func item(_ idOrReceipt: String) throws -> QueueItem? {
+        if let i = byID[idOrReceipt] { return items[i] }
+        let holders = items(receipt: idOrReceipt)
+        if holders.count > 1 { throw StoreError.conflict(ReceiptCode.ambiguity(idOrReceipt, ids: holders.map(\.id))) }
+        return holders.first
+    }
+
+    /// Every queued dossier holding receipt code `receipt`, oldest first.
+    func items(receipt: String) -> [QueueItem] { (byReceipt[receipt.uppercased()] ?? []).map { items[$0] } }
+
+    /// The id of another dossier already holding `receipt`, if any.
+    func receiptHolder(_ receipt: String, other id: String) -> String? {
+        items(receipt: receipt).first { $0.id != id }?.id
     }
 
     func nextReceiptSequence(dayKey: String) -> Int { (receiptCounters[dayKey] ?? 0) + 1 }
@@ -78,7 +93,7 @@ struct QueueState {
         if kind == .export { return }
         let id = try h.string("id")
         if kind == .submit || kind == .import {
-            try addDossier(h, id: id, at: at, offset: offset, body: body)
+            try addDossier(h, id: id, at: at, offset: offset, body: body, counts: kind == .submit)
             return
         }
         guard let index = byID[id] else {
@@ -122,7 +137,7 @@ struct QueueState {
         items[index] = item
     }
 
-    private mutating func addDossier(_ h: JSONObject, id: String, at: Timestamp, offset: UInt64, body: UnsafeRawBufferPointer?) throws {
+    private mutating func addDossier(_ h: JSONObject, id: String, at: Timestamp, offset: UInt64, body: UnsafeRawBufferPointer?, counts: Bool) throws {
         let hash = try h.digest("sha256")
         if checkContent, let body, SHA256.hash(body) != hash {
             problems.append("queue.log: dossier \(id) at offset \(offset) does not match its content hash")
@@ -138,14 +153,16 @@ struct QueueState {
                              state: .queued, attempts: 0, lastError: nil, nextRetry: nil, updatedAt: at,
                              recordOffset: offset, history: [offset])
         byID[id] = items.count
-        if byReceipt[receipt] == nil { byReceipt[receipt] = items.count }
+        byReceipt[receipt, default: []].append(items.count)
         items.append(item)
-        if let (key, n) = ReceiptCode.parse(receipt) { receiptCounters[key] = max(receiptCounters[key] ?? 0, n) }
+        if counts, let (key, n) = ReceiptCode.parse(receipt) { receiptCounters[key] = max(receiptCounters[key] ?? 0, n) }
     }
 
     // MARK: snapshot
 
-    static let snapshotKind: UInt8 = 1
+    /// 2: receipt counters count only this store's own submits (F7); a
+    /// kind-1 snapshot is rebuilt from the journal.
+    static let snapshotKind: UInt8 = 2
 
     func encode() -> ByteWriter {
         var w = ByteWriter()
@@ -153,7 +170,7 @@ struct QueueState {
         for it in items {
             w.string(it.id); w.string(it.receipt); w.string(it.formID); w.string(it.formVersion)
             w.digest(it.formHash); w.digest(it.contentHash); w.i64(it.submittedAt.milliseconds)
-            w.u8(UInt8(QueueItemState.allCases.firstIndex(of: it.state)!))
+            w.u8(UInt8(QueueItemState.allCases.firstIndex(of: it.state) ?? 0))
             w.int(it.attempts); w.optionalString(it.lastError)
             w.i64(it.nextRetry?.milliseconds ?? Int64.min); w.i64(it.updatedAt.milliseconds)
             w.u64(it.recordOffset)
@@ -183,7 +200,7 @@ struct QueueState {
             history.reserveCapacity(hn)
             for _ in 0..<hn { history.append(try r.u64()) }
             s.byID[id] = s.items.count
-            if s.byReceipt[receipt] == nil { s.byReceipt[receipt] = s.items.count }
+            s.byReceipt[receipt, default: []].append(s.items.count)
             s.items.append(QueueItem(id: id, receipt: receipt, formID: formID, formVersion: formVersion, formHash: formHash,
                                      contentHash: content, submittedAt: Timestamp(milliseconds: submitted),
                                      state: QueueItemState.allCases[stateIndex], attempts: attempts, lastError: lastError,

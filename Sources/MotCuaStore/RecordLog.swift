@@ -282,6 +282,10 @@ final class RecordLog {
         allocated = target
     }
 
+    /// Makes sure `bytes` more can be appended without growing the file: a
+    /// full disk fails here, before the operation that needs the space acts.
+    func ensureSpace(for bytes: UInt64) throws { try reserve(end + bytes) }
+
     /// Appends whole frames in one write and (when `sync`) one fdatasync. On
     /// any failure the bytes are zeroed again, so a failed append leaves no
     /// partial frame behind. Returns each frame's offset and checksum.
@@ -306,8 +310,10 @@ final class RecordLog {
             throw error
         }
         end += UInt64(buffer.count)
-        lastFrameOffset = placed.last!.offset
-        lastChecksum = placed.last!.checksum
+        if let last = placed.last {
+            lastFrameOffset = last.offset
+            lastChecksum = last.checksum
+        }
         return placed
     }
 

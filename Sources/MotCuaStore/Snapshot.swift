@@ -70,9 +70,9 @@ struct ByteReader {
     mutating func i64() throws -> Int64 { Int64(bitPattern: try u64()) }
     mutating func int() throws -> Int { Int(try i64()) }
     mutating func digest() throws -> Digest {
-        guard p + 32 <= end else { throw Overrun() }
-        defer { p += 32 }
-        return Digest(bytes: Array(bytes[p..<p + 32]))!
+        guard p + 32 <= end, let d = Digest(bytes: Array(bytes[p..<p + 32])) else { throw Overrun() }
+        p += 32
+        return d
     }
     mutating func string() throws -> String {
         let n = Int(try u32())

@@ -27,6 +27,10 @@ struct StoreIndex {
     private(set) var entries: [Entry] = []
     private(set) var byID: [String: Int] = [:]
     private(set) var byReceipt: [String: Int] = [:]
+    /// Receipt codes held by more than one stored dossier (data from before
+    /// receipts were checked at import and delivery; verify reports them):
+    /// every holder, oldest first. Empty in a sound store.
+    private(set) var sharedReceipts: [String: [Int]] = [:]
     /// Built on first use (`lookup(personalID:)`): most opens never need it,
     /// and 200,000 keyed arrays cost a large share of loading the index.
     private var byPersonalID: [String: [Int]]?
@@ -53,11 +57,36 @@ struct StoreIndex {
         let i = entries.count
         entries.append(e)
         byID[e.id] = i
-        if byReceipt[e.receipt] == nil { byReceipt[e.receipt] = i }
-        if byPersonalID != nil { for pid in e.personalIDs { byPersonalID![pid, default: []].append(i) } }
+        noteReceipt(e.receipt, i)
+        if var map = byPersonalID {
+            byPersonalID = nil  // one owner while appending, no copy
+            for pid in e.personalIDs { map[pid, default: []].append(i) }
+            byPersonalID = map
+        }
         starts.append(searchText.count)
         searchText.append(0x01)
         searchText += key ?? StoreIndex.searchKey(names: e.names, personalIDs: e.personalIDs, receipt: e.receipt)
+    }
+
+    private mutating func noteReceipt(_ receipt: String, _ i: Int) {
+        if let first = byReceipt[receipt] {
+            sharedReceipts[receipt, default: [first]].append(i)
+        } else {
+            byReceipt[receipt] = i
+        }
+    }
+
+    /// Stored entries holding receipt code `receipt`.
+    func entries(receipt: String) -> [Entry] {
+        let key = receipt.uppercased()
+        if let all = sharedReceipts[key] { return all.map { entries[$0] } }
+        return byReceipt[key].map { [entries[$0]] } ?? []
+    }
+
+    /// The id of a stored dossier other than `id` holding `receipt`, if any:
+    /// what delivery and import ask before accepting a dossier (F6).
+    func receiptHolder(_ receipt: String, other id: String) -> String? {
+        entries(receipt: receipt).first { $0.id != id }?.id
     }
 
     mutating func addConflict(id: String, hash: Digest) {
@@ -70,13 +99,20 @@ struct StoreIndex {
             var map: [String: [Int]] = [:]
             for (i, e) in entries.enumerated() { for pid in e.personalIDs { map[pid, default: []].append(i) } }
             byPersonalID = map
+            return map[number] ?? []
         }
-        return byPersonalID![number] ?? []
+        return byPersonalID?[number] ?? []
     }
 
-    func entry(_ idOrReceipt: String) -> Entry? {
-        if let i = byID[idOrReceipt] ?? byReceipt[idOrReceipt.uppercased()] { return entries[i] }
-        return nil
+    func entry(id: String) -> Entry? { byID[id].map { entries[$0] } }
+
+    /// The entry with this id, else the one holding this receipt code;
+    /// throws when several hold it (never picks one silently).
+    func entry(_ idOrReceipt: String) throws -> Entry? {
+        if let i = byID[idOrReceipt] { return entries[i] }
+        let holders = entries(receipt: idOrReceipt)
+        if holders.count > 1 { throw StoreError.conflict(ReceiptCode.ambiguity(idOrReceipt, ids: holders.map(\.id))) }
+        return holders.first
     }
 
     /// Entries whose key has every word of `query` (folded) at the start of
@@ -196,7 +232,7 @@ struct StoreIndex {
                                        contentHash: try r.digest(), offset: try r.u64(), deliveredAt: try r.i64(),
                                        names: try r.strings(), personalIDs: try r.strings()))
             index.byID[id] = i
-            if index.byReceipt[receipt] == nil { index.byReceipt[receipt] = i }
+            index.noteReceipt(receipt, i)
         }
         let textCount = Int(try r.u64())
         index.searchText = Array(try r.raw(textCount))

@@ -82,6 +82,7 @@ extension DossierStore {
                 throw StoreError.invalidArgument("dossier id \"\(id)\" must be 8 to 64 characters of a-z, 0-9 and '-'")
             }
             let form = try prepared(request.form.sha256) { request.form.data }
+            try form.requireLanguage(request.language)
             switch form.check(request.answers, request.language, now) {
             case .invalid(let issues):
                 outcomes.append(.invalid(issues))
@@ -90,7 +91,7 @@ extension DossierStore {
                 checked.append((request, form, c, now))
             }
         }
-        guard !checked.isEmpty else { return outcomes.map { $0! } }
+        guard !checked.isEmpty else { return outcomes.compactMap { $0 } }
         return try lock.withLock {
             try refresh(.queue, completeAudit: false)
             var records: [(header: JSONObject, body: [UInt8]?)] = []
@@ -113,10 +114,23 @@ extension DossierStore {
                 }
                 try forms.store(request.form)
                 let day = now.vietnamDate
-                let key = ReceiptCode.dayKey(kiosk: kioskID, day: day)
-                let sequence = counters[key] ?? queue.nextReceiptSequence(dayKey: key)
+                let key = ReceiptCode.dayKey(unit: receiptUnit, day: day)
+                // The next code of this kiosk's own sequence that nobody holds
+                // (an imported dossier may carry one); never past the format's bound.
+                var sequence = counters[key] ?? queue.nextReceiptSequence(dayKey: key)
+                while sequence <= ReceiptCode.maxSequence, !queue.items(receipt: ReceiptCode.make(unit: receiptUnit, day: day, sequence: sequence)).isEmpty {
+                    sequence += 1
+                }
+                guard sequence <= ReceiptCode.maxSequence else {
+                    throw StoreError.conflict("receipt numbers for \(key) are used up (\(ReceiptCode.maxSequence)); nothing was submitted")
+                }
                 counters[key] = sequence + 1
-                let dossier = Dossier(id: id, receipt: ReceiptCode.make(kiosk: kioskID, day: day, sequence: sequence),
+                let receipt = ReceiptCode.make(unit: receiptUnit, day: day, sequence: sequence)
+                // The store's own reader must accept every code it hands out (F7).
+                guard ReceiptCode.parse(receipt) != nil else {
+                    throw StoreError.invalidArgument("receipt code \(receipt) would be malformed; check the kiosk id and agency code")
+                }
+                let dossier = Dossier(id: id, receipt: receipt,
                                       formID: form.formID, formVersion: form.formVersion, formHash: request.form.sha256,
                                       language: request.language, kiosk: kioskID, operatorID: request.operatorID,
                                       submittedAt: now, answers: answers.answers)
@@ -129,7 +143,7 @@ extension DossierStore {
             }
             try appendJournal(records, deferAudit: true)
             var next = results.makeIterator()
-            return outcomes.map { $0 ?? next.next()! }
+            return outcomes.compactMap { $0 ?? next.next() }
         }
     }
 

@@ -91,7 +91,9 @@ import MotCuaInterview
         var s = app.view(size: size)
         #expect(s.lines[0].hasPrefix(" MỘT CỬA · Hồ sơ đang làm dở"))
         #expect(s.lines[2] == "  Chọn hồ sơ để làm tiếp")
-        #expect(s.lines[4].hasPrefix("  ▸ Đăng ký khai sinh") && s.lines[4].contains("Nguyễn Thị Hòa") && s.lines[4].hasSuffix("09:15 27/11/2026"))
+        // Initials only (F13): the list is one key from the home screen.
+        #expect(s.lines[4].hasPrefix("  ▸ Đăng ký khai sinh") && s.lines[4].contains("N. T. H.") && s.lines[4].hasSuffix("09:15 27/11/2026"))
+        #expect(!s.text.contains("Nguyễn"))
         #expect(s.lines[5].hasPrefix("    Đăng ký kết hôn") && s.lines[5].contains("—"))
         #expect(s.lines[size.height - 1].hasPrefix(" Enter Làm tiếp  Del Xoá  Esc Quay lại"))
         // Discard asks first; Esc keeps it.
@@ -103,8 +105,15 @@ import MotCuaInterview
         app.press(.delete, .enter)
         #expect(desk.discarded == ["d2"])
         #expect(app.view(size: size).text.contains("Đã xoá hồ sơ nháp."))
-        // Enter resumes at the first unanswered question, with the answers kept.
+        // Enter asks first (Esc keeps the list); a second Enter resumes at the
+        // first unanswered question, with the answers kept.
         app.press(.up, .enter)
+        #expect(app.screenName == "drafts")
+        #expect(app.view(size: size).text.contains("Mở hồ sơ nháp của N. T. H.? Enter: mở · Esc: thôi"))
+        #expect(!app.view(size: size).text.contains("Nguyễn"))
+        app.press(.escape)
+        #expect(app.screenName == "drafts")
+        app.press(.enter, .enter)
         #expect(app.screenName == "interview")
         s = app.view(size: size)
         #expect(s.lines[1].hasPrefix(" Bước 7/17"))

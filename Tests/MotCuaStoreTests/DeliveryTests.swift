@@ -94,7 +94,7 @@ import Testing
         defer { dir.remove() }
         let store = try DossierStore.test(dir.path)
         let r = try store.submitOK(["name": "Mai Văn Long"])
-        let item = try #require(store.queue.item(r.id))
+        let item = try #require(store.queue.item(id: r.id))
         let body = try store.body(of: item)
         let outcome = try store.loadedCore().accept([Delivery(id: item.id, receipt: item.receipt, formID: item.formID, formVersion: item.formVersion,
                                                       formHash: item.formHash, contentHash: item.contentHash, body: body,
@@ -115,7 +115,7 @@ import Testing
         defer { dir.remove() }
         let store = try DossierStore.test(dir.path)
         let r = try store.submitOK(["name": "Ngô Văn Minh"])
-        let item = try #require(store.queue.item(r.id))
+        let item = try #require(store.queue.item(id: r.id))
         let impostor = Array("{\"other\":true}".utf8)
         let first = try store.loadedCore().accept([Delivery(id: r.id, receipt: "XX01-261127-0001", formID: "f", formVersion: "1",
                                                     formHash: item.formHash, contentHash: SHA256.hash(impostor), body: impostor,

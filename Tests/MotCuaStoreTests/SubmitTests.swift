@@ -103,7 +103,13 @@ import Testing
         #expect(try DataDirectory.resolve(flag: nil, environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"]) == "/h/.local/share/motcua")
         #expect(throws: StoreError.self) { try DataDirectory.resolve(flag: nil, environment: [:]) }
 
-        #expect(try DataDirectory.kioskID(flag: nil, directory: dir.path, environment: [:]) == "MC01")
+        // No id anywhere: one is chosen at first use and kept in settings.json (F6).
+        let first = try DataDirectory.kioskID(flag: nil, directory: dir.path, environment: [:])
+        #expect(KioskID.isValid(first) && first.hasPrefix("K") && first != KioskID.defaultID)
+        #expect(try DataDirectory.kioskID(flag: nil, directory: dir.path, environment: [:]) == first)
+        let other = TempDir()
+        defer { other.remove() }
+        #expect(try DataDirectory.kioskID(flag: nil, directory: other.path, environment: [:]) != first)
         try Data(#"{"kioskId": "hd02"}"#.utf8).write(to: URL(fileURLWithPath: dir.sub("settings.json")))
         #expect(try DataDirectory.kioskID(flag: nil, directory: dir.path, environment: [:]) == "HD02")
         #expect(try DataDirectory.kioskID(flag: nil, directory: dir.path, environment: ["MOTCUA_KIOSK_ID": "ENV1"]) == "ENV1")

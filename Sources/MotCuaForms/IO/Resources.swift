@@ -49,7 +49,10 @@ public enum Resources {
     /// Messages in `language` with Vietnamese as fallback; never fails (keys show if files are missing).
     public static func messages(_ language: String, root: String? = Resources.root()) -> Messages {
         func table(_ lang: String) -> [String: String] {
-            guard let root, let data = FileManager.default.contents(atPath: "\(root)/Locales/\(lang).json") else { return [:] }
+            // Only a plain tag names a file: "../x" or "a/b" never reaches a path (F15).
+            let plain = (2...8).contains(lang.utf8.count) && lang.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 45 }
+                && lang.first != "-"
+            guard plain, let root, let data = FileManager.default.contents(atPath: "\(root)/Locales/\(lang).json") else { return [:] }
             return (try? Messages.parseTable(data)) ?? [:]
         }
         let vi = table("vi")

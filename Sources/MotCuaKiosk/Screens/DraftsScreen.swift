@@ -1,5 +1,8 @@
-// The drafts that can be resumed: procedure, applicant and last change. Enter resumes
-// one at its first unanswered question; Delete discards one after asking.
+// The drafts that can be resumed: procedure, applicant's initials and last change. Enter
+// asks before resuming one at its first unanswered question; Delete discards one after asking.
+// The list is one key from the home screen, where the idle reset returns, so no name is
+// shown in full and opening a draft (which shows its answers) takes a deliberate second
+// step (issue 12, F13; the operators' work adds who may open it).
 import MotCuaForms
 
 enum DraftsAction: Equatable { case none, back, resume(String) }
@@ -10,6 +13,8 @@ struct DraftsScreen {
     var highlight = 0
     /// "Discard this draft?" is asked.
     var confirmingDiscard = false
+    /// "Open this draft?" is asked.
+    var confirmingResume = false
     var notice: Notice?
 
     init(messages: Messages, services: KioskServices) {
@@ -38,21 +43,26 @@ struct DraftsScreen {
             load(services)
             return .none
         }
+        if confirmingResume {
+            confirmingResume = false
+            guard key == .enter, items.indices.contains(highlight) else { return .none }
+            return .resume(items[highlight].id)
+        }
         notice = nil
         switch key {
         case .up: highlight = max(0, highlight - 1)
         case .down: highlight = min(max(0, items.count - 1), highlight + 1)
         case .escape: return .back
         case .delete: if items.indices.contains(highlight) { confirmingDiscard = true }
-        case .enter: if items.indices.contains(highlight) { return .resume(items[highlight].id) }
+        case .enter: if items.indices.contains(highlight) { confirmingResume = true }
         default: if KioskKey.leave.matches(key) || KioskKey.drafts.matches(key) { return .back }
         }
         return .none
     }
 
     func view(size: Size) -> Screen {
-        let hints: [KeyHint] = confirmingDiscard
-            ? [CommonHints.enter(m, "kiosk.drafts.discard"), CommonHints.escape(m, "kiosk.esc.cancel")]
+        let hints: [KeyHint] = confirmingDiscard || confirmingResume
+            ? [CommonHints.enter(m, confirmingDiscard ? "kiosk.drafts.discard" : "kiosk.enter.resume"), CommonHints.escape(m, "kiosk.esc.cancel")]
             : [CommonHints.enter(m, "kiosk.enter.resume"), KeyHint("Del", m.text("kiosk.drafts.discard")), CommonHints.escape(m, "kiosk.esc.back")]
         var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.drafts"), hints: hints), size: size)
         let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
@@ -64,11 +74,12 @@ struct DraftsScreen {
             screen.write(TextWrap.fit(notice.text, width: line.width), at: Point(x: line.x, y: line.y),
                          style: Style(notice.isError ? .error : .success, bold: true), clip: line)
         }
-        if confirmingDiscard, items.indices.contains(highlight) {
+        if confirmingDiscard || confirmingResume, items.indices.contains(highlight) {
             let (rest, line) = list.splitBottom(1)
             list = rest
-            let who = items[highlight].applicant ?? items[highlight].procedure
-            screen.write(TextWrap.fit(m.text("kiosk.drafts.confirm", ["name": who]), width: line.width), at: Point(x: line.x, y: line.y),
+            let who = items[highlight].applicant.map(DraftsScreen.initials) ?? items[highlight].procedure
+            let question = m.text(confirmingDiscard ? "kiosk.drafts.confirm" : "kiosk.drafts.confirmResume", ["name": who])
+            screen.write(TextWrap.fit(question, width: line.width), at: Point(x: line.x, y: line.y),
                          style: Style(.warning, bold: true), clip: line)
         }
         if items.isEmpty {
@@ -83,11 +94,18 @@ struct DraftsScreen {
             let style = on ? Style(.selection) : Style.plain
             if on { screen.fill(line, style: style) }
             screen.write((on ? "▸ " : "  ") + TextWrap.fit(item.procedure, width: procedureWidth - 3), at: Point(x: line.x, y: line.y), style: style, clip: line)
-            screen.write(TextWrap.fit(item.applicant ?? "—", width: nameWidth - 1), at: Point(x: line.x + procedureWidth, y: line.y),
+            screen.write(TextWrap.fit(item.applicant.map(DraftsScreen.initials) ?? "—", width: nameWidth - 1), at: Point(x: line.x + procedureWidth, y: line.y),
                          style: on ? style : Style(.label), clip: line)
             screen.write(item.updated, at: Point(x: line.x + procedureWidth + nameWidth, y: line.y), style: on ? style : .role(.muted), clip: line)
         }
         screen.cursor = nil
         return screen
+    }
+
+    /// "Nguyễn Thị Hòa" → "N. T. H.": enough for the officer and citizen
+    /// beside them to find their draft, not a name for a passer-by.
+    static func initials(_ name: String) -> String {
+        name.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { $0.first.map { String($0).uppercased() + "." } }
+            .joined(separator: " ")
     }
 }

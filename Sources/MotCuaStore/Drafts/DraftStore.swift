@@ -71,6 +71,8 @@ public struct FileDraftStore: DraftStoring {
         directory = (dataDirectory as NSString).appendingPathComponent("drafts")
         try FileIO.ensureDirectory(dataDirectory)
         try FileIO.ensureDirectory(directory)
+        // Drafts copied in or restored with a wider mode are tightened (F14).
+        _ = DataDirectory.tightenModes(dataDirectory)
     }
 
     private func path(_ id: String) throws -> String {
@@ -83,7 +85,8 @@ public struct FileDraftStore: DraftStoring {
     }
 
     public func load(_ id: String) throws -> Draft? {
-        guard let bytes = try FileIO.readFile(try path(id)) else { return nil }
+        // Bounded: a draft is a few kilobytes of answers; a huge file is not one.
+        guard let bytes = try FileIO.readFile(try path(id), limit: 16 << 20) else { return nil }
         return try Draft(json: try JSONParser.parse(Data(bytes)))
     }
 
