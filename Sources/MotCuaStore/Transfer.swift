@@ -74,7 +74,7 @@ extension DossierStore {
     public func importBundle(from path: String, operatorID: String, now: Timestamp? = nil) throws -> ImportReport {
         let at = now ?? .now
         let fd = try FileIO.open(path, flags: O_RDONLY)
-        defer { close(fd) }
+        defer { FileIO.close(fd) }
         let size = try FileIO.size(fd, path: path)
         guard size <= UInt64(BundleFormat.maxBytes) else { throw StoreError.invalidArgument("\(path) is too large to be a bundle (\(size) bytes)") }
         let bytes = try FileIO.pread(fd, offset: 0, count: Int(size), path: path)
