@@ -72,7 +72,7 @@ struct KioskAppTests {
         t.press("Enter")
         try #require(t.wait(for: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"), "\(t.text)")
         let receipt = t.text
-        #expect(receipt.range(of: #"Mã hồ sơ: TQ01-\d{6}-0001"#, options: .regularExpression) != nil, "\(receipt)")
+        #expect(receipt.range(of: #"Mã hồ sơ: TQ01-261127-0001"#, options: .regularExpression) != nil, "\(receipt)")
         #expect(receipt.contains("Thủ tục: Đăng ký khai sinh"))
         #expect(receipt.contains("Lệ phí: 8.000 đ"))
         #expect(receipt.contains("Quét để tra cứu hồ sơ"))
@@ -176,7 +176,7 @@ struct KioskAppTests {
         t.press("Enter")
         try #require(t.wait(for: "GIẤY TIẾP NHẬN HỒ SƠ"), "\(t.text)")
         let receipt = t.text
-        let code = try #require(receipt.range(of: #"TQ01-\d{6}-\d{4}"#, options: .regularExpression).map { String(receipt[$0]) }, "\(receipt)")
+        let code = try #require(receipt.range(of: #"TQ01-261127-\d{4}"#, options: .regularExpression).map { String(receipt[$0]) }, "\(receipt)")
         #expect(t.text.contains("Nhấn F5 để xem mã QR."))
         t.press("F5")
         try #require(t.wait(for: "Quét để tra cứu hồ sơ"), "\(t.text)")

@@ -12,7 +12,7 @@ import Testing
         let q = StoreFixture.shellQuote
         let script = """
         while :; do
-          \(q(Motcua.path)) submit \(q(form)) \(answers.map(q).joined(separator: " ")) --data-dir \(q(data)) --kiosk CR01 --operator crash
+          \(q(Motcua.path)) submit --today 2026-11-27 \(q(form)) \(answers.map(q).joined(separator: " ")) --data-dir \(q(data)) --kiosk CR01 --operator crash
           \(q(Motcua.path)) queue deliver --data-dir \(q(data)) --operator crash >/dev/null
         done
         """
