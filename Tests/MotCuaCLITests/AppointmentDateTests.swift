@@ -42,9 +42,8 @@ import Testing
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func file(on today: String, home: String) throws -> Motcua.Result {
-        let dir = try Motcua.tempDir()
-        return try Motcua.run(["fill", "khai-sinh", "--plain", "--data-dir", dir, "--today", today, "--kiosk", "TQ01"],
+    static func file(on today: String, home: String, dir: String) throws -> Motcua.Result {
+        try Motcua.run(["fill", "khai-sinh", "--plain", "--data-dir", dir, "--today", today, "--kiosk", "TQ01"],
                               stdin: answers(bornBefore: today), environment: ["MOTCUA_HOME": home])
     }
 
@@ -65,19 +64,28 @@ import Testing
         let c = Self.cases[n]
         let home = try Self.home(.shipped)
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let r = try Self.file(on: c.today, home: home)
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Self.file(on: c.today, home: home, dir: dir)
         #expect(r.status == 0, "\(r.stderr)\n\(r.stdout.suffix(1500))")
         #expect(r.stdout.contains("Mã hồ sơ: TQ01-\(c.code)-0001"), "\(r.stdout.suffix(1500))")
         #expect(r.stdout.contains("Ngày hẹn trả kết quả: \(c.appointment) (10 ngày làm việc)"), "\(r.stdout.suffix(1500))")
+        // Read back later from the data directory: the same day of record and appointment.
+        let shown = try Motcua.run(["dossiers", "show", "TQ01-\(c.code)-0001", "--data-dir", dir], environment: ["MOTCUA_HOME": home])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Appointment \(c.appointment) (10 working days)"), "\(shown.stdout)")
     }
 
     @Test(arguments: [Holidays.missing, .unreadable]) func withoutItsHolidaysFileNoDossierIsTaken(_ holidays: Holidays) throws {
         let home = try Self.home(holidays)
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let r = try Self.file(on: "2025-01-24", home: home)
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Self.file(on: "2025-01-24", home: home, dir: dir)
         #expect(r.status == 2, "\(r.stdout.suffix(800))")
         #expect(r.stderr.contains("holidays.json"), "\(r.stderr)")
         #expect(r.stderr.contains(holidays == .missing ? "is missing" : "is not readable JSON"), "\(r.stderr)")
         #expect(!r.stdout.contains("GIẤY TIẾP NHẬN"))
+        #expect(try Motcua.run(["queue", "status", "--all", "--data-dir", dir]).stdout.contains("TQ01-") == false, "nothing was queued")
     }
 }
