@@ -203,3 +203,35 @@ import Testing
         #expect(repairs > 0)
     }
 }
+
+/// The disk model itself: what a cut leaves of an unflushed change.
+@Suite struct PowerCutDiskTests {
+    @Test func anUnflushedChangeIsDroppedKeptOrTornAtASectorBoundary() {
+        let old = [UInt8](repeating: 0, count: 2048)
+        var new = old
+        for i in 100..<1500 { new[i] = UInt8(i % 251 + 1) }
+        var seen = Set<Int>()
+        var rng = SeededRandom(seed: 20)
+        for _ in 0..<300 {
+            let (after, torn) = PowerCutDisk.afterCut(old: old, new: new, &rng)
+            #expect(after.count == 2048)
+            // Sectors 0..<k of the new bytes, the rest as they were: k is 0 (dropped), 3 (kept) or in between (torn).
+            let k = (0...4).first { k in after == Array(new[0..<min(2048, k * 512)]) + Array(old[min(2048, k * 512)...]) }
+            #expect(k != nil)
+            if let k { seen.insert(k) }
+            #expect(torn == (k == 1 || k == 2))
+        }
+        // 0 = dropped, 1 and 2 = torn after the first or second sector, 3 (or 4) = kept whole.
+        #expect(seen.isSuperset(of: [0, 1, 2]) && (seen.contains(3) || seen.contains(4)))
+    }
+
+    @Test func aFileGrownPastItsFlushKeepsAPrefixOfWholeSectors() {
+        let old = [UInt8](repeating: 7, count: 100)
+        let new = old + [UInt8](repeating: 9, count: 1900)
+        var rng = SeededRandom(seed: 5)
+        for _ in 0..<200 {
+            let (after, _) = PowerCutDisk.afterCut(old: old, new: new, &rng)
+            #expect(after == old || after == new || (after.count % 512 == 0 && after == Array(new[0..<after.count])), "\(after.count)")
+        }
+    }
+}
