@@ -46,6 +46,15 @@ if ! swift build --build-tests >"$log" 2>&1; then
 fi
 
 want=("$@")
+# The baseline: the tests every listed mutation runs must pass on the tree as
+# it is, or "caught" would mean nothing.
+filters=$(grep -v '^#' "$list" | awk -F'\t' 'NF >= 5 { print $5 }' | paste -sd'|')
+if [ "$full" = 1 ]; then base=(); else base=(--filter "$filters"); fi
+echo "mutate: baseline (no mutation)" >&2
+if ! swift test --skip-build "${base[@]}" >>"$log" 2>&1; then
+    echo "mutate: the tests fail without any mutation; see $log" >&2
+    exit 2
+fi
 results=()
 failures=0
 while IFS=$'\t' read -r id file from to filter; do
