@@ -33,7 +33,7 @@ let package = Package(
         // Test helpers shared by test targets (a real binary driven in tmux).
         .target(name: "MotCuaTestSupport", path: "Tests/MotCuaTestSupport"),
         .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaText", "MotCuaTestSupport"], exclude: ["Resources"]),
-        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms"]),
+        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
         // Drives the real `motcua` binary (pipes, tmux, kills).
         .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaForms", "MotCuaStore", "MotCuaTestSupport"]),

@@ -12,16 +12,8 @@ func printReceiptCodes(_ store: DossierStore, _ key: String, language: String) {
     let x = d.dossier
     let m = Resources.messages(language)
     let settings = KioskSettings.load(store.directory)
-    var fee: Int?
-    let copy = store.directory + "/forms/" + x.formHash.hex + ".json"
-    if let data = FileManager.default.contents(atPath: copy),
-       case .success(let loaded) = FormEngine.load(data: data, name: copy, lists: ListDirectory(path: nil)) {
-        let received = vietnamTime(x.submittedAt).date
-        let v = Validator(form: loaded.form, context: EvaluationContext(today: received, language: m.language, form: loaded.form), messages: m)
-        let interview = Interview(form: loaded.form, validator: v, answers: x.answers.objectValue ?? JSONObject())
-        // Only the fee is wanted: no holiday file needs reading for it.
-        fee = ReceiptFacts(interview: interview, received: received, holidays: HolidayCalendar(daysOff: [:])).fee
-    }
+    // Only the fee is wanted: no holiday file needs reading for it.
+    let fee = storedReceiptFacts(store, x, messages: m, holidays: HolidayCalendar(daysOff: [:]))?.fee
     var blocks: [(String, String)] = []
     if let fee, let pay = settings.paymentContent(fee: fee, receipt: x.receipt) {
         blocks.append((m.text("receipt.qr.fee", ["amount": formatVND(fee)]), pay))
@@ -35,4 +27,16 @@ func printReceiptCodes(_ store: DossierStore, _ key: String, language: String) {
         Console.out(Console.safe(caption))
         for l in QRTextRenderer.halfBlockLines(code, quietZone: 4) { Console.out(l) }
     }
+}
+
+/// The receipt's facts of a stored dossier: from the copy of the form it was
+/// made with, as of the day it was filed. Nil when that copy is unusable.
+func storedReceiptFacts(_ store: DossierStore, _ x: Dossier, messages m: Messages, holidays: HolidayCalendar) -> ReceiptFacts? {
+    let copy = store.directory + "/forms/" + x.formHash.hex + ".json"
+    guard let data = FileManager.default.contents(atPath: copy),
+          case .success(let loaded) = FormEngine.load(data: data, name: copy, lists: ListDirectory(path: nil)) else { return nil }
+    let received = vietnamTime(x.submittedAt).date
+    let v = Validator(form: loaded.form, context: EvaluationContext(today: received, language: m.language, form: loaded.form), messages: m)
+    let interview = Interview(form: loaded.form, validator: v, answers: x.answers.objectValue ?? JSONObject())
+    return ReceiptFacts(interview: interview, received: received, holidays: holidays)
 }

@@ -51,6 +51,9 @@ struct FillSetup {
     var draft: Draft
     let messages: Messages
     let today: CalendarDate?
+    /// Read when the interview starts, so a missing or unreadable holidays
+    /// file stops it with a message rather than a receipt counting weekends only.
+    let holidays: HolidayCalendar
     let dataDir: String
     let line: StoreCommandLine
 
@@ -61,6 +64,7 @@ struct FillSetup {
         store = try line.open()
         drafts = try FileDraftStore(dataDirectory: dataDir)
         today = line.values["--today"].flatMap { CalendarDate.parseISO($0, precision: .day) }
+        holidays = try Holidays.load()
         if let id = line.values["--draft"] {
             guard let d = try drafts.load(id) else { throw StoreError.notFound("no draft \(id) (see 'motcua drafts list')") }
             draft = d
@@ -119,7 +123,7 @@ struct FillSetup {
     func submitReceipt(_ i: Interview) throws -> ReceiptText {
         let file = try StoreForms.formFile(at: formPath)
         let request = SubmitRequest(form: file, answers: .object(i.answers), language: messages.language,
-                                    dossierID: draft.id, operatorID: line.operatorName)
+                                    dossierID: draft.id, operatorID: line.operatorName, now: today.map(Holidays.now(on:)))
         let receipt: SubmitReceipt
         switch try store.submit(request) {
         case .submitted(let r), .alreadySubmitted(let r): receipt = r
@@ -131,7 +135,7 @@ struct FillSetup {
 
     func receiptText(_ i: Interview, _ r: SubmitReceipt) -> ReceiptText {
         let received = vietnamTime(r.submittedAt)
-        let facts = ReceiptFacts(interview: i, received: received.date, holidays: Holidays.load())
+        let facts = ReceiptFacts(interview: i, received: received.date, holidays: holidays)
         let settings = KioskSettings.load(dataDir)
         return ReceiptText(receiptCode: r.receipt, dossierID: r.id, receivedAt: received.text, facts: facts,
                            trackingContent: settings.trackingContent(receipt: r.receipt),
@@ -193,12 +197,35 @@ func vietnamTime(_ t: Timestamp) -> (date: CalendarDate, text: String) {
     return (date, String(format: "%02d:%02d %@", minuteOfDay / 60, minuteOfDay % 60, date.display))
 }
 
-/// The public holidays of Forms/lists/holidays.json (empty when missing: weekends only).
+/// The public holidays of Forms/lists/holidays.json. Missing or unreadable
+/// is an error the officer sees: appointments counted over weekends only
+/// would be wrong around every holiday.
 enum Holidays {
-    static func load() -> HolidayCalendar {
-        guard let dir = Resources.formsDirectory, let data = FileManager.default.contents(atPath: dir + "/lists/holidays.json"),
-              let json = try? JSONParser.parse(data) else { return HolidayCalendar(daysOff: [:]) }
+    static func load() throws -> HolidayCalendar {
+        guard let dir = Resources.formsDirectory else {
+            throw StoreError.notFound("the Forms folder is missing, so the public holidays (Forms/lists/holidays.json) cannot be read to count appointment dates")
+        }
+        let path = dir + "/lists/holidays.json"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StoreError.notFound("the public holidays file \(path) is missing or cannot be read; appointment dates cannot be counted without it")
+        }
+        let json: JSONValue
+        do { json = try JSONParser.parse(data) } catch {
+            throw StoreError.unusableForm("the public holidays file \(path) is not readable JSON (\(error)); appointment dates cannot be counted")
+        }
+        guard json["format"]?.stringValue == "motcua-holidays/1", json["days_off"]?.arrayValue != nil else {
+            throw StoreError.unusableForm("the public holidays file \(path) is not a motcua-holidays/1 list")
+        }
         return HolidayCalendar(json: json)
+    }
+
+    /// The moment a dossier filed on `day` (`--today`) is received: that day
+    /// in Viet Nam at the present time of day, so the receipt's date is the
+    /// day of record and its time still the clock's.
+    static func now(on day: CalendarDate) -> Timestamp {
+        let dayMs: Int64 = 86_400_000, offset: Int64 = 7 * 3_600_000
+        let timeOfDay = (Timestamp.now.milliseconds + offset) % dayMs
+        return Timestamp(milliseconds: Int64(day.dayNumber) * dayMs + timeOfDay - offset)
     }
 }
 

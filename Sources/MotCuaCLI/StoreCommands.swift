@@ -64,13 +64,19 @@ func withStore(_ command: String, _ line: StoreCommandLine, _ body: (DossierStor
     }
 }
 
-/// `motcua submit FORM ANSWERS... [--lang vi|en] [--id ID] [--data-dir D] [--kiosk K] [--operator O]`:
+/// `motcua submit FORM ANSWERS... [--lang vi|en] [--id ID] [--today YYYY-MM-DD] [--data-dir D] [--kiosk K] [--operator O]`:
 /// validates each answers file against the form and queues it durably;
 /// prints `RECEIPT ID` per dossier as soon as it is on disk. Invalid answers
 /// print `PATH: message` lines and exit 1; unusable input exits 2.
 public func runSubmitCommand(_ args: [String]) -> Int32 {
-    guard let line = StoreCommandLine(args, command: "submit", valued: ["--lang", "--id"]), line.positional.count >= 2 else {
-        Console.err("usage: motcua submit FORM ANSWERS... [--lang vi|en] [--id DOSSIER-ID] [--data-dir DIR] [--kiosk ID] [--operator NAME]")
+    guard let line = StoreCommandLine(args, command: "submit", valued: ["--lang", "--id", "--today"]), line.positional.count >= 2 else {
+        Console.err("usage: motcua submit FORM ANSWERS... [--lang vi|en] [--id DOSSIER-ID] [--today YYYY-MM-DD] [--data-dir DIR] [--kiosk ID] [--operator NAME]")
+        return 2
+    }
+    // The day of record (receipt code, submit time), as `fill --today` gives it.
+    let today = line.values["--today"].flatMap { CalendarDate.parseISO($0, precision: .day) }
+    if line.values["--today"] != nil, today == nil {
+        Console.err("motcua submit: --today takes a date YYYY-MM-DD")
         return 2
     }
     let answerFiles = Array(line.positional.dropFirst())
@@ -99,7 +105,7 @@ public func runSubmitCommand(_ args: [String]) -> Int32 {
                 continue
             }
             let request = SubmitRequest(form: form, answers: answers, language: line.values["--lang"] ?? "vi",
-                                        dossierID: line.values["--id"], operatorID: line.operatorName)
+                                        dossierID: line.values["--id"], operatorID: line.operatorName, now: today.map(Holidays.now(on:)))
             switch try store.submit(request) {
             case .submitted(let r), .alreadySubmitted(let r):
                 // One write per line: a line seen on the pipe means the dossier is durable.

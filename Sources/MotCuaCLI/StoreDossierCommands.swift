@@ -53,6 +53,14 @@ private func show(_ store: DossierStore, _ key: String, json: Bool) throws -> In
         "Status    \(d.deliveredAt != nil ? "delivered \(d.deliveredAt!.vietnamDisplay)" : d.state?.rawValue ?? "unknown")",
         "Submitted \(x.submittedAt.vietnamDisplay) at kiosk \(x.kiosk) by \(x.operatorID), language \(x.language)",
     ]
+    // The appointment as the receipt gave it (working days over the public holidays).
+    do {
+        if let facts = storedReceiptFacts(store, x, messages: Resources.messages("en"), holidays: try Holidays.load()) {
+            lines.append("Appointment \(facts.appointment.display) (\(facts.processingDays) working days)")
+        }
+    } catch {
+        lines.append("Appointment unknown: \(error)")
+    }
     if let e = d.lastError, d.state == .failed || d.state == .setAside { lines.append("Reason    \(e)") }
     lines.append("Answers")
     flatten(x.answers, path: "", into: &lines)

@@ -27,7 +27,7 @@ extension DossierStore {
     public func importBundle(from path: String, operatorID: String, now: Timestamp? = nil) throws -> ImportReport {
         let at = now ?? .now
         let fd = try FileIO.open(path, flags: O_RDONLY)
-        defer { close(fd) }
+        defer { FileIO.close(fd) }
         let reader = try BundleReader(fd: fd, path: path)
         let bundleHash = try reader.sha256()
         var report = ImportReport()

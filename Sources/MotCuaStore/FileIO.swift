@@ -13,13 +13,18 @@ enum FileIO {
     static let fileMode: mode_t = 0o600
     static let directoryMode: mode_t = 0o700
 
+    /// The layer every call that changes the disk goes through: the system's
+    /// calls, or in tests a simulated disk that can lose power (see FileLayer).
+    /// A task-local, so one test's simulated disk never sees another's files.
+    @TaskLocal static var layer: any FileLayer = SystemFiles()
+
     /// Opens (creating if asked) a file, owner-only.
     static func open(_ path: String, flags: Int32, create: Bool = false) throws -> Int32 {
-        let fd = create ? Glibc_open(path, flags | O_CREAT | O_CLOEXEC, fileMode) : Glibc_open(path, flags | O_CLOEXEC, 0)
+        let fd = create ? layer.open(path, flags | O_CREAT | O_CLOEXEC, fileMode) : layer.open(path, flags | O_CLOEXEC, 0)
         if fd < 0 { throw StoreError.io(action: "open", path: path, errno: errno) }
         if create, fchmod(fd, fileMode) != 0 {
             let e = errno
-            close(fd)
+            layer.close(fd)
             throw StoreError.io(action: "set permissions on", path: path, errno: e)
         }
         return fd
@@ -36,7 +41,7 @@ enum FileIO {
                 if allowed == 0 { throw StoreError.io(action: "write", path: path, errno: ENOSPC) }
                 want = allowed
             }
-            let n = pwrite(fd, bytes.baseAddress! + done, want, off_t(offset) + off_t(done))
+            let n = layer.pwrite(fd, bytes.baseAddress! + done, want, off_t(offset) + off_t(done))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw StoreError.io(action: "write", path: path, errno: errno)
@@ -47,7 +52,7 @@ enum FileIO {
     }
 
     static func fsync(_ fd: Int32, path: String) throws {
-        while Glibc_fsync(fd) != 0 {
+        while layer.fsync(fd) != 0 {
             if errno == EINTR { continue }
             throw StoreError.io(action: "flush to disk", path: path, errno: errno)
         }
@@ -55,7 +60,7 @@ enum FileIO {
 
     /// Flushes the file's data (and only the metadata needed to read it back).
     static func fdatasync(_ fd: Int32, path: String) throws {
-        while Glibc_fdatasync(fd) != 0 {
+        while layer.fdatasync(fd) != 0 {
             if errno == EINTR { continue }
             throw StoreError.io(action: "flush to disk", path: path, errno: errno)
         }
@@ -68,7 +73,7 @@ enum FileIO {
     }
 
     static func truncate(_ fd: Int32, to length: UInt64, path: String) throws {
-        if ftruncate(fd, off_t(length)) != 0 { throw StoreError.io(action: "truncate", path: path, errno: errno) }
+        if layer.ftruncate(fd, off_t(length)) != 0 { throw StoreError.io(action: "truncate", path: path, errno: errno) }
     }
 
     /// Reads `count` bytes at `offset`; fewer only at end of file.
@@ -123,15 +128,21 @@ enum FileIO {
         }
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != path { try ensureDirectory(parent, tighten: false) }
-        if mkdir(path, directoryMode) != 0, errno != EEXIST { throw StoreError.io(action: "create the directory", path: path, errno: errno) }
+        if layer.mkdir(path, directoryMode) != 0 {
+            if errno != EEXIST { throw StoreError.io(action: "create the directory", path: path, errno: errno) }
+        } else {
+            // A new directory is an entry in its parent: durable only once the parent is flushed
+            // (without this, a power cut after the first submit could lose the whole data directory).
+            try fsyncDirectory(parent.isEmpty ? "." : parent)
+        }
         if tighten, chmod(path, directoryMode) != 0 { throw StoreError.io(action: "set permissions on", path: path, errno: errno) }
     }
 
     /// Makes a new directory entry durable (a created or renamed file).
     static func fsyncDirectory(_ path: String) throws {
-        let fd = Glibc_open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
+        let fd = layer.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
         if fd < 0 { throw StoreError.io(action: "open", path: path, errno: errno) }
-        defer { close(fd) }
+        defer { layer.close(fd) }
         try fsync(fd, path: path)
     }
 
@@ -148,26 +159,31 @@ enum FileIO {
         do {
             try bytes.withUnsafeBytes { try pwriteAll(fd, $0, at: 0, path: temp) }
             if durable { try fsync(fd, path: temp) }
-            close(fd)
+            layer.close(fd)
         } catch {
-            close(fd)
-            unlink(temp)
+            layer.close(fd)
+            _ = layer.unlink(temp)
             throw error
         }
-        if rename(temp, path) != 0 {
+        if layer.rename(temp, path) != 0 {
             let e = errno
-            unlink(temp)
+            _ = layer.unlink(temp)
             throw StoreError.io(action: "rename into place", path: path, errno: e)
         }
         if durable { try fsyncDirectory(dir.isEmpty ? "." : dir) }
     }
+
+    /// Closes a descriptor opened through `open`.
+    static func close(_ fd: Int32) { layer.close(fd) }
+
+    /// Removes a file (a temporary file, a discarded draft).
+    @discardableResult
+    static func unlink(_ path: String) -> Int32 { layer.unlink(path) }
 }
 
-// Module-qualified aliases: inside `FileIO` the names `open`, `fsync` and
-// `pread` are our own methods, so the C functions are reached through these.
+// Module-qualified aliases: inside `FileIO` the names `open` and `pread` are
+// our own methods, so the C functions are reached through these.
 @inline(__always) private func Glibc_open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { open(path, flags, mode) }
-@inline(__always) private func Glibc_fsync(_ fd: Int32) -> Int32 { fsync(fd) }
-@inline(__always) private func Glibc_fdatasync(_ fd: Int32) -> Int32 { fdatasync(fd) }
 @inline(__always) private func Glibc_pread(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ n: Int, _ off: off_t) -> Int { pread(fd, buf, n, off) }
 
 /// The write-failure switch for tests on machines where a small tmpfs cannot be

@@ -22,7 +22,7 @@ final class FileLock {
         fd = try FileIO.open(path, flags: O_RDWR, create: true)
     }
 
-    deinit { close(fd) }
+    deinit { FileIO.close(fd) }
 
     /// Runs `body` holding the lock. Re-entrant within one `FileLock`, so an
     /// operation may call another without deadlocking on itself.

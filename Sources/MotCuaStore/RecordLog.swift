@@ -192,7 +192,7 @@ final class RecordLog {
         }
     }
 
-    deinit { close(fd) }
+    deinit { FileIO.close(fd) }
 
     /// Starts reading after a snapshot instead of from the beginning.
     func resume(at offset: UInt64, lastFrameOffset: UInt64, lastChecksum: Digest) {
@@ -276,7 +276,7 @@ final class RecordLog {
             }
             try FileIO.fsync(fd, path: path)
         } catch {
-            _ = ftruncate(fd, off_t(allocated))
+            _ = FileIO.layer.ftruncate(fd, off_t(allocated))
             throw error
         }
         allocated = target

@@ -26,7 +26,9 @@ enum UnnamedTempFile {
         let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         removeStaleTemporaries(of: path, in: dir)
         #if os(Linux)
-        let fd = open(dir, oTmpfile | O_WRONLY | O_CLOEXEC, FileIO.fileMode)
+        // The file layer knows no unnamed files or linkat: on any layer but the
+        // system's own (a power-cut test disk), the named path below, which it models.
+        let fd = FileIO.layer.hasUnnamedFiles ? open(dir, oTmpfile | O_WRONLY | O_CLOEXEC, FileIO.fileMode) : -1
         if fd >= 0 {
             var linked = false
             defer {

@@ -150,7 +150,7 @@ extension DossierStore {
     func removeLeftoverTemporaryFiles() {
         for dir in [directory, directory + "/" + DossierStore.formsName, coreDirectory] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
-                unlink(dir + "/" + name)
+                FileIO.unlink(dir + "/" + name)
             }
         }
     }

@@ -39,7 +39,7 @@ import Testing
         #expect(r.stdout.contains("[1/"))
         #expect(r.stdout.contains("Hồ sơ hợp lệ."))
         #expect(r.stdout.contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"))
-        #expect(r.stdout.range(of: #"Mã hồ sơ: TQ01-\d{6}-0001"#, options: .regularExpression) != nil)
+        #expect(r.stdout.range(of: #"Mã hồ sơ: TQ01-261127-0001"#, options: .regularExpression) != nil)
         #expect(r.stdout.contains("Thủ tục: Đăng ký khai sinh"))
         #expect(r.stdout.contains("Lệ phí: 16.000 đ"))
         #expect(r.stdout.contains("Giấy chứng nhận kết hôn của cha mẹ (xuất trình)"))
@@ -63,7 +63,7 @@ import Testing
         #expect(r.stdout.contains("Chưa đúng: Số định danh cá nhân phải có đúng 12 chữ số (bạn đã nhập 11)."))
         #expect(r.status == 0, "\(r.stdout.suffix(1500))")
         #expect(r.stdout.contains("Đang có: 0912345678"))
-        let id = r.stdout.range(of: #"TQ01-\d{6}-\d{4}"#, options: .regularExpression).map { String(r.stdout[$0]) } ?? "?"
+        let id = r.stdout.range(of: #"TQ01-261127-\d{4}"#, options: .regularExpression).map { String(r.stdout[$0]) } ?? "?"
         #expect(try Motcua.run(["dossiers", "show", id, "--data-dir", dir]).stdout.contains("0987654321"))
     }
 

@@ -36,14 +36,16 @@ import Testing
         try #"{"kiosk": "TQ01", "vietqr": {"bin": "970415", "account": "113366668888"}, "trackingURL": "https://dvc.example.vn/tra-cuu?ma={code}"}"#
             .write(toFile: dir + "/settings.json", atomically: true, encoding: .utf8)
         let submit = try Motcua.run(["submit", Motcua.repoRoot + "/Forms/khai-sinh.json",
-                                     Motcua.repoRoot + "/Tests/MotCuaFormsTests/Answers/khai-sinh.valid.json", "--data-dir", dir])
+                                     Motcua.repoRoot + "/Tests/MotCuaFormsTests/Answers/khai-sinh.valid.json", "--data-dir", dir,
+                                     "--today", "2026-11-27"])
         #expect(submit.status == 0, "\(submit.stderr)")
         guard let receipt = submit.stdout.split(separator: " ").first.map(String.init) else { Issue.record("no receipt"); return }
         let r = try Motcua.run(["dossiers", "show", receipt, "--qr", "--data-dir", dir])
         #expect(r.status == 0)
         #expect(r.stdout.contains("Quét để tra cứu hồ sơ"))
-        // 16.000 đ for two copies, more if the birth is late by the real clock at submit.
-        #expect(r.stdout.contains("Quét để nộp lệ phí ") && r.stdout.contains(".000 đ"))
+        // Filed on 27/11/2026 (the receipt code's day): two copies, 16.000 đ.
+        #expect(receipt == "MC01-261127-0001")
+        #expect(r.stdout.contains("Quét để nộp lệ phí 16.000 đ"), "\(r.stdout)")
         let en = try Motcua.run(["dossiers", "show", receipt, "--qr", "--lang", "en", "--data-dir", dir])
         #expect(en.stdout.contains("Scan to track the dossier"))
     }

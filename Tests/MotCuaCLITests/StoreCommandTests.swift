@@ -8,7 +8,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let (form, answers) = try StoreFixture.make(in: dir, count: 3)
         let data = dir + "/data"
-        let submit = try Motcua.run(["submit", form] + answers + ["--data-dir", data, "--kiosk", "hd01", "--operator", "lan"])
+        let submit = try Motcua.run(["submit", "--today", "2026-11-27", form] + answers + ["--data-dir", data, "--kiosk", "hd01", "--operator", "lan"])
         #expect(submit.status == 0, "\(submit.stderr)")
         let ids = StoreFixture.submittedIDs(submit.stdout)
         #expect(ids.count == 3)
@@ -46,13 +46,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let (form, _) = try StoreFixture.make(in: dir, count: 0)
         try #"{"cccd": "12", "la": 1}"#.write(toFile: dir + "/bad.json", atomically: true, encoding: .utf8)
-        let r = try Motcua.run(["submit", form, dir + "/bad.json", "--data-dir", dir + "/data"])
+        let r = try Motcua.run(["submit", "--today", "2026-11-27", form, dir + "/bad.json", "--data-dir", dir + "/data"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("ho_ten: "))
         #expect(r.stdout.contains("cccd: "))
         #expect(r.stdout.contains("la: "))
         #expect(StoreFixture.submittedIDs(r.stdout).isEmpty)
-        let bad = try Motcua.run(["submit", dir + "/missing.json", dir + "/bad.json", "--data-dir", dir + "/data"])
+        let bad = try Motcua.run(["submit", "--today", "2026-11-27", dir + "/missing.json", dir + "/bad.json", "--data-dir", dir + "/data"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("the form cannot be used"))
     }
@@ -65,7 +65,7 @@ import Testing
         let (form, _) = try StoreFixture.make(in: dir, count: 0)
         try #"{"ho_ten": "Nguyễn Văn An", "ten_khac": "Bé \u001b[2JTí\u009b31m"}"#.write(toFile: dir + "/esc.json", atomically: true, encoding: .utf8)
         let data = dir + "/data"
-        let submit = try Motcua.run(["submit", form, dir + "/esc.json", "--data-dir", data])
+        let submit = try Motcua.run(["submit", "--today", "2026-11-27", form, dir + "/esc.json", "--data-dir", data])
         #expect(submit.status != 0, "\(submit.stdout)\(submit.stderr)")
         #expect(StoreFixture.submittedIDs(submit.stdout).isEmpty)
         #expect((submit.stdout + submit.stderr).contains("U+001B"))
@@ -84,7 +84,7 @@ import Testing
         let m = q(Motcua.path)
         let child = try StoreChild(script: """
         umask 000
-        \(m) submit \(q(form)) \(answers.map(q).joined(separator: " ")) --data-dir \(q(data)) &&
+        \(m) submit --today 2026-11-27 \(q(form)) \(answers.map(q).joined(separator: " ")) --data-dir \(q(data)) &&
         \(m) queue deliver --data-dir \(q(data)) &&
         \(m) queue export \(q(dir + "/bundle.motcua")) --data-dir \(q(data)) &&
         \(m) dossiers verify --data-dir \(q(data))
@@ -109,7 +109,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let (form, answers) = try StoreFixture.make(in: dir, count: 4)
         let a = dir + "/a", b = dir + "/b", bundle = dir + "/usb.motcua"
-        #expect(try Motcua.run(["submit", form] + answers + ["--data-dir", a, "--kiosk", "VL01"]).status == 0)
+        #expect(try Motcua.run(["submit", "--today", "2026-11-27", form] + answers + ["--data-dir", a, "--kiosk", "VL01"]).status == 0)
         let export = try Motcua.run(["queue", "export", bundle, "--data-dir", a])
         #expect(export.status == 0)
         #expect(export.stdout.hasPrefix("exported 4 dossiers and 1 form"))

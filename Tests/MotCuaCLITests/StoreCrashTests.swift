@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaTestSupport
 import Testing
 
 /// The real binary, killed with SIGKILL at random moments while it submits
@@ -12,12 +13,13 @@ import Testing
         let q = StoreFixture.shellQuote
         let script = """
         while :; do
-          \(q(Motcua.path)) submit \(q(form)) \(answers.map(q).joined(separator: " ")) --data-dir \(q(data)) --kiosk CR01 --operator crash
+          \(q(Motcua.path)) submit --today 2026-11-27 \(q(form)) \(answers.map(q).joined(separator: " ")) --data-dir \(q(data)) --kiosk CR01 --operator crash
           \(q(Motcua.path)) queue deliver --data-dir \(q(data)) --operator crash >/dev/null
         done
         """
         var acknowledged: [String] = []
-        var generator = SystemRandomNumberGenerator()
+        // The kill moments are drawn from a printed seed (the scheduler still decides what each one hits).
+        var generator = SeededRandom(seed: TestSeed.take("store crash test"))
         var repairsSeen = 0
         let kills = 55
         for round in 0..<kills {
@@ -51,8 +53,20 @@ import Testing
         }
         #expect(acknowledged.count > 50, "the loop made too little progress to mean anything (\(acknowledged.count))")
 
-        // After the storm: one clean delivery run stores everything exactly once.
-        let final = try Motcua.run(["queue", "deliver", "--data-dir", data, "--operator", "final"])
+        // After the storm: one clean delivery run stores everything exactly once. A batch
+        // the kills interrupted maxAttempts (6) times is set aside by design (on a loaded
+        // machine delivery is slow and the kills land in it); only that reason is allowed,
+        // and the officer's retry then delivers it.
+        var final = try Motcua.run(["queue", "deliver", "--data-dir", data, "--operator", "final"])
+        let setAside = final.stdout.split(separator: "\n").filter { $0.hasPrefix("set aside ") }
+        #expect(setAside.allSatisfy { $0.hasSuffix(": delivery was interrupted 6 times") }, "\(final.stdout)")
+        if !setAside.isEmpty {
+            for line in setAside {
+                let code = String(line.dropFirst("set aside ".count).prefix { $0 != ":" })
+                #expect(try Motcua.run(["queue", "retry", code, "--data-dir", data, "--operator", "final"]).status == 0)
+            }
+            final = try Motcua.run(["queue", "deliver", "--data-dir", data, "--operator", "final"])
+        }
         #expect(final.status == 0, "\(final.stdout)\(final.stderr)")
         let items = StoreFixture.queueItems(try Motcua.run(["queue", "status", "--all", "--data-dir", data]).stdout)
         #expect(items.allSatisfy { $0.state == "delivered" })
@@ -60,6 +74,9 @@ import Testing
         #expect(storedIDs.count == items.count)
         #expect(Set(acknowledged).isSubset(of: Set(storedIDs)))
         #expect(try Motcua.run(["dossiers", "verify", "--data-dir", data]).status == 0)
-        print("crash test: \(kills) kills, \(acknowledged.count) acknowledged dossiers, \(items.count) in the queue, \(repairsSeen) repairs of interrupted writes")
+        // A kill never tears a write (the kernel finishes a pwrite it began), so the
+        // repairs counted here are usually 0: torn-write recovery is exercised and
+        // asserted by PowerCutTests, whose simulated power cuts do tear writes.
+        print("crash test: \(kills) kills, \(acknowledged.count) acknowledged dossiers, \(items.count) in the queue, \(repairsSeen) repairs (torn writes: see PowerCutTests)")
     }
 }

@@ -22,7 +22,7 @@ import Glibc
         var env: [String: String] = [:]
         if !tmpfs { env["MOTCUA_TEST_FAIL_WRITES_AFTER"] = "200000" }
 
-        let r = try Motcua.run(["submit", form] + answers + ["--data-dir", data], environment: env)
+        let r = try Motcua.run(["submit", "--today", "2026-11-27", form] + answers + ["--data-dir", data], environment: env)
         #expect(r.status == 2, "the disk never filled: \(r.stderr)")
         #expect(r.stderr.contains("the disk is full"), "\(r.stderr)")
         #expect(r.stderr.contains("the failed write was undone"))
@@ -43,7 +43,7 @@ import Glibc
         }
         let verify = try Motcua.run(["dossiers", "verify", "--data-dir", data])
         #expect(verify.status == 0, "\(verify.stdout)")
-        let again = try Motcua.run(["submit", form, answers[0], "--data-dir", data])
+        let again = try Motcua.run(["submit", "--today", "2026-11-27", form, answers[0], "--data-dir", data])
         #expect(again.status == 0, "\(again.stderr)")
         let deliver = try Motcua.run(["queue", "deliver", "--data-dir", data])
         #expect(deliver.status == 0, "\(deliver.stdout)\(deliver.stderr)")
@@ -64,7 +64,7 @@ import Glibc
             """
             i=0
             while [ $i -lt 6 ]; do
-              \(m) submit \(q(form)) \(answers.map(q).joined(separator: " ")) --data-dir \(q(data)) --kiosk \(kiosk) || exit 1
+              \(m) submit --today 2026-11-27 \(q(form)) \(answers.map(q).joined(separator: " ")) --data-dir \(q(data)) --kiosk \(kiosk) || exit 1
               \(m) queue deliver --data-dir \(q(data)) --limit 5 >/dev/null || exit 1
               i=$((i+1))
             done

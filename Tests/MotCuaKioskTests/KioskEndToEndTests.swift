@@ -116,10 +116,14 @@ struct KioskEndToEndTests {
         defer { removeTemp(draft) }
         let t = TmuxSession(demo + ["--draft", draft, "--idle", "1"])
         #expect(t.wait(for: "Chào mừng"))
-        t.press("Enter"); t.type("Phamj Vawn Dduwcs")
-        #expect(t.wait(for: "Phạm Văn Đức"))
-        #expect(t.wait(seconds: 10) { !$0.text.contains("Phạm") && $0.text.contains("Chào mừng") })
-        #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\tPhạm Văn Đức\n"))
+        // One burst of keys (one tmux call): the 1-second timer cannot fire between them.
+        // Nothing is awaited on screen in between, so the timer cannot win a race either.
+        t.press("Enter", "Phamj Vawn Dduwcs")
+        let saved = TmuxSession.poll {
+            (try? String(contentsOfFile: draft, encoding: .utf8))?.contains("\tPhạm Văn Đức\n") == true
+        }
+        #expect(saved, "the idle time did not save the draft: \((try? String(contentsOfFile: draft, encoding: .utf8)) ?? "none")")
+        #expect(t.wait(seconds: 10) { !$0.text.contains("Phạm") && $0.text.contains("Chào mừng") }, "\(t.text)")
     }
 
     @Test func aNonUTF8LocaleIsRefusedWithTheReason() {
@@ -129,17 +133,31 @@ struct KioskEndToEndTests {
 
     @Test func noColorGivesNoColoursButKeepsReverseVideo() {
         let t = TmuxSession(demo, environment: ["NO_COLOR": "1", "TERM": "xterm-256color"])
-        #expect(t.wait(for: "Chào mừng"))
+        #expect(waitForWholeFrame(t), "\(t.text)")
         let styled = t.styledText
         #expect(sgrParameters(styled).contains(7))  // reverse video for the bars
         #expect(sgrParameters(styled).allSatisfy { !isColour($0) })
         let colour = TmuxSession(demo, environment: ["TERM": "xterm-256color"])
-        #expect(colour.wait(for: "Chào mừng"))
+        #expect(waitForWholeFrame(colour), "\(colour.text)")
         #expect(sgrParameters(colour.styledText).contains(where: isColour))
         let contrast = TmuxSession(demo + ["--high-contrast"], environment: ["TERM": "xterm-256color"])
-        #expect(contrast.wait(for: "Chào mừng"))
+        #expect(waitForWholeFrame(contrast), "\(contrast.text)")
         #expect(sgrParameters(contrast.styledText).contains(40))  // black background
         #expect(!sgrParameters(contrast.styledText).contains(2))  // nothing dim
+    }
+
+    /// The welcome frame drawn to its last row: title bar, text and key bar,
+    /// and the same on two captures in a row (a snapshot mid-paint would miss
+    /// the bars whose styles the colour tests read).
+    func waitForWholeFrame(_ t: TmuxSession) -> Bool {
+        var last = ""
+        return t.wait { s in
+            let lines = s.lines
+            let whole = lines.first?.hasPrefix(" MỘT CỬA · ") == true && s.text.contains("Chào mừng")
+                && lines.contains { $0.hasPrefix(" Enter Tiếp  Esc Quay lại  F10 Lưu và thoát") }
+            defer { last = s.styledText }
+            return whole && s.styledText == last
+        }
     }
 
     /// Every parameter of every "ESC [ … m" sequence in `text`.

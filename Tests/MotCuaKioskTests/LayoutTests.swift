@@ -72,7 +72,9 @@ import Testing
         ])
         #expect(screen.style(at: screen.find("Họ, chữ")!)?.bold == true)
         #expect(screen.style(at: screen.find("Viết")!)?.role == .hint)
-        #expect(screen.style(at: screen.find("✗")!)?.role == .error)
+        // The mark and its message, on the row under the input, in the error colour.
+        #expect(screen.style(at: Point(x: 2, y: 7))?.role == .error)
+        #expect(screen.style(at: Point(x: 4, y: 7))?.role == .error)
         #expect(screen.cursor == Point(x: 8, y: 6))
     }
 

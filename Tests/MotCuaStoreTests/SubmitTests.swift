@@ -45,7 +45,7 @@ import Testing
         defer { dir.remove() }
         let store = try DossierStore.test(dir.path)
         let before = try FileIO.readFile(dir.sub("queue.log"))
-        let outcome = try store.submit(SubmitRequest(form: FormFile(TestChecker.form()), answers: ["cccd": "123", "extra": "x"], operatorID: "op1"))
+        let outcome = try store.submit(SubmitRequest(form: FormFile(TestChecker.form()), answers: ["cccd": "123", "extra": "x"], operatorID: "op1", now: testMorning))
         guard case .invalid(let issues) = outcome else {
             Issue.record("expected invalid, got \(outcome)")
             return
@@ -60,7 +60,7 @@ import Testing
         defer { dir.remove() }
         let store = try DossierStore.test(dir.path)
         #expect(throws: StoreError.unusableForm("test form lacks id, version or fields")) {
-            try store.submit(SubmitRequest(form: FormFile(Data("{}".utf8)), answers: [:], operatorID: "op"))
+            try store.submit(SubmitRequest(form: FormFile(Data("{}".utf8)), answers: [:], operatorID: "op", now: testMorning))
         }
     }
 
@@ -69,17 +69,17 @@ import Testing
         defer { dir.remove() }
         let store = try DossierStore.test(dir.path)
         let id = DossierID.make()
-        let first = try store.submit(SubmitRequest(form: FormFile(TestChecker.form()), answers: ["name": "Lê Văn Cường"], dossierID: id, operatorID: "op1"))
+        let first = try store.submit(SubmitRequest(form: FormFile(TestChecker.form()), answers: ["name": "Lê Văn Cường"], dossierID: id, operatorID: "op1", now: testMorning))
         guard case .submitted(let r1) = first else { Issue.record("not submitted"); return }
-        let again = try store.submit(SubmitRequest(form: FormFile(TestChecker.form()), answers: ["name": "Lê Văn Cường "], dossierID: id, operatorID: "op1"))
+        let again = try store.submit(SubmitRequest(form: FormFile(TestChecker.form()), answers: ["name": "Lê Văn Cường "], dossierID: id, operatorID: "op1", now: testMorning))
         guard case .alreadySubmitted(let r2) = again else { Issue.record("expected alreadySubmitted"); return }
         #expect(r2.receipt == r1.receipt)
         #expect(throws: StoreError.self) {
-            try store.submit(SubmitRequest(form: FormFile(TestChecker.form()), answers: ["name": "Lê Văn Khác"], dossierID: id, operatorID: "op1"))
+            try store.submit(SubmitRequest(form: FormFile(TestChecker.form()), answers: ["name": "Lê Văn Khác"], dossierID: id, operatorID: "op1", now: testMorning))
         }
         #expect(try store.queueSummary().items.count == 1)
         #expect(throws: StoreError.self) {
-            try store.submit(SubmitRequest(form: FormFile(TestChecker.form()), answers: ["name": "X"], dossierID: "../../etc/passwd", operatorID: "op1"))
+            try store.submit(SubmitRequest(form: FormFile(TestChecker.form()), answers: ["name": "X"], dossierID: "../../etc/passwd", operatorID: "op1", now: testMorning))
         }
     }
 

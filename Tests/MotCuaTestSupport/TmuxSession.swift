@@ -150,6 +150,18 @@ public final class TmuxSession {
         return condition(self)
     }
 
+    /// Waits (up to `seconds`) for something off screen (a file the program
+    /// writes, another command's output); false if it never came.
+    @discardableResult
+    public static func poll(seconds: Double = 10, until condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(50_000)
+        }
+        return condition()
+    }
+
     /// Waits until `needle` (compared in NFC) is on screen.
     @discardableResult
     public func wait(for needle: String, seconds: Double = 10) -> Bool {

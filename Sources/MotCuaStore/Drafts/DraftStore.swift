@@ -102,7 +102,7 @@ public struct FileDraftStore: DraftStoring {
     public func discard(_ id: String) throws {
         let p = try path(id)
         guard FileIO.exists(p) else { throw StoreError.notFound("no draft \(id)") }
-        try FileManager.default.removeItem(atPath: p)
+        if FileIO.unlink(p) != 0 { throw StoreError.io(action: "remove", path: p, errno: errno) }
         try FileIO.fsyncDirectory(directory)
     }
 }
