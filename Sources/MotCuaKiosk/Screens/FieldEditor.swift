@@ -67,7 +67,8 @@ struct FieldEditor {
         case .date:
             return .date(DateField(precision: precision(f.precision), iso: value?.stringValue, strings: strings))
         case .choice:
-            return .choice(ChoiceList(index: ChoiceIndex(choiceOptions(f, i)), selected: value?.stringValue, strings: strings))
+            return .choice(ChoiceList(index: ChoiceIndex(choiceOptions(f, i)), selected: value?.stringValue, strings: strings,
+                                      allowsBlank: !isRequired(f, i)))
         case .multichoice:
             let picked = value?.arrayValue?.compactMap(\.stringValue) ?? []
             return .multichoice(MultiChoice(options: choiceOptions(f, i), selected: picked))

@@ -11,6 +11,8 @@ public struct KioskStrings: Hashable, Sendable {
     public var noKeys: Set<Character>
     public var search: String
     public var noMatches: String
+    /// The first row of an optional choice: no answer.
+    public var leaveBlank = ""
     public var digitsOnly: String
     public var enlargeTitle: String
     /// Format with {width}, {height}, {minWidth}, {minHeight}.
@@ -24,7 +26,7 @@ public struct KioskStrings: Hashable, Sendable {
 
     public static let vi = KioskStrings(
         yes: "Có", no: "Không", yesKeys: ["c", "y"], noKeys: ["k", "n"],
-        search: "Tìm:", noMatches: "Không có lựa chọn nào khớp.",
+        search: "Tìm:", noMatches: "Không có lựa chọn nào khớp.", leaveBlank: "(Để trống, không chọn)",
         digitsOnly: "Ô này chỉ nhận chữ số.",
         enlargeTitle: "Cửa sổ quá nhỏ",
         enlargeBody: "Xin phóng to cửa sổ lên ít nhất {minWidth}×{minHeight} (hiện tại {width}×{height}).",
@@ -33,7 +35,7 @@ public struct KioskStrings: Hashable, Sendable {
 
     public static let en = KioskStrings(
         yes: "Yes", no: "No", yesKeys: ["y"], noKeys: ["n"],
-        search: "Find:", noMatches: "No option matches.",
+        search: "Find:", noMatches: "No option matches.", leaveBlank: "(Leave blank)",
         digitsOnly: "This box takes digits only.",
         enlargeTitle: "Window too small",
         enlargeBody: "Please enlarge the window to at least {minWidth}×{minHeight} (now {width}×{height}).",

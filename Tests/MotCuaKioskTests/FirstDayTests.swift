@@ -1,0 +1,40 @@
+// Issue 14, a first day at the desk: each defect found by a new user, driven key by key
+// through the real app over the real forms.
+import Foundation
+import Testing
+import MotCuaForms
+import MotCuaInterview
+@testable import MotCuaKiosk
+
+@Suite struct FirstDayTests {
+    /// ly-lich-tu-phap at the optional place-of-birth commune (Thanh Hóa chosen).
+    func birthCommune(_ desk: FakeDesk, stored: String? = nil) -> KioskApp {
+        var answers = JSONObject([("ho_ten", "Nguyễn Thị Hòa"), ("gioi_tinh", "nu"), ("ngay_sinh", "1990-05-03"),
+                                  ("noi_sinh_tinh", "38")])
+        if let stored { answers["noi_sinh_xa"] = .string(stored) }
+        var i = desk.interview("ly-lich-tu-phap", answers)
+        i.edit(.field("noi_sinh_xa"))
+        return KioskApp(services: desk.services, session: desk.session(i))
+    }
+
+    @Test func anOptionalChoiceCanBeLeftBlankAfterASearch() {
+        let desk = FakeDesk()
+        var app = birthCommune(desk)
+        #expect(app.view(size: .minimum).text.contains("▸ (Để trống, không chọn)"))
+        app.type("thanh")
+        #expect(app.view(size: .minimum).text.contains("▸ Phường Hạc Thành"))
+        app.press(.backspace, .backspace, .backspace, .backspace, .backspace, .enter)
+        #expect(desk.saves.last.map { $0["noi_sinh_xa"] == nil || $0["noi_sinh_xa"] == .null } == true)
+        #expect(app.interview?.currentField?.id == "quoc_tich")
+    }
+
+    @Test func anOptionalChoiceAnsweredEarlierCanBeTakenBack() {
+        let desk = FakeDesk()
+        var app = birthCommune(desk, stored: "14797")
+        #expect(app.view(size: .minimum).text.contains("▸ Phường Hạc Thành"))
+        app.press(.pageUp)
+        #expect(app.view(size: .minimum).text.contains("▸ (Để trống, không chọn)"))
+        app.press(.enter)
+        #expect(desk.saves.last.map { $0["noi_sinh_xa"] == nil || $0["noi_sinh_xa"] == .null } == true)
+    }
+}
