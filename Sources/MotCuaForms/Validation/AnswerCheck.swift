@@ -94,12 +94,12 @@ extension Validator {
             if plan.checksBounds, let issue = rangeIssue(plan, value, scope) { return fail(.range, issue) }
         case .choice:
             guard case .string(let s) = value else { break }
-            if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": VietText.neutralizeControls(s)])) }
+            if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": optionName(plan.field, s)])) }
         case .multichoice:
             guard case .list(let l) = value else { break }
             for (i, x) in l.enumerated() {
                 guard case .string(let s) = x else { continue }
-                if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": VietText.neutralizeControls(s)])) }
+                if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": optionName(plan.field, s)])) }
                 // Selections are few: a scan costs less than hashing each into a set.
                 if l[..<i].contains(x) { return fail(.option, messages.text("validation.option.twice", ["value": s])) }
             }
@@ -155,6 +155,13 @@ extension Validator {
     }
 
     /// Whether `value` is an option of `field` that its filter lets through in `scope`.
+    /// An option as a person knows it: its label (a commune left from another province is
+    /// named, not shown as its code); the raw value only when the list does not hold it.
+    func optionName(_ field: Field, _ value: String) -> String {
+        let label = field.option(value)?.label.resolve(messages.language, fallback: form.defaultLanguage)
+        return VietText.neutralizeControls(label ?? value)
+    }
+
     public func optionAllowed(_ field: Field, _ value: String, _ scope: Scope) -> Bool {
         guard let o = field.option(value) else { return false }
         guard let filter = field.filter else { return true }
