@@ -115,10 +115,10 @@ extension Validator {
         guard plan.hasConstraintOrWarning else { return }
         var s = scope
         s.dot = value
-        if let c = plan.field.constraint, !Evaluator.evaluate(c, s, context).truthy {
+        if let c = plan.field.constraint, !scope.readsRefusedAnswer(c), !Evaluator.evaluate(c, s, context).truthy {
             return fail(.constraint, plan.field.constraintMessage.map { messages.resolve($0, form: form, values: named(scope, plan)) } ?? messages.text("validation.constraint"))
         }
-        if let w = plan.field.warning, !Evaluator.evaluate(w, s, context).truthy {
+        if let w = plan.field.warning, !scope.readsRefusedAnswer(w), !Evaluator.evaluate(w, s, context).truthy {
             let msg = plan.field.warningMessage.map { messages.resolve($0, form: form, values: named(scope, plan, value)) } ?? messages.text("validation.warning")
             result.warning = ValidationIssue(field: path(), code: .warning, message: msg)
         }
