@@ -115,7 +115,7 @@ import MotCuaInterview
         app.type("2026")
         app.press(.enter)
         s = app.view(size: size)
-        #expect(s.lines[6] == "  ✗ Không có ngày này trong lịch: hãy kiểm tra ngày và tháng.")
+        #expect(s.lines[6] == "  ✗ Không có ngày này trong lịch, xin kiểm tra lại ngày và tháng.")
         app.press(.delete)
         app.type("201")
         app.press(.enter)

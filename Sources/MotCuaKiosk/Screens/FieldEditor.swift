@@ -129,9 +129,9 @@ struct FieldEditor {
             if d.isEmpty { return .value(.null) }
             if let iso = d.iso { return .value(.string(iso)) }
             if d.problem == .incomplete {
-                return .invalid(m.text("input.date", ["pattern": TypedInput.datePattern(f.precision)]))
+                return .invalid(m.text("input.date", TypedInput.dateArguments(f.precision)))
             }
-            return .invalid(m.text("kiosk.date.impossible"))
+            return .invalid(m.text("input.date.impossible"))
         case .choice(let c):
             // Tab away after narrowing (fast mode) takes the highlighted option, as Enter would.
             let picked = c.query.isEmpty ? c.selected : (c.highlightedOption ?? c.selected)
