@@ -38,3 +38,21 @@ import MotCuaInterview
         #expect(desk.saves.last.map { $0["noi_sinh_xa"] == nil || $0["noi_sinh_xa"] == .null } == true)
     }
 }
+
+extension FirstDayTests {
+    /// Defect 13: F9 in the middle of an interview says what is missing and goes there.
+    @Test func f9MidInterviewSaysWhatIsMissingAndEnterGoesThere() {
+        let desk = FakeDesk()
+        var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh", khaiSinhFirstPage)))
+        #expect(app.interview?.currentField?.id == "ks_ho_ten")
+        app.type("Traanf")
+        app.press(.enter)   // the child's name given; the rest is still missing
+        app.press(.function(9))
+        let s = app.view(size: .minimum)
+        #expect(s.text.contains("Chưa nộp được: còn "), "\(s.text)")
+        #expect(s.lines.contains { $0.hasPrefix("  ▸✗") })
+        #expect(desk.submitted.isEmpty)
+        app.press(.enter)
+        #expect(app.interview?.currentField?.id == "ks_ngay_sinh")
+    }
+}

@@ -81,7 +81,7 @@ let khaiSinhComplete: JSONObject = {
         #expect(s.lines[size.height - 1].hasPrefix(" Enter Sửa mục này  F9 Nộp hồ sơ  Esc Quay lại"))
         // Submitting with errors is refused with the count.
         app.press(.function(9))
-        #expect(app.view(size: size).text.contains("Hồ sơ còn 1 lỗi: sửa các mục có dấu ✗ rồi nộp lại."))
+        #expect(app.view(size: size).text.contains("Chưa nộp được: còn 1 mục thiếu hoặc sai (✗). Enter: đến mục đầu tiên."))
         #expect(desk.submitted.isEmpty)
         // Enter on the answer edits it, and the engine brings the person back to the review.
         app.press(.enter)

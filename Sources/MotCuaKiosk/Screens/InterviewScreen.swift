@@ -52,7 +52,7 @@ struct InterviewScreen {
         if showHelp { showHelp = false; return .stay }  // any key closes the help
         if key == .resize { return .stay }
         notice = nil
-        switch KioskKey.command(key, among: [.leave, .help, .review, .fast, .typing]) {
+        switch KioskKey.command(key, among: [.leave, .help, .review, .fast, .typing, .submit]) {
         case .leave?:
             persist()
             return .leave
@@ -62,6 +62,11 @@ struct InterviewScreen {
         case .review?:
             if review == nil { openReview() }
             return .stay
+        case .submit?:
+            // Mid-interview too: the review says what is still missing, highlights the first
+            // (Enter goes there), or asks to confirm a complete dossier.
+            if review == nil { openReview() }
+            return updateReview(key)
         case .fast?:
             fast.toggle()
             if fast { skipNotesForward() }
