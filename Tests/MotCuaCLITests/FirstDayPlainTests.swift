@@ -26,4 +26,36 @@ import Testing
         #expect(r.stdout.contains("Hãy nhập ngày theo dạng YYYY, ví dụ 1990."), "\(r.stdout)")
         #expect(!r.stdout.contains("dạng YYYY, ví dụ 05/03/2024"))
     }
+
+    /// Defect 9: a binary copied alone says, in whole sentences, where it looked for its
+    /// Forms/ and Locales/ and how to fix it; no raw message keys, exit status 2.
+    @Test func aBinaryCopiedAloneSaysWhereItLookedAndHowToFixIt() throws {
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let alone = dir + "/bin/motcua"
+        try FileManager.default.createDirectory(atPath: dir + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Motcua.path, toPath: alone)
+        for args in [[], ["fill", "khai-sinh", "--plain"], ["validate", "khai-sinh", "x.json"], ["forms", "check"]] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: alone)
+            p.arguments = args
+            var env = ProcessInfo.processInfo.environment
+            env["MOTCUA_HOME"] = nil
+            p.environment = env
+            p.currentDirectoryURL = URL(fileURLWithPath: dir)
+            let err = Pipe(), out = Pipe()
+            p.standardError = err; p.standardOutput = out; p.standardInput = FileHandle.nullDevice
+            try p.run()
+            let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 2, "\(args): \(e)")
+            #expect(e.contains("cannot find the folders Forms/ and Locales/"), "\(args): \(e)")
+            #expect(e.contains("  - \(dir)/bin\n") && e.contains("/usr/local/share/motcua"), "\(e)")
+            #expect(e.contains("export MOTCUA_HOME="), "\(e)")
+            #expect(!(e + o).contains("kiosk.") && !(e + o).contains("no such file"), "\(args): \(e)\(o)")
+        }
+        let wrong = try Motcua.run(["fill", "khai-sinh", "--plain"], environment: ["MOTCUA_HOME": dir])
+        #expect(wrong.status == 2 && wrong.stderr.contains("MOTCUA_HOME is set to \(dir), but that folder does not hold Forms/"))
+    }
 }
