@@ -64,7 +64,7 @@ struct FillSetup {
             draft = d
             formPath = line.positional.first.map(resolveFormPath) ?? d.formPath
         } else {
-            guard let f = line.positional.first else { throw StoreError.invalidArgument("which form? \(fillUsage)") }
+            guard let f = line.positional.first else { throw StoreError.invalidArgument("which form? Name one, e.g. khai-sinh (see 'motcua fill --help')") }
             formPath = resolveFormPath(f)
             draft = Draft(id: DossierID.make(), formID: "", formVersion: "", formPath: formPath, language: language)
         }

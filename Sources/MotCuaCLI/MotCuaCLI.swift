@@ -18,6 +18,10 @@ public enum MotCuaCLI {
         }
         guard let command else { return runHome(args) }
         let rest = Array(args.dropFirst())
+        if rest.contains("--help") || rest.contains("-h"), let help = commandHelp(command) {
+            Console.out(help)
+            return 0
+        }
         switch command {
         case "forms": return runFormsCommand(rest)
         case "validate": return runValidateCommand(rest)

@@ -7,7 +7,7 @@ import MotCuaText
 /// `[--data-dir D]`. Everything printed passes through `Console.safe`: a name
 /// holding an escape sequence is shown as text, it never drives the terminal.
 public func runDossiersCommand(_ args: [String]) -> Int32 {
-    let usage = "usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | verify  [--data-dir DIR]"
+    let usage = usageLine(dossiersUsage)
     guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang"], switches: ["--json", "--qr"]) else {
         Console.err(usage)
         return 2

@@ -58,4 +58,27 @@ import Testing
         let wrong = try Motcua.run(["fill", "khai-sinh", "--plain"], environment: ["MOTCUA_HOME": dir])
         #expect(wrong.status == 2 && wrong.stderr.contains("MOTCUA_HOME is set to \(dir), but that folder does not hold Forms/"))
     }
+
+    /// Defects 10, 11, 12: every command and subcommand has --help (exit 0); `fill` without
+    /// a form says so in a sentence; validate and submit take a form id as fill does.
+    @Test func helpEverywhereAndFormIdsEverywhere() throws {
+        for args in [["forms", "--help"], ["forms", "check", "--help"], ["validate", "--help"], ["fill", "--help"],
+                     ["drafts", "--help"], ["drafts", "list", "--help"], ["submit", "--help"], ["queue", "--help"],
+                     ["queue", "deliver", "-h"], ["dossiers", "--help"], ["dossiers", "show", "--help"], ["qr", "--help"]] {
+            let r = try Motcua.run(args)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            #expect(r.stdout.hasPrefix("usage: motcua \(args[0])"), "\(args): \(r.stdout)")
+        }
+        let fill = try Motcua.run(["fill", "--plain"])
+        #expect(fill.status == 2)
+        #expect(fill.stderr.contains("which form?") && !fill.stderr.contains("^J"), "\(fill.stderr)")
+        let answers = Motcua.repoRoot + "/Tests/MotCuaFormsTests/Answers/khai-sinh.valid.json"
+        let valid = try Motcua.run(["validate", "khai-sinh", answers, "--today", "2026-11-27"])
+        #expect(valid.status == 0, "\(valid.stderr)")
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let submitted = try Motcua.run(["submit", "khai-sinh", answers, "--data-dir", dir, "--kiosk", "TQ01"])
+        #expect(submitted.status == 0, "\(submitted.stderr)")
+        #expect(submitted.stdout.hasPrefix("TQ01-"), "\(submitted.stdout)")
+    }
 }
