@@ -56,3 +56,24 @@ extension FirstDayTests {
         #expect(app.interview?.currentField?.id == "ks_ngay_sinh")
     }
 }
+
+extension FirstDayTests {
+    /// Defect 15: a long message is wrapped, not cut, in the review and under a question.
+    @Test(arguments: sizes)
+    func longMessagesAreReadWhole(size: Size) {
+        let desk = FakeDesk()
+        var answers = khaiSinhComplete
+        answers["gcnkh_ngay"] = "2026-11-01"
+        var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh", answers)))
+        app.press(.function(2))
+        let text = app.view(size: size).lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(text.contains("! Ngày đăng ký kết hôn (01/11/2026) sau ngày sinh của trẻ (20/10/2026): hãy kiểm tra lại."), "\(text)")
+        // Under a question: the whole message, however long.
+        var content = QuestionContent(label: "Câu hỏi")
+        content.message = String(repeating: "Một thông báo rất dài cần đọc hết ", count: 6) + "đến cuối."
+        var screen = Screen(size: size)
+        QuestionLayout.render(content, widget: .text(TextEditor()), into: &screen, in: Rect(x: 0, y: 0, width: size.width, height: 20))
+        let shown = screen.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(shown.contains("đến cuối."), "\(shown)")
+    }
+}

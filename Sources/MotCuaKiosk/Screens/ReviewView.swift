@@ -49,6 +49,9 @@ enum ReviewView {
             case .warning(let text):
                 screen.write(TextWrap.fit("! " + text, width: line.width - 5), at: Point(x: line.x + 5, y: line.y),
                              style: Style(.warning, bold: true), clip: line)
+            case .more(let text, let error):
+                screen.write(TextWrap.fit("  " + text, width: line.width - 5), at: Point(x: line.x + 5, y: line.y),
+                             style: Style(error ? .error : .warning, bold: true), clip: line)
             case .submit:
                 let label = "[ " + m.text("kiosk.review.submit") + " ]"
                 screen.write((on ? "▸ " : "  ") + label, at: Point(x: line.x, y: line.y),
