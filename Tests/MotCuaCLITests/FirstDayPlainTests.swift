@@ -81,4 +81,24 @@ import Testing
         #expect(submitted.status == 0, "\(submitted.stderr)")
         #expect(submitted.stdout.hasPrefix("TQ01-"), "\(submitted.stdout)")
     }
+
+    /// Defect 14: `dossiers show --lang vi` is Vietnamese and shows labels and option labels
+    /// as the review does, not field ids and codes.
+    @Test func dossiersShowInVietnameseWithLabels() throws {
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let answers = Motcua.repoRoot + "/Tests/MotCuaFormsTests/Answers/khai-sinh.valid.json"
+        let submitted = try Motcua.run(["submit", "khai-sinh", answers, "--data-dir", dir, "--kiosk", "TQ01"])
+        let receipt = try #require(submitted.stdout.split(separator: " ").first.map(String.init))
+        let vi = try Motcua.run(["dossiers", "show", receipt, "--lang", "vi", "--data-dir", dir])
+        #expect(vi.status == 0, "\(vi.stderr)")
+        for text in ["Biên nhận   " + receipt, "Nội dung khai", "Giới tính: Nam", "Xã Hùng Đức", "Dân tộc: Kinh"] {
+            #expect(vi.stdout.contains(text), "\(text) missing from \(vi.stdout)")
+        }
+        for raw in ["co_quan_xa", "ks_gioi_tinh", ": nam", "02425", "Receipt", "Answers"] {
+            #expect(!vi.stdout.contains(raw), "\(raw) in \(vi.stdout)")
+        }
+        let en = try Motcua.run(["dossiers", "show", receipt, "--data-dir", dir])
+        #expect(en.stdout.contains("Receipt") && en.stdout.contains("Sex: Male"), "\(en.stdout)")
+    }
 }
