@@ -77,3 +77,27 @@ extension FirstDayTests {
         #expect(shown.contains("đến cuối."), "\(shown)")
     }
 }
+
+extension FirstDayTests {
+    /// Friction: a quick way to clear a field, and F1 lists the editing keys and Telex/VNI.
+    @Test func ctrlUKWClearAndF1ListsEditingKeysAndTelex() {
+        var e = TextEditor(text: "Nguyễn Thị Hòa")
+        _ = e.update(.control("w"))
+        #expect(e.text == "Nguyễn Thị ")
+        _ = e.update(.home); _ = e.update(.right); _ = e.update(.control("k"))
+        #expect(e.text == "N")
+        _ = e.update(.end); _ = e.update(.control("u"))
+        #expect(e.text == "" && e.isEmpty)
+        let desk = FakeDesk()
+        var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh", khaiSinhFirstPage)))
+        app.type("Traanf Minh")
+        app.press(.control("u"))
+        app.type("Leex")
+        #expect(app.view(size: .minimum).lines[8] == "  Lễ")
+        app.press(.function(1))
+        let help = app.view(size: .minimum).text
+        #expect(help.contains("Ctrl-U xóa phần trước con trỏ"), "\(help)")
+        #expect(help.contains("aa=â aw=ă ee=ê oo=ô ow=ơ uw=ư dd=đ"), "\(help)")
+        #expect(help.contains("VNI: 1 sắc 2 huyền"), "\(help)")
+    }
+}

@@ -127,6 +127,10 @@ extension InterviewScreen {
         for key in [KioskKey.help, .review, .fast, .highContrast, .typing, .submit, .leave] {
             lines.append(("\(key.label) / \(key.controlLabel): \(key.meaning(m))", .plain))
         }
+        // Editing keys and the typing tables: what a first-day volunteer asks for.
+        for key in ["kiosk.help.editing", "kiosk.help.telex", "kiosk.help.vni"] {
+            for l in TextWrap.lines(m.text(key), width: width - 4) { lines.append((l, .plain)) }
+        }
         lines.append(("", .plain))
         lines.append((m.text("kiosk.help.close"), .role(.hint)))
         let height = min(screen.size.height - 2, lines.count + 2)

@@ -77,6 +77,20 @@ public struct TextEditor: Widget, Sendable {
         case .delete:
             if caret < graphemes.count { graphemes.remove(at: caret) }
             syncTyping()
+        case .control("u"):  // as in a shell: erase back to the start of the line (all of a one-line field)
+            let start = multiline ? currentSpan().start : 0
+            graphemes.removeSubrange(start..<caret); caret = start
+            syncTyping()
+        case .control("k"):  // erase to the end of the line
+            let end = multiline ? currentSpan().end : graphemes.count
+            graphemes.removeSubrange(caret..<max(caret, end))
+            syncTyping()
+        case .control("w"):  // erase the word before the caret (and the spaces after it)
+            var start = caret
+            while start > 0, graphemes[start - 1].isWhitespace { start -= 1 }
+            while start > 0, !graphemes[start - 1].isWhitespace { start -= 1 }
+            graphemes.removeSubrange(start..<caret); caret = start
+            syncTyping()
         case .left: moveCaret(to: caret - 1)
         case .right: moveCaret(to: caret + 1)
         case .home, .control("a"): moveCaret(to: multiline ? currentSpan().start : 0)
