@@ -101,3 +101,32 @@ extension FirstDayTests {
         #expect(help.contains("VNI: 1 sắc 2 huyền"), "\(help)")
     }
 }
+
+extension FirstDayTests {
+    /// Friction: back into a question (or after a refusal) typing replaces the old answer.
+    @Test func typingReplacesAnOldOrRefusedAnswer() {
+        let desk = FakeDesk()
+        var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh", khaiSinhFirstPage)))
+        app.type("Traanf Minh Khooi")
+        app.press(.enter)
+        app.press(.escape)  // back to the child's name
+        var s = app.view(size: .minimum)
+        #expect(s.lines[8] == "  TRẦN MINH KHÔI")
+        #expect(s.style(at: Point(x: 2, y: 8))?.role == .selection)
+        app.type("Leex Thu")
+        #expect(app.view(size: .minimum).lines[8] == "  Lễ Thu")
+        // A refused answer is selected too; Backspace still fixes its last letter.
+        app.press(.enter, .enter)  // the name, then the birth date: empty
+        app.type("31022026")
+        app.press(.enter)
+        s = app.view(size: .minimum)
+        #expect(s.text.contains("Không có ngày này trong lịch"))
+        app.press(.escape)
+        app.type("Lan")
+        #expect(app.view(size: .minimum).lines[8] == "  Lan")
+        var e = TextEditor(text: "0912345679")
+        e.selectAll()
+        _ = e.update(.backspace)
+        #expect(e.text == "091234567" && !e.selectedAll)
+    }
+}

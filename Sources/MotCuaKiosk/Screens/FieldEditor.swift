@@ -30,6 +30,15 @@ struct FieldEditor {
         let value = i.currentAnswer.flatMap { $0.isNull ? nil : $0 } ?? i.suggestedAnswer
         widget = FieldEditor.widget(f, value, i, strings: strings)
         setTyping(typing, style: style)
+        selectText()
+    }
+
+    /// Selects a text answer's whole text, so typing replaces it (on arriving at a question
+    /// answered before, and after an answer is refused).
+    mutating func selectText() {
+        guard case .text(var editor) = widget else { return }
+        editor.selectAll()
+        widget = .text(editor)
     }
 
     /// Telex/VNI only where names and addresses are typed: ID numbers, phones and e-mail

@@ -147,6 +147,7 @@ struct InterviewScreen {
         case .rejected(let issue):
             ed.message = issue.message
             ed.messageIsError = true
+            ed.selectText()
             editor = ed
             return false
         }

@@ -25,6 +25,13 @@ public struct TextEditor: Widget, Sendable {
     /// Columns of the rectangle the screen gives a multi-line field, so Home/End and
     /// Up/Down move by the lines as drawn (the screen sets it when laying out).
     public var layoutWidth: Int = 60
+    /// The whole text is selected (an answer given earlier, or one just refused): typing or
+    /// pasting replaces it; any other key (Backspace to fix the last letter, the caret keys)
+    /// drops the selection and edits as usual. So new typing never lands after an old answer.
+    public private(set) var selectedAll = false
+
+    /// Selects the whole text (nothing to select in an empty field).
+    public mutating func selectAll() { selectedAll = !graphemes.isEmpty }
 
     public init(text: String = "", multiline: Bool = false, typing: VietTypingEngine? = nil,
                 placeholder: String = "") {
@@ -50,6 +57,14 @@ public struct TextEditor: Widget, Sendable {
     // MARK: Keys
 
     public mutating func update(_ key: Key) -> WidgetAction {
+        if selectedAll {
+            selectedAll = false
+            switch key {
+            case .character(let c) where TextEditor.isTypeable(c): eraseAll()
+            case .paste: eraseAll()
+            default: break
+            }
+        }
         switch key {
         case .character(let c):
             guard TextEditor.isTypeable(c) else { return .ignored }
@@ -101,6 +116,11 @@ public struct TextEditor: Widget, Sendable {
         default: return .ignored
         }
         return .handled
+    }
+
+    private mutating func eraseAll() {
+        graphemes = []; caret = 0
+        syncTyping()
     }
 
     /// Applies an edit from the typing engine (or any caller): delete that many graphemes
