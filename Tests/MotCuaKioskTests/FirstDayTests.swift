@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import MotCuaForms
 import MotCuaInterview
+import MotCuaText
 @testable import MotCuaKiosk
 
 @Suite struct FirstDayTests {
@@ -128,5 +129,26 @@ extension FirstDayTests {
         e.selectAll()
         _ = e.update(.backspace)
         #expect(e.text == "091234567" && !e.selectedAll)
+    }
+}
+
+extension FirstDayTests {
+    /// Wording: list labels on screen follow the desk's tone style ("Xã Thái Hoà" in the
+    /// list is shown "Xã Thái Hòa" by a traditional desk, and the other way round).
+    @Test func listLabelsFollowTheToneStyle() {
+        let desk = FakeDesk()
+        var answers = khaiSinhFirstPage
+        answers["co_quan_xa"] = nil
+        let i = desk.interview("khai-sinh", answers)
+        for (style, shown, hidden) in [(TonePlacementStyle.traditional, "Xã Thái Hòa", "Xã Thái Hoà"),
+                                       (.modern, "Xã Thái Hoà", "Xã Thái Hòa")] {
+            let labels = FieldEditor.choiceOptions(i.form.field("co_quan_xa")!, i, style: style).map(\.label)
+            #expect(labels.contains(shown) && !labels.contains(hidden), "\(style)")
+        }
+        var services = desk.services
+        services.toneStyle = .traditional
+        var app = KioskApp(services: services, session: desk.session(i))
+        app.type("thai hoa")
+        #expect(app.view(size: .minimum).text.contains("▸ Xã Thái Hòa"))
     }
 }

@@ -28,7 +28,7 @@ struct FieldEditor {
         guard let f = i.currentField, f.type != .repeat, f.type != .calculate else { return nil }
         vietnamese = FieldEditor.typingApplies(f)
         let value = i.currentAnswer.flatMap { $0.isNull ? nil : $0 } ?? i.suggestedAnswer
-        widget = FieldEditor.widget(f, value, i, strings: strings)
+        widget = FieldEditor.widget(f, value, i, strings: strings, style: style)
         setTyping(typing, style: style)
         selectText()
     }
@@ -60,13 +60,14 @@ struct FieldEditor {
     /// Empties the input (a `confirm` field asks to type it again from scratch).
     mutating func clear(_ i: Interview, strings: KioskStrings, typing: InputMethod, style: TonePlacementStyle) {
         guard let f = i.currentField else { return }
-        widget = FieldEditor.widget(f, nil, i, strings: strings)
+        widget = FieldEditor.widget(f, nil, i, strings: strings, style: style)
         setTyping(typing, style: style)
     }
 
     // MARK: Making widgets
 
-    static func widget(_ f: Field, _ value: JSONValue?, _ i: Interview, strings: KioskStrings) -> FieldWidget {
+    static func widget(_ f: Field, _ value: JSONValue?, _ i: Interview, strings: KioskStrings,
+                       style: TonePlacementStyle = .traditional) -> FieldWidget {
         switch f.type {
         case .text:
             return .text(TextEditor(text: value?.stringValue ?? "", multiline: f.multiline))
@@ -76,11 +77,11 @@ struct FieldEditor {
         case .date:
             return .date(DateField(precision: precision(f.precision), iso: value?.stringValue, strings: strings))
         case .choice:
-            return .choice(ChoiceList(index: ChoiceIndex(choiceOptions(f, i)), selected: value?.stringValue, strings: strings,
+            return .choice(ChoiceList(index: ChoiceIndex(choiceOptions(f, i, style: style)), selected: value?.stringValue, strings: strings,
                                       allowsBlank: !isRequired(f, i)))
         case .multichoice:
             let picked = value?.arrayValue?.compactMap(\.stringValue) ?? []
-            return .multichoice(MultiChoice(options: choiceOptions(f, i), selected: picked))
+            return .multichoice(MultiChoice(options: choiceOptions(f, i, style: style), selected: picked))
         case .boolean:
             return .boolean(BooleanField(value: value?.boolValue, strings: strings))
         case .note, .repeat, .calculate:
@@ -90,14 +91,16 @@ struct FieldEditor {
     }
 
     /// The options the field's `filter` lets through now (the communes of the chosen
-    /// province), labelled in the interview's language.
-    static func choiceOptions(_ f: Field, _ i: Interview) -> [ChoiceOption] {
+    /// province), labelled in the interview's language, tones placed in the desk's style
+    /// (the lists mix "Xã Chiêm Hoá" and "Xã Thanh Thủy"; the screen shows one style).
+    static func choiceOptions(_ f: Field, _ i: Interview, style: TonePlacementStyle = .traditional) -> [ChoiceOption] {
         let language = i.validator.messages.language
         let scope = i.currentScope
         var out: [ChoiceOption] = []
         out.reserveCapacity(f.options.count)
         for o in f.options where f.filter == nil || i.validator.optionAllowed(f, o.value, scope) {
-            out.append(ChoiceOption(value: o.value, label: o.label.resolve(language, fallback: i.form.defaultLanguage)))
+            let label = o.label.resolve(language, fallback: i.form.defaultLanguage)
+            out.append(ChoiceOption(value: o.value, label: VietText.normalizeTonePlacement(label, style: style)))
         }
         return out
     }
