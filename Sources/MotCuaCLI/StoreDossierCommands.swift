@@ -48,17 +48,17 @@ private func show(_ store: DossierStore, _ key: String, json: Bool, language: St
     }
     let x = d.dossier
     let m = Resources.messages(language)
-    func head(_ key: String) -> String { m.text("cli.show." + key).padding(toLength: 12, withPad: " ", startingAt: 0) }
+    func head(_ title: String) -> String { title.padding(toLength: 12, withPad: " ", startingAt: 0) }
     let status = d.deliveredAt.map { m.text("cli.show.delivered", ["time": $0.vietnamDisplay]) } ?? d.state?.rawValue ?? "unknown"
     var lines = [
-        head("receipt") + x.receipt,
-        head("dossier") + x.id,
-        head("form") + "\(x.formID) \(x.formVersion) (sha256 \(x.formHash.hex.prefix(16))…)",
-        head("status") + status,
-        head("submitted") + m.text("cli.show.submitted.detail", ["time": x.submittedAt.vietnamDisplay, "kiosk": x.kiosk,
+        head(m.text("cli.show.receipt")) + x.receipt,
+        head(m.text("cli.show.dossier")) + x.id,
+        head(m.text("cli.show.form")) + "\(x.formID) \(x.formVersion) (sha256 \(x.formHash.hex.prefix(16))…)",
+        head(m.text("cli.show.status")) + status,
+        head(m.text("cli.show.submitted")) + m.text("cli.show.submitted.detail", ["time": x.submittedAt.vietnamDisplay, "kiosk": x.kiosk,
                                                                  "operator": x.operatorID, "language": x.language]),
     ]
-    if let e = d.lastError, d.state == .failed || d.state == .setAside { lines.append(head("reason") + e) }
+    if let e = d.lastError, d.state == .failed || d.state == .setAside { lines.append(head(m.text("cli.show.reason")) + e) }
     lines.append(m.text("cli.show.answers"))
     if let labelled = labelledAnswers(x, messages: m) { lines += labelled } else { flatten(x.answers, path: "", into: &lines) }
     if !d.history.isEmpty { lines.append(m.text("cli.show.history")) }

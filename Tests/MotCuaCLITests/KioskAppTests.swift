@@ -74,7 +74,7 @@ struct KioskAppTests {
         let receipt = t.text
         #expect(receipt.range(of: #"Mã hồ sơ: TQ01-\d{6}-0001"#, options: .regularExpression) != nil, "\(receipt)")
         #expect(receipt.contains("Thủ tục: Đăng ký khai sinh"))
-        #expect(receipt.contains("Lệ phí: 8.000 đ"))
+        #expect(receipt.contains("Phí, lệ phí: 8.000 đ"))
         #expect(receipt.contains("Quét để tra cứu hồ sơ"))
         t.press("Enter")                              // dismissed: opened on one form, the program ends
         try #require(t.wait(for: "EXIT=0"), "\(t.text)")
@@ -202,7 +202,7 @@ struct KioskAppTests {
         t.press("Enter")
         try #require(t.wait(seconds: 8) { $0.text.contains("Chọn thủ tục để bắt đầu") }, "\(t.text)")
         #expect(!t.text.contains("Phạm"))
-        #expect(t.text.contains("Lâu không có thao tác"))
+        #expect(t.text.contains("Đã lâu không thao tác"))
         let shown = try Motcua.run(["drafts", "list", "--data-dir", dir])
         #expect(shown.stdout.contains("Phạm Văn Đức"), "\(shown.stdout)")
     }
