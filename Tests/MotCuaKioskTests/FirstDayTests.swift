@@ -152,3 +152,21 @@ extension FirstDayTests {
         #expect(app.view(size: .minimum).text.contains("▸ Xã Thái Hòa"))
     }
 }
+
+extension FirstDayTests {
+    /// Friction: F8 switches the language in the middle of an interview too.
+    @Test func f8SwitchesLanguageMidInterview() {
+        let desk = FakeDesk()
+        var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh", khaiSinhFirstPage)))
+        app.type("Traanf")
+        app.press(.enter)
+        #expect(app.view(size: .minimum).lines[3] == "  Ngày, tháng, năm sinh *")
+        app.press(.function(8))
+        let s = app.view(size: .minimum)
+        #expect(s.lines[3] == "  Date of birth *", "\(s.text)")
+        #expect(s.lines[s.lines.count - 1].contains("Back"))
+        #expect(app.interview?.answers["ks_ho_ten"] == "TRẦN")
+        app.press(.function(8))
+        #expect(app.view(size: .minimum).lines[3] == "  Ngày, tháng, năm sinh *")
+    }
+}

@@ -124,7 +124,7 @@ extension InterviewScreen {
         lines.append((m.text("kiosk.help.keys"), Style(.label, bold: true)))
         lines.append(("Enter: " + m.text("kiosk.enter.next") + " · Esc: " + m.text("kiosk.esc.back")
                       + " · Tab/Shift-Tab: " + m.text("kiosk.tab.next"), .plain))
-        for key in [KioskKey.help, .review, .fast, .highContrast, .typing, .submit, .leave] {
+        for key in [KioskKey.help, .review, .fast, .highContrast, .typing, .language, .submit, .leave] {
             lines.append(("\(key.label) / \(key.controlLabel): \(key.meaning(m))", .plain))
         }
         // Editing keys and the typing tables: what a first-day volunteer asks for.
