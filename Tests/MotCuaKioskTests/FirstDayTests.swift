@@ -170,3 +170,16 @@ extension FirstDayTests {
         #expect(app.view(size: .minimum).lines[3] == "  Ngày, tháng, năm sinh *")
     }
 }
+
+extension FirstDayTests {
+    /// Friction: decimals are shown with a comma in Vietnamese (25,5 m²), a point in English.
+    @Test func decimalsUseACommaInVietnamese() {
+        let desk = FakeDesk()
+        let answers = JSONObject([("giay_to", .array(["cccd"])), ("dien_tich", 25.5)])
+        let vi = desk.interview("ho-gia-dinh", answers)
+        let en = desk.interview("ho-gia-dinh", answers, language: "en")
+        let f = vi.form.field("dien_tich")!
+        #expect(vi.display(.double(25.5), f) == "25,5 m²")
+        #expect(en.display(.double(25.5), f) == "25.5 m²")
+    }
+}
