@@ -252,7 +252,14 @@ import MotCuaInterview
         #expect(app.view(size: size).lines[7] == "    1. Người thứ 1: Lê Văn Tấn")
         app.press(.character("+"))
         app.type("Lee Thij Mai"); app.press(.enter); app.type("1985"); app.press(.enter)
-        app.press(.up, .up, .delete)  // remove the second
+        app.press(.up, .up, .delete)  // remove the second: asked first (issue 14)
+        s = app.view(size: size)
+        #expect(s.text.contains("Xóa “Người thứ 2: Lê Thị Mai”? Enter: xóa · phím khác: không xóa"), "\(s.text)")
+        #expect(desk.saves.last?["nguoi"]?.arrayValue?.count == 2)
+        app.press(.escape)  // kept
+        #expect(desk.saves.last?["nguoi"]?.arrayValue?.count == 2)
+        #expect(app.view(size: size).text.contains("Lê Thị Mai"))
+        app.press(.delete, .enter)
         s = app.view(size: size)
         #expect(s.text.contains("Đã xóa mục."))
         #expect(!s.text.contains("Lê Thị Mai"))

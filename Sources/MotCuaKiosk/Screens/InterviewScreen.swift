@@ -26,6 +26,8 @@ struct InterviewScreen {
     var editor: FieldEditor?
     /// The highlighted row of a repeat's list (items, then "add", then "done").
     var repeatHighlight = 0
+    /// Del was pressed on this item: Enter removes it, any other key keeps it.
+    var pendingRemoval: Int?
     var review: ReviewState?
     /// The interview as it was when F2 opened the review, so Esc returns to that question.
     var beforeReview: Interview?
@@ -180,6 +182,14 @@ struct InterviewScreen {
         let rows = repeatRows()
         guard !rows.isEmpty else { return }
         repeatHighlight = min(repeatHighlight, rows.count - 1)
+        if let i = pendingRemoval {
+            pendingRemoval = nil
+            guard key == .enter else { return }  // kept
+            session.interview.removeItem(i)
+            persist()
+            if notice == nil { notice = Notice(text: m.text("kiosk.repeat.removed"), isError: false) }
+            return
+        }
         switch key {
         case .up: repeatHighlight = max(0, repeatHighlight - 1)
         case .down, .tab: repeatHighlight = min(rows.count - 1, repeatHighlight + 1)
@@ -189,9 +199,9 @@ struct InterviewScreen {
         case .character("+"): addItem()
         case .delete, .backspace:
             guard case .item(let i) = rows[repeatHighlight] else { return }
-            session.interview.removeItem(i)
-            persist()
-            if notice == nil { notice = Notice(text: m.text("kiosk.repeat.removed"), isError: false) }
+            // A family member or a residence is a whole block of answers: ask first.
+            pendingRemoval = i
+            notice = Notice(text: m.text("kiosk.repeat.confirm", ["item": interview.itemLabel(interview.pathOfCursor, i)]), isError: true)
         case .enter:
             switch rows[repeatHighlight] {
             case .item(let i):
