@@ -53,6 +53,16 @@ public enum TypedInput {
         }
     }
 
+    /// Telex/VNI apply where names and addresses are typed: ID numbers, phones and e-mail
+    /// addresses are Latin whatever the form says.
+    public static func vietnameseTypingApplies(_ f: Field) -> Bool {
+        guard f.type == .text, f.input == .vietnamese else { return false }
+        switch f.format {
+        case .cccd?, .cmnd?, .phone?, .email?: return false
+        case .name?, nil: return true
+        }
+    }
+
     /// "DD/MM/YYYY", "MM/YYYY" or "YYYY".
     public static func datePattern(_ p: CalendarDate.Precision) -> String {
         switch p {

@@ -101,4 +101,26 @@ import Testing
         let en = try Motcua.run(["dossiers", "show", receipt, "--data-dir", dir])
         #expect(en.stdout.contains("Receipt") && en.stdout.contains("Sex: Male"), "\(en.stdout)")
     }
+
+    /// Frictions: plain mode converts Telex with --telex (names, not ID numbers), and `<`
+    /// after `:review` returns to the question the person was on.
+    @Test func plainTelexAndBackFromTheReview() throws {
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var lines = PlainModeTests.khaiSinh
+        lines[2] = "Nguyeenx Thij Hoaf"
+        let child = try #require(lines.firstIndex(of: "Trần Minh Khôi"))
+        lines[child] = "Traanf Minh Khooi"
+        // At the child's birth date: look at the review, then come back to the same question.
+        lines.insert(contentsOf: [":review", "<"], at: child + 1)
+        let r = try fill(dir, lines + ["có"], extra: ["--telex"])
+        #expect(r.status == 0, "\(r.stderr)\n\(r.stdout.suffix(2000))")
+        #expect(r.stdout.contains("Nguyễn Thị Hòa"), "\(r.stdout.suffix(3000))")
+        #expect(r.stdout.contains("TRẦN MINH KHÔI"))
+        #expect(!r.stdout.contains("Nguyeenx"))
+        // After `<` the birth date is asked again (not the last question, as before).
+        let afterReview = try #require(r.stdout.range(of: "Nộp hồ sơ? Gõ")).upperBound
+        let next = r.stdout[afterReview...].split(separator: "\n").first { $0.hasPrefix("[") }
+        #expect(next?.hasPrefix("[8/17] Ngày, tháng, năm sinh") == true, "\(String(describing: next))")
+    }
 }

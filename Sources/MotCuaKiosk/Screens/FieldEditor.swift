@@ -43,13 +43,7 @@ struct FieldEditor {
 
     /// Telex/VNI only where names and addresses are typed: ID numbers, phones and e-mail
     /// addresses are Latin whatever the form says.
-    static func typingApplies(_ f: Field) -> Bool {
-        guard f.type == .text, f.input == .vietnamese else { return false }
-        switch f.format {
-        case .cccd?, .cmnd?, .phone?, .email?: return false
-        case .name?, nil: return true
-        }
-    }
+    static func typingApplies(_ f: Field) -> Bool { TypedInput.vietnameseTypingApplies(f) }
 
     mutating func setTyping(_ method: InputMethod, style: TonePlacementStyle) {
         guard vietnamese, case .text(var editor) = widget else { return }
