@@ -102,7 +102,12 @@ public struct PlainSession<IO: PlainIO> {
             }
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty, let keep = interview.currentAnswer ?? interview.suggestedAnswer {
-                // Enter keeps the current answer or accepts the default.
+                // Enter keeps the current answer or accepts the default. A confirmed answer
+                // (typed twice before) is kept as it is, without asking for it twice again.
+                if f.confirm, interview.pendingConfirm == nil, interview.currentAnswer == keep {
+                    interview.advance()
+                    return
+                }
                 if interview.pendingConfirm != nil || !f.confirm { report(interview.answer(keep)); return }
                 typed = PlainText.editable(keep, f)
             }

@@ -6,7 +6,12 @@ import Testing
     /// Keys of `raws`; a timeout after the last (a lone Esc is known only then).
     func decode(_ raws: [RawInput]) -> [Key] {
         var d = InputDecoder()
-        return raws.compactMap { d.decode($0) } + [d.flushEscape()].compactMap { $0 }
+        var keys: [Key] = []
+        for r in raws {
+            if let k = d.decode(r) { keys.append(k) }
+            if let k = d.takeQueued() { keys.append(k) }
+        }
+        return keys + [d.flushEscape()].compactMap { $0 }
     }
 
     func bytes(_ text: String) -> [RawInput] { text.unicodeScalars.map { .character($0.value) } }
@@ -66,6 +71,7 @@ import Testing
         #expect(decode(bytes("\u{1B}[99;42x\u{1B}[?1049hb")) == [.character("b")])   // unknown: dropped whole
         #expect(decode(bytes("\u{1B}a")) == [])                                      // Alt+a: nothing
         #expect(decode(bytes("\u{1B}\u{1B}[A")) == [.escape, .up])
+        #expect(decode(bytes("\u{1B}\r\u{1B}\t")) == [.escape, .enter, .escape, .tab])  // Esc, Enter typed fast
         #expect(decode(bytes("\u{1B}[" + String(repeating: "9;", count: 100) + "~x")) == [.character("x")])
         var d = InputDecoder()
         #expect(d.decode(.character(27)) == nil && d.inEscape)

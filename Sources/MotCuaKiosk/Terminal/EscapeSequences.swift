@@ -23,6 +23,11 @@ extension InputDecoder {
             case 27:
                 escape = []  // Esc pressed twice: the first is Esc, the second may start a sequence
                 return .escape
+            case 0..<0x20, 0x7F:
+                // Esc then Enter (or Tab, Backspace) typed fast: two keys, the second queued.
+                escape = nil
+                queued = InputDecoder.key(character: value)
+                return .escape
             default:
                 escape = nil  // Alt plus a character
                 return nil

@@ -20,6 +20,14 @@ public struct InputDecoder: Sendable {
     private var lastWasCR = false
     /// After an ESC: the bytes of the sequence so far (empty: the ESC alone).
     var escape: [UInt8]?
+    /// A second key one input gave (Esc then Enter): the driver takes it before reading on.
+    var queued: Key?
+
+    /// The key waiting after the last one `decode` returned, if any.
+    public mutating func takeQueued() -> Key? {
+        defer { queued = nil }
+        return queued
+    }
 
     public init() {}
 

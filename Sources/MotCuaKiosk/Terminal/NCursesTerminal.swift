@@ -150,6 +150,7 @@ public final class NCursesTerminal: TerminalDevice {
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard !restored else { return nil }
+        if let key = decoder.takeQueued() { return key }
         while true {
             // Inside a paste the rest is already on its way: wait up to a second for it. After
             // an ESC the rest of a sequence comes at once (ncurses waited its Esc delay already):

@@ -106,7 +106,8 @@ public struct ChoiceList: Widget, Sendable {
             let style = isHighlighted ? Style(.selection) : Style.plain
             if isHighlighted { screen.fill(line, style: style) }
             let label = row < offset ? strings.leaveBlank : index.options[matches[row - offset]].label
-            screen.write((isHighlighted ? "▸ " : "  ") + label, at: Point(x: line.x, y: line.y),
+            // Cut with "…" where the column is narrow (fast mode), never silently.
+            screen.write((isHighlighted ? "▸ " : "  ") + TextWrap.fit(label, width: max(1, line.width - 2)), at: Point(x: line.x, y: line.y),
                          style: row < offset && !isHighlighted ? .role(.muted) : style, clip: line)
         }
     }
