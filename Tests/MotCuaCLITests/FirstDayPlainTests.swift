@@ -123,4 +123,18 @@ import Testing
         let next = r.stdout[afterReview...].split(separator: "\n").first { $0.hasPrefix("[") }
         #expect(next?.hasPrefix("[8/17] Ngày, tháng, năm sinh") == true, "\(String(describing: next))")
     }
+
+    /// Friction: going back over a confirmed CCCD and pressing Enter keeps it, without
+    /// asking for it twice again.
+    @Test func aConfirmedIDNumberIsKeptWithoutConfirmingAgain() throws {
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var lines = PlainModeTests.khaiSinh
+        let relation = try #require(lines.firstIndex(of: "2"))
+        lines.insert(contentsOf: ["<", "<", "", ""], at: relation)  // back to the CCCD, Enter, Enter
+        let r = try fill(dir, lines + ["có"])
+        #expect(r.status == 0, "\(r.stdout.suffix(1500))")
+        let kept = try #require(r.stdout.range(of: "Đang có: 008190012345")).upperBound
+        #expect(!r.stdout[kept...].contains("Nhập lại lần nữa"), "\(r.stdout[kept...].prefix(1500))")
+    }
 }
