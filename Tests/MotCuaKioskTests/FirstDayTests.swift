@@ -183,3 +183,13 @@ extension FirstDayTests {
         #expect(en.display(.double(25.5), f) == "25.5 m²")
     }
 }
+
+extension FirstDayTests {
+    /// Friction: the review says the fee before submitting.
+    @Test func theReviewShowsTheFee() {
+        let desk = FakeDesk()
+        var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh", khaiSinhComplete)))
+        app.press(.function(2))
+        #expect(app.view(size: .minimum).lines[2].hasSuffix("· Phí, lệ phí: 16.000 đ"), "\(app.view(size: .minimum).lines[2])")
+    }
+}

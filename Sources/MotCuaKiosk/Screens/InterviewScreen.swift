@@ -277,7 +277,10 @@ struct InterviewScreen {
         if fast { if forward { skipNotesForward() } else { skipNotesBackward() } }
         if interview.cursor == .review {
             editor = nil
-            review = ReviewState(interview.review())
+            // The fee as the receipt will say it, so it is known before submitting.
+            let fee = ReceiptFacts(interview: interview, received: interview.validator.context.today,
+                                   holidays: HolidayCalendar(daysOff: [:])).fee
+            review = ReviewState(interview.review(), fee: fee)
             return
         }
         review = nil

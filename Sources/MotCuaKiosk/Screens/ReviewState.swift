@@ -40,9 +40,12 @@ struct ReviewState {
     var confirming = false
     /// Said when Enter on "submit" meets errors.
     var blocked = false
+    /// The fee the receipt will ask (nil: the form sets none).
+    let fee: Int?
 
-    init(_ review: Review) {
+    init(_ review: Review, fee: Int? = nil) {
         self.review = review
+        self.fee = fee
         var rows: [ReviewRow] = []
         for section in review.sections {
             rows.append(.section(section.title))
