@@ -92,9 +92,9 @@ public struct TextEditor: Widget, Sendable {
         case .delete:
             if caret < graphemes.count { graphemes.remove(at: caret) }
             syncTyping()
-        case .control("u"):  // as in a shell: erase back to the start of the line (all of a one-line field)
-            let start = multiline ? currentSpan().start : 0
-            graphemes.removeSubrange(start..<caret); caret = start
+        case .control("u"):  // clears the field (the current line of a multi-line one), wherever the caret is
+            let span = multiline ? currentSpan() : LineSpan(start: 0, end: graphemes.count, soft: false)
+            graphemes.removeSubrange(span.start..<span.end); caret = span.start
             syncTyping()
         case .control("k"):  // erase to the end of the line
             let end = multiline ? currentSpan().end : graphemes.count
