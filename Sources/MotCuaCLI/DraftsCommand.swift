@@ -5,7 +5,7 @@ import MotCuaStore
 /// `motcua drafts list|show ID|discard ID`.
 public func runDraftsCommand(_ args: [String]) -> Int32 {
     guard let line = StoreCommandLine(args, command: "drafts"), let verb = line.positional.first else {
-        Console.err("usage: motcua drafts list|show ID|discard ID [--data-dir D]")
+        Console.err(usageLine(draftsUsage))
         return 2
     }
     do {
@@ -27,7 +27,7 @@ public func runDraftsCommand(_ args: [String]) -> Int32 {
             Console.out("discarded \(Console.safe(line.positional[1]))")
             return 0
         default:
-            Console.err("usage: motcua drafts list|show ID|discard ID [--data-dir D]")
+            Console.err(usageLine(draftsUsage))
             return 2
         }
     } catch {

@@ -11,7 +11,7 @@ import MotCuaText
 let exitEndOfInput: Int32 = 3
 
 let fillUsage = """
-usage: motcua fill FORM [--draft ID] [--plain] [--speak] [--lang vi|en] [--data-dir D] [--kiosk K] [--operator O]
+usage: motcua fill FORM [--draft ID] [--plain] [--telex|--vni] [--speak] [--lang vi|en] [--data-dir D] [--kiosk K] [--operator O]
   FORM is a form file or the id of a form under Forms/ (e.g. khai-sinh).
   --speak reads each question, its options and any error aloud (espeak-ng).
   Plain mode (lines, for screen readers and scripts) runs with --plain, when
@@ -21,6 +21,8 @@ usage: motcua fill FORM [--draft ID] [--plain] [--speak] [--lang vi|en] [--data-
     !        clear this answer
     :review  review the whole dossier
     :save    save the draft and leave
+  --telex or --vni: names and addresses typed in that method are converted
+  (Nguyeenx Thij Hoaf gives Nguyễn Thị Hòa); ID numbers and phones are not.
   Every confirmed answer is saved to the draft at once. End of input saves
   the draft, prints its id and exits with status 3; resume with --draft ID.
 """
@@ -28,7 +30,8 @@ usage: motcua fill FORM [--draft ID] [--plain] [--speak] [--lang vi|en] [--data-
 /// `motcua fill`: runs an interview in plain mode (or the kiosk's full screen).
 public func runFillCommand(_ args: [String]) -> Int32 {
     if args.contains("--help") || args.contains("-h") { Console.out(fillUsage); return 0 }
-    guard let line = StoreCommandLine(args, command: "fill", valued: ["--draft", "--lang", "--today", "--idle"], switches: ["--plain", "--high-contrast", "--speak"]) else { return 2 }
+    guard let line = StoreCommandLine(args, command: "fill", valued: ["--draft", "--lang", "--today", "--idle"],
+                                      switches: ["--plain", "--high-contrast", "--telex", "--vni", "--speak"]) else { return 2 }
     let lang = line.values["--lang"] ?? "vi"
     guard ["vi", "en"].contains(lang) else { Console.err("motcua fill: --lang takes vi or en"); return 2 }
     do {
@@ -70,7 +73,7 @@ struct FillSetup {
             draft = d
             formPath = line.positional.first.map(resolveFormPath) ?? d.formPath
         } else {
-            guard let f = line.positional.first else { throw StoreError.invalidArgument("which form? \(fillUsage)") }
+            guard let f = line.positional.first else { throw StoreError.invalidArgument("which form? Name one, e.g. khai-sinh (see 'motcua fill --help')") }
             formPath = resolveFormPath(f)
             draft = Draft(id: DossierID.make(), formID: "", formVersion: "", formPath: formPath, language: language)
         }
@@ -155,6 +158,8 @@ struct FillSetup {
         var io = given
         let hooks = PlainHooks(save: save, submit: submit)
         var session = PlainSession(interview: makeInterview(), io: io, hooks: hooks)
+        session.typing = line.flags.contains("--telex") ? .telex : line.flags.contains("--vni") ? .vni : .off
+        if let style = KioskSettings.load(dataDir).toneStyle { session.toneStyle = style }
         do { try save(session.interview) } catch {
             Console.err(Console.safe("motcua fill: cannot save the draft: \(error)"))
             return 2
@@ -234,6 +239,8 @@ enum Holidays {
 struct KioskSettings {
     var payee: VietQRPayee?
     var trackingURL: String?
+    /// `toneStyle`: where plain mode's Telex puts tones (the kiosk reads it in KioskCommand).
+    var toneStyle: TonePlacementStyle?
 
     static func load(_ dataDir: String) -> KioskSettings {
         var s = KioskSettings()
@@ -243,6 +250,7 @@ struct KioskSettings {
             s.payee = try? VietQRPayee(bankBIN: bin, accountNumber: account)
         }
         s.trackingURL = json["trackingURL"]?.stringValue
+        s.toneStyle = json["toneStyle"]?.stringValue.flatMap(TonePlacementStyle.init(rawValue:))
         return s
     }
 

@@ -4,7 +4,7 @@ import MotCuaForms
 /// `motcua forms check [PATH ...]`: every problem, one a line, `FILE: JSON-PATH: message`.
 func runFormsCommand(_ args: [String]) -> Int32 {
     guard args.first == "check" else {
-        Console.err("usage: motcua forms check [PATH ...]")
+        Console.err(usageLine(formsUsage))
         return 2
     }
     var paths = Array(args.dropFirst())
@@ -72,11 +72,11 @@ func runValidateCommand(_ args: [String]) -> Int32 {
         i += 1
     }
     guard positional.count == 2 else {
-        Console.err("usage: motcua validate FORM.json ANSWERS.json [--json] [--lang vi|en]")
+        Console.err(usageLine(validateUsage))
         return 2
     }
     let loaded: LoadedForm
-    switch FormEngine.loadForm(at: positional[0]) {
+    switch FormEngine.loadForm(at: resolveFormPath(positional[0])) {
     case .success(let l): loaded = l
     case .failure(let e):
         Console.err("motcua validate: the form cannot be used: \(Console.safe(e.description))")

@@ -57,8 +57,8 @@ private func plainHome(_ problem: TerminalUnavailable, _ m: Messages) -> Int32 {
             Console.out(Console.safe("  \(e.id.padding(toLength: max(e.id.count, 18), withPad: " ", startingAt: 0)) \(e.title(m.language))\(code)"))
         }
     }
-    Console.out("")
-    Console.out(fillUsage)
+    // One language throughout (the full usage is English): where to read more.
+    Console.out(m.text("kiosk.plain.more"))
     return 0
 }
 

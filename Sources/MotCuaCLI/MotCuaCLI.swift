@@ -12,10 +12,19 @@ public enum MotCuaCLI {
 
     public static func run(_ args: [String]) -> Int32 {
         // No command (or only options such as --data-dir): the kiosk's home screen.
-        guard let command = args.first, !command.hasPrefix("--") || ["--help", "--version"].contains(command) else {
-            return runHome(args)
+        let needsData: Set<String> = ["forms", "validate", "fill", "submit", "drafts", "dossiers"]
+        let command = args.first.flatMap { !$0.hasPrefix("--") || ["--help", "--version"].contains($0) ? $0 : nil }
+        if command.map(needsData.contains) ?? true, !args.contains("--help"), !args.contains("-h"),
+           let problem = Resources.problem() {
+            Console.err(problem)
+            return 2
         }
+        guard let command else { return runHome(args) }
         let rest = Array(args.dropFirst())
+        if rest.contains("--help") || rest.contains("-h"), let help = commandHelp(command) {
+            Console.out(help)
+            return 0
+        }
         switch command {
         case "forms": return runFormsCommand(rest)
         case "validate": return runValidateCommand(rest)

@@ -70,7 +70,7 @@ func withStore(_ command: String, _ line: StoreCommandLine, _ body: (DossierStor
 /// print `PATH: message` lines and exit 1; unusable input exits 2.
 public func runSubmitCommand(_ args: [String]) -> Int32 {
     guard let line = StoreCommandLine(args, command: "submit", valued: ["--lang", "--id", "--today"]), line.positional.count >= 2 else {
-        Console.err("usage: motcua submit FORM ANSWERS... [--lang vi|en] [--id DOSSIER-ID] [--today YYYY-MM-DD] [--data-dir DIR] [--kiosk ID] [--operator NAME]")
+        Console.err(usageLine(submitUsage))
         return 2
     }
     // The day of record (receipt code, submit time), as `fill --today` gives it.
@@ -85,7 +85,7 @@ public func runSubmitCommand(_ args: [String]) -> Int32 {
         return 2
     }
     let form: FormFile
-    do { form = try StoreForms.formFile(at: line.positional[0]) } catch {
+    do { form = try StoreForms.formFile(at: resolveFormPath(line.positional[0])) } catch {
         Console.err(Console.safe("motcua submit: the form cannot be used: \(error)"))
         return 2
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaForms
+import MotCuaInterview
 import MotCuaStore
 import MotCuaText
 
@@ -7,7 +8,7 @@ import MotCuaText
 /// `[--data-dir D]`. Everything printed passes through `Console.safe`: a name
 /// holding an escape sequence is shown as text, it never drives the terminal.
 public func runDossiersCommand(_ args: [String]) -> Int32 {
-    let usage = "usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | verify  [--data-dir DIR]"
+    let usage = usageLine(dossiersUsage)
     guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang"], switches: ["--json", "--qr"]) else {
         Console.err(usage)
         return 2
@@ -26,7 +27,7 @@ public func runDossiersCommand(_ args: [String]) -> Int32 {
             Console.err("\(found.count) dossier\(found.count == 1 ? "" : "s")")
             return 0
         case "show":
-            let status = try show(store, line.positional[0], json: line.flags.contains("--json"))
+            let status = try show(store, line.positional[0], json: line.flags.contains("--json"), language: line.values["--lang"] ?? "en")
             if status == 0, line.flags.contains("--qr") { printReceiptCodes(store, line.positional[0], language: line.values["--lang"] ?? "vi") }
             return status
         default:
@@ -35,7 +36,7 @@ public func runDossiersCommand(_ args: [String]) -> Int32 {
     }
 }
 
-private func show(_ store: DossierStore, _ key: String, json: Bool) throws -> Int32 {
+private func show(_ store: DossierStore, _ key: String, json: Bool, language: String) throws -> Int32 {
     guard let d = try store.details(key) else {
         Console.err(Console.safe("motcua dossiers show: no dossier \(key) (give a dossier id or a receipt code)"))
         return 1
@@ -46,30 +47,55 @@ private func show(_ store: DossierStore, _ key: String, json: Bool) throws -> In
         return 0
     }
     let x = d.dossier
+    let m = Resources.messages(language)
+    func head(_ title: String) -> String { title.padding(toLength: 12, withPad: " ", startingAt: 0) }
+    let status = d.deliveredAt.map { m.text("cli.show.delivered", ["time": $0.vietnamDisplay]) } ?? d.state?.rawValue ?? "unknown"
     var lines = [
-        "Receipt   \(x.receipt)",
-        "Dossier   \(x.id)",
-        "Form      \(x.formID) \(x.formVersion) (sha256 \(x.formHash.hex.prefix(16))…)",
-        "Status    \(d.deliveredAt != nil ? "delivered \(d.deliveredAt!.vietnamDisplay)" : d.state?.rawValue ?? "unknown")",
-        "Submitted \(x.submittedAt.vietnamDisplay) at kiosk \(x.kiosk) by \(x.operatorID), language \(x.language)",
+        head(m.text("cli.show.receipt")) + x.receipt,
+        head(m.text("cli.show.dossier")) + x.id,
+        head(m.text("cli.show.form")) + "\(x.formID) \(x.formVersion) (sha256 \(x.formHash.hex.prefix(16))…)",
+        head(m.text("cli.show.status")) + status,
+        head(m.text("cli.show.submitted")) + m.text("cli.show.submitted.detail", ["time": x.submittedAt.vietnamDisplay, "kiosk": x.kiosk,
+                                                                 "operator": x.operatorID, "language": x.language]),
     ]
     // The appointment as the receipt gave it (working days over the public holidays).
     do {
         if let facts = storedReceiptFacts(store, x, messages: Resources.messages("en"), holidays: try Holidays.load()) {
-            lines.append("Appointment \(facts.appointment.display) (\(facts.processingDays) working days)")
+            lines.append(head(m.text("cli.show.appointment")) + m.text("cli.show.appointment.detail",
+                ["date": facts.appointment.display, "days": "\(facts.processingDays)"]))
         }
     } catch {
-        lines.append("Appointment unknown: \(error)")
+        lines.append(head(m.text("cli.show.appointment")) + m.text("cli.show.appointment.unknown", ["reason": "\(error)"]))
     }
-    if let e = d.lastError, d.state == .failed || d.state == .setAside { lines.append("Reason    \(e)") }
-    lines.append("Answers")
-    flatten(x.answers, path: "", into: &lines)
-    if !d.history.isEmpty { lines.append("History") }
+    if let e = d.lastError, d.state == .failed || d.state == .setAside { lines.append(head(m.text("cli.show.reason")) + e) }
+    lines.append(m.text("cli.show.answers"))
+    if let labelled = labelledAnswers(x, messages: m) { lines += labelled } else { flatten(x.answers, path: "", into: &lines) }
+    if !d.history.isEmpty { lines.append(m.text("cli.show.history")) }
     for h in d.history {
         lines.append("  \(h.at.vietnamDisplay) \(h.event) (\(h.kiosk), \(h.operatorID))" + (h.detail.map { ": \($0)" } ?? ""))
     }
     for l in lines { Console.out(Console.safe(l)) }
     return 0
+}
+
+/// The answers as the review shows them (page titles, labels, option labels), when the
+/// form they were given on (same id and version) is under Forms/; nil otherwise.
+private func labelledAnswers(_ x: Dossier, messages: Messages) -> [String]? {
+    guard case .success(let loaded) = FormEngine.loadForm(at: resolveFormPath(x.formID)),
+          loaded.form.version == x.formVersion, let answers = x.answers.objectValue else { return nil }
+    let form = loaded.form
+    let day = x.submittedAt.vietnamDate
+    guard let submitted = CalendarDate(year: day.year, month: day.month, day: day.day) else { return nil }
+    let context = EvaluationContext(today: submitted, language: messages.language, form: form)
+    let i = Interview(form: form, validator: Validator(form: form, context: context, messages: messages), answers: answers)
+    var lines: [String] = []
+    for section in i.review().sections {
+        lines.append("  ── " + section.title + " ──")
+        for e in section.entries {
+            lines.append("  " + String(repeating: "  ", count: e.depth) + e.label + ": " + e.value.replacingOccurrences(of: "\n", with: " / "))
+        }
+    }
+    return lines
 }
 
 /// One `path: value` line per answer, paths as validation reports them.

@@ -4,7 +4,7 @@ import MotCuaStore
 /// `motcua queue status [--all] | deliver [--limit N] | retry ID | export FILE | import FILE`,
 /// each with `[--data-dir D] [--kiosk K] [--operator O]`.
 public func runQueueCommand(_ args: [String]) -> Int32 {
-    let usage = "usage: motcua queue status [--all] | deliver [--limit N] | retry ID | export FILE | import FILE  [--data-dir DIR] [--kiosk ID] [--operator NAME]"
+    let usage = usageLine(queueUsage)
     guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "queue \(sub)", valued: ["--limit"], switches: ["--all"]) else {
         Console.err(usage)
         return 2

@@ -36,8 +36,32 @@ extension Interview {
         // An optional question left empty is stored as null: answered, so a
         // resumed draft does not ask it again; `clearAnswer` removes it.
         store(check.stored ?? .null)
+        // A choice that depended on this answer (the commune of a province) and no longer
+        // fits is cleared and asked again next, even when the change was made from the review.
+        if let first = clearChoicesThatNoLongerFit().first(where: isStep), case .field = cursor {
+            pendingConfirm = nil
+            cursor = .field(first)  // returnToReview stays: after it, back to the review
+            return .accepted(warning: check.warning)
+        }
         advance()
         return .accepted(warning: check.warning)
+    }
+
+    /// Clears top-level choices whose stored option the field's `filter` no longer lets
+    /// through; returns their ids in document order.
+    mutating func clearChoicesThatNoLongerFit() -> [String] {
+        var cleared: [String] = []
+        for (_, id) in order {
+            guard let f = form.field(id), f.type == .choice, f.filter != nil,
+                  let value = answers[id]?.stringValue else { continue }
+            if !validator.optionAllowed(f, value, Scope(values: values)) {
+                answers[id] = nil
+                cache(id, nil)
+                refresh()
+                cleared.append(id)
+            }
+        }
+        return cleared
     }
 
     /// Clears the answer under the cursor (`!` in plain mode); a required

@@ -142,3 +142,18 @@ extension Interview {
         return n
     }
 }
+
+extension Interview {
+    /// The same interview in another language (F8 at the kiosk): answers, place and the
+    /// state of a confirm field kept; only the wording changes.
+    public func inLanguage(_ messages: Messages) -> Interview {
+        var context = validator.context
+        context.language = messages.language
+        var other = Interview(form: form, validator: Validator(form: form, context: context, messages: messages),
+                              answers: answers, finishedRepeats: finishedRepeats)
+        other.cursor = cursor
+        other.returnToReview = returnToReview
+        other.pendingConfirm = pendingConfirm
+        return other
+    }
+}

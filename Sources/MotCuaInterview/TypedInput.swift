@@ -27,7 +27,8 @@ public enum TypedInput {
             return .value(.double(d))
         case .date:
             guard let d = CalendarDate.parseTyped(text, precision: f.precision) ?? CalendarDate.parseISO(text, precision: f.precision) else {
-                return .invalid(key: "input.date", args: ["pattern": datePattern(f.precision)])
+                if CalendarDate.hasTypedShape(text, precision: f.precision) { return .invalid(key: "input.date.impossible", args: [:]) }
+                return .invalid(key: "input.date", args: dateArguments(f.precision))
             }
             return .value(.string(d.iso))
         case .boolean:
@@ -52,6 +53,16 @@ public enum TypedInput {
         }
     }
 
+    /// Telex/VNI apply where names and addresses are typed: ID numbers, phones and e-mail
+    /// addresses are Latin whatever the form says.
+    public static func vietnameseTypingApplies(_ f: Field) -> Bool {
+        guard f.type == .text, f.input == .vietnamese else { return false }
+        switch f.format {
+        case .cccd?, .cmnd?, .phone?, .email?: return false
+        case .name?, nil: return true
+        }
+    }
+
     /// "DD/MM/YYYY", "MM/YYYY" or "YYYY".
     public static func datePattern(_ p: CalendarDate.Precision) -> String {
         switch p {
@@ -59,6 +70,20 @@ public enum TypedInput {
         case .month: return "MM/YYYY"
         case .year: return "YYYY"
         }
+    }
+
+    /// An example in the shape the precision asks for: 05/03/2024, 03/2024 or 1990.
+    public static func dateExample(_ p: CalendarDate.Precision) -> String {
+        switch p {
+        case .day: return "05/03/2024"
+        case .month: return "03/2024"
+        case .year: return "1990"
+        }
+    }
+
+    /// The arguments of `input.date`: the pattern and an example of it.
+    public static func dateArguments(_ p: CalendarDate.Precision) -> [String: String] {
+        ["pattern": datePattern(p), "example": dateExample(p)]
     }
 
     /// An option by its number in the list shown (1-based), its value, or its

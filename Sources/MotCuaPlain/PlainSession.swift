@@ -39,6 +39,12 @@ public struct PlainSession<IO: PlainIO> {
     var m: Messages { interview.validator.messages }
     /// The options last listed for a choice, so a number picks among them.
     var shown: [Option] = []
+    /// `--telex` / `--vni`: a line typed in that method is converted where the kiosk would
+    /// convert it (names, addresses), so "Nguyeenx Thij Hoaf" is stored "Nguyễn Thị Hòa".
+    public var typing: InputMethod = .off
+    public var toneStyle: TonePlacementStyle = .traditional
+    /// The interview as it was when `:review` was typed, so `<` there returns to that question.
+    var beforeReview: Interview?
 
     public init(interview: Interview, io: IO, hooks: PlainHooks) {
         self.interview = interview; self.io = io; self.hooks = hooks
@@ -71,6 +77,7 @@ public struct PlainSession<IO: PlainIO> {
                 io.write(m.text("plain.cleared"))
                 continue
             case ":review":
+                beforeReview = interview
                 interview.openReview()
                 continue
             case ":save":
@@ -90,9 +97,17 @@ public struct PlainSession<IO: PlainIO> {
             handleRepeat(raw.trimmingCharacters(in: .whitespaces))
         default:
             var typed = raw
+            if typing != .off, TypedInput.vietnameseTypingApplies(f) {
+                typed = VietTypingEngine.type(raw, method: typing, style: toneStyle)
+            }
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty, let keep = interview.currentAnswer ?? interview.suggestedAnswer {
-                // Enter keeps the current answer or accepts the default.
+                // Enter keeps the current answer or accepts the default. A confirmed answer
+                // (typed twice before) is kept as it is, without asking for it twice again.
+                if f.confirm, interview.pendingConfirm == nil, interview.currentAnswer == keep {
+                    interview.advance()
+                    return
+                }
                 if interview.pendingConfirm != nil || !f.confirm { report(interview.answer(keep)); return }
                 typed = PlainText.editable(keep, f)
             }
@@ -154,9 +169,13 @@ public struct PlainSession<IO: PlainIO> {
         io.write(m.text("plain.review.ask"))
         guard let raw = io.readLine() else { return saveAndLeave(.endOfInput) }
         let line = VietText.fold(raw)
-        if let n = Int(line), n >= 1, n <= targets.count { interview.edit(targets[n - 1]); return nil }
+        if let n = Int(line), n >= 1, n <= targets.count { beforeReview = nil; interview.edit(targets[n - 1]); return nil }
         switch line {
-        case "<": interview.back(); return nil
+        case "<":
+            // Back to the question the person was on when they asked for the review.
+            if let previous = beforeReview { interview = previous } else { interview.back() }
+            beforeReview = nil
+            return nil
         case ":save": return saveAndLeave(.saved)
         case "co", "c", "y", "yes":
             guard review.isValid else { io.write(m.text("plain.review.errors", ["count": String(review.report.errors.count)])); return nil }

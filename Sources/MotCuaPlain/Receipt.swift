@@ -28,7 +28,8 @@ public struct ReceiptText {
                    m.text("receipt.procedure", ["name": s(facts.procedure)])]
         if let c = facts.procedureCode { out.append(m.text("receipt.code", ["code": s(c)])) }
         out.append(m.text("receipt.received", ["time": s(receivedAt)]))
-        out.append(m.text("receipt.appointment", ["date": facts.appointment.display, "days": String(facts.processingDays)]))
+        out.append(m.text(facts.processingDays == 0 ? "receipt.appointment.sameday" : "receipt.appointment",
+                          ["date": facts.appointment.display, "days": String(facts.processingDays)]))
         if let fee = facts.fee, fee > 0 {
             out.append(m.text("receipt.fee", ["amount": formatVND(fee)]))
         } else {

@@ -41,7 +41,7 @@ import Testing
         #expect(r.stdout.contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"))
         #expect(r.stdout.range(of: #"Mã hồ sơ: TQ01-261127-0001"#, options: .regularExpression) != nil)
         #expect(r.stdout.contains("Thủ tục: Đăng ký khai sinh"))
-        #expect(r.stdout.contains("Lệ phí: 16.000 đ"))
+        #expect(r.stdout.contains("Phí, lệ phí: 16.000 đ"))
         #expect(r.stdout.contains("Giấy chứng nhận kết hôn của cha mẹ (xuất trình)"))
         #expect(r.stdout.contains("Quét để tra cứu hồ sơ"))
         // No colours, no cursor movement: nothing a screen reader would read out as noise.

@@ -147,9 +147,46 @@ let family = #"""
     @Test func typedInputParsing() {
         let f = interview(family).form
         #expect(TypedInput.parse("5/3/2024", for: f.field("ngay_sinh")!) == .value("2024-03-05"))
-        #expect(TypedInput.parse("31/4/2024", for: f.field("ngay_sinh")!) == .invalid(key: "input.date", args: ["pattern": "DD/MM/YYYY"]))
+        #expect(TypedInput.parse("31/4/2024", for: f.field("ngay_sinh")!) == .invalid(key: "input.date.impossible", args: [:]))
         #expect(TypedInput.parse("Có", for: f.field("co_con")!) == .value(true))
         #expect(TypedInput.parse("khong", for: f.field("co_con")!) == .value(false))
         #expect(TypedInput.parse("2015", for: f.field("nam_sinh_con")!) == .value("2015"))
+    }
+}
+
+/// Issue 14, defect 5: a province changed in the review takes its commune with it.
+@Suite struct DependentChoiceTests {
+    let form = #"""
+    {"format": "motcua-form/1", "id": "noi-o", "version": "1", "title": "Nơi ở",
+     "lists": {"tinh": "@provinces", "xa": "@communes"},
+     "pages": [{"id": "p", "title": "Nơi ở", "fields": [
+       {"id": "tinh", "type": "choice", "label": "Tỉnh", "options": "tinh", "required": true},
+       {"id": "xa", "type": "choice", "label": "Xã", "options": "xa", "filter": "option.province = tinh", "required": true},
+       {"id": "dia_chi", "type": "text", "label": "Địa chỉ", "required": true}]}]}
+    """#
+
+    @Test func aCommuneThatNoLongerFitsIsClearedAndAskedNext() {
+        var i = interview(form, answers: JSONObject([("tinh", "08"), ("xa", "02425"), ("dia_chi", "Số 1")]))
+        #expect(i.cursor == .review)
+        i.edit(.field("tinh"))
+        #expect(i.answer("38") == .accepted(warning: nil))
+        #expect(i.answers["xa"] == nil)
+        #expect(i.cursor == .field("xa"))
+        #expect(i.answer("14797") == .accepted(warning: nil))
+        #expect(i.cursor == .review)  // then back to the review
+        #expect(!i.review().sections.flatMap(\.entries).contains { $0.value.contains("14797") })
+        // An unchanged province keeps its commune.
+        i.edit(.field("tinh"))
+        _ = i.answer("38")
+        #expect(i.answers["xa"] == "14797" && i.cursor == .review)
+    }
+}
+
+extension DependentChoiceTests {
+    @Test func aCommuneOfAnotherProvinceIsNamedNotShownAsItsCode() {
+        let i = interview(form, answers: JSONObject([("tinh", "38"), ("xa", "02425"), ("dia_chi", "Số 1")]))
+        let messages = i.review().sections.flatMap(\.entries).flatMap(\.errors)
+        #expect(messages.contains { $0.contains("Xã Hùng Đức") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("02425") }, "\(messages)")
     }
 }

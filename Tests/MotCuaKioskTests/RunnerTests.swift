@@ -83,7 +83,7 @@ struct RecordingProgram: KioskProgram {
     @Test func belowTheMinimumSizeTheEnlargeScreenShowsAndKeysAreHeldBack() {
         var p = RecordingProgram()
         let t = ScriptedTerminal([.key(.character("a")), .resize(Size(width: 60, height: 20)), .key(.character("b")),
-                                  .key(.function(10)), .resize(Size(width: 120, height: 40)), .key(.function(10))])
+                                  .key(.function(3)), .resize(Size(width: 120, height: 40)), .key(.function(10))])
         #expect(run(&p, t) == 7)
         #expect(p.events == [.key(.character("a")), .key(.resize), .key(.resize), .key(.function(10))])
         let small = t.painted.first { $0.size == Size(width: 60, height: 20) }
@@ -104,5 +104,17 @@ struct RecordingProgram: KioskProgram {
         let t = ScriptedTerminal([.wait(10_000), .key(.function(10))])
         #expect(run(&p, t) == 7)
         #expect(p.events == [.key(.function(10))])
+    }
+
+    /// Issue 14, defect 17: the "enlarge" screen says how to leave, and F10 there saves the
+    /// draft and leaves (only Ctrl-C did).
+    @Test func f10OnTheEnlargeScreenSavesAndLeaves() {
+        var p = RecordingProgram(quitOn: .function(12))
+        let t = ScriptedTerminal(size: Size(width: 60, height: 20), [.key(.character("b")), .key(.function(10)), .key(.character("c"))])
+        #expect(run(&p, t) == 0)
+        #expect(p.terminatedBy == 0)
+        #expect(p.events.isEmpty)
+        #expect(t.restoreCount == 1)
+        #expect(t.painted.last?.text.contains("F10 (Ctrl-X)") == true)
     }
 }

@@ -143,7 +143,7 @@ func expectedQR(_ content: String, _ ecc: QRErrorCorrection = .medium) throws ->
         #expect(desk.saves.last?["ks_ho_ten"] == "TRẦN MINH KHÔI")
         let s = app.view(size: size)
         for personal in ["Nguyễn", "Hòa", "TRẦN", "Khôi", "0081", "20/10"] { #expect(!s.text.contains(personal), "\(personal)") }
-        #expect(s.text.contains("Lâu không có thao tác: hồ sơ đang làm dở đã được lưu (F5 để làm tiếp)."))
+        #expect(s.text.contains("Đã lâu không thao tác nên hồ sơ đang làm dở đã được lưu. F5 để làm tiếp."))
     }
 
     @Test func idleClearsTheReceiptTheDraftsListAndTheSearch() {

@@ -81,7 +81,7 @@ let khaiSinhComplete: JSONObject = {
         #expect(s.lines[size.height - 1].hasPrefix(" Enter Sửa mục này  F9 Nộp hồ sơ  Esc Quay lại"))
         // Submitting with errors is refused with the count.
         app.press(.function(9))
-        #expect(app.view(size: size).text.contains("Hồ sơ còn 1 lỗi: sửa các mục có dấu ✗ rồi nộp lại."))
+        #expect(app.view(size: size).text.contains("Chưa nộp được: còn 1 mục thiếu hoặc sai (✗). Enter: đến mục đầu tiên."))
         #expect(desk.submitted.isEmpty)
         // Enter on the answer edits it, and the engine brings the person back to the review.
         app.press(.enter)
@@ -129,7 +129,7 @@ let khaiSinhComplete: JSONObject = {
         s = app.view(size: size)
         #expect(s.text.contains("Nộp hồ sơ này vào hàng đợi?"))
         #expect(s.text.contains("Enter: nộp · Esc: chưa nộp"))
-        #expect(s.lines[size.height - 1].hasPrefix(" Enter Nộp  Esc Thôi"))
+        #expect(s.lines[size.height - 1].hasPrefix(" Enter Nộp  Esc Hủy"))
         app.press(.escape)
         #expect(!app.view(size: size).text.contains("Nộp hồ sơ này vào hàng đợi?"))
         #expect(desk.submitted.isEmpty)
@@ -141,7 +141,7 @@ let khaiSinhComplete: JSONObject = {
         #expect(s.lines[2].hasPrefix("  GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"))
         #expect(s.text.contains("Mã hồ sơ: TQ01-261127-0007"))
         #expect(s.text.contains("Thủ tục: Đăng ký khai sinh"))
-        #expect(s.text.contains("Lệ phí: 16.000 đ"))
+        #expect(s.text.contains("Phí, lệ phí: 16.000 đ"))
         // A long receipt scrolls: its last paper comes into view.
         app.press(.pageDown)
         #expect(app.view(size: size).text.contains("- Giấy chứng nhận kết hôn của cha mẹ"))

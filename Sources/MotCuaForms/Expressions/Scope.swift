@@ -12,6 +12,14 @@ protocol ExpressionScope {
     /// Answers by id (the current repeat item's merged in), for `${field}` in
     /// messages: asked only when a message is shown.
     func valuesByID(_ plan: ValidationPlan?, within repeatSlot: Int?) -> [String: Value]
+    /// Whether `e` reads an answer that was refused in this pass: such a rule is not
+    /// evaluated (one impossible date must not bring follow-on errors about it).
+    func readsRefusedAnswer(_ e: Expression) -> Bool
+}
+
+extension ExpressionScope {
+    /// A front end's scope holds only accepted answers.
+    func readsRefusedAnswer(_ e: Expression) -> Bool { false }
 }
 
 /// The values an expression can see at one place of the form, by field id.

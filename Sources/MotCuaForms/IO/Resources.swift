@@ -6,22 +6,53 @@ import Foundation
 public enum Resources {
     public static func root(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let home = environment["MOTCUA_HOME"], !home.isEmpty { return home }
+        return places().first { FileManager.default.fileExists(atPath: $0 + "/Locales/vi.json") }
+    }
+
+    /// Where `root` looks when MOTCUA_HOME is not set, in order: the executable's folder's
+    /// parents (a build in the repository) and their share/motcua (an install prefix), the
+    /// installed share folders, the current folder. Also what the "cannot find" message lists.
+    public static func places() -> [String] {
         // Plain string paths, not NSString: the kiosk calls this before its first screen,
         // and NSString's path methods bring in a large part of Foundation for it.
         var dir = executablePath()
+        var out: [String] = []
         for _ in 0..<6 {
             dir = parent(of: dir)
             let base = dir.hasSuffix("/") ? dir : dir + "/"
-            if FileManager.default.fileExists(atPath: base + "Locales/vi.json") { return dir }
-            if FileManager.default.fileExists(atPath: base + "share/motcua/Locales/vi.json") {
-                return base + "share/motcua"
-            }
+            out += [dir, base + "share/motcua"]
         }
-        for candidate in ["/usr/local/share/motcua", "/usr/share/motcua"] where FileManager.default.fileExists(atPath: candidate + "/Locales/vi.json") {
-            return candidate
+        out += ["/usr/local/share/motcua", "/usr/share/motcua", FileManager.default.currentDirectoryPath]
+        var seen = Set<String>()
+        return out.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// Why the data folders cannot be used, in whole sentences (English and Vietnamese,
+    /// since the Locales folder with the wording may be what is missing); nil when they can.
+    public static func problem(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let fm = FileManager.default
+        func usable(_ root: String) -> Bool {
+            fm.fileExists(atPath: root + "/Locales/vi.json") && fm.fileExists(atPath: root + "/Forms/lists")
         }
-        let cwd = FileManager.default.currentDirectoryPath
-        return FileManager.default.fileExists(atPath: cwd + "/Locales/vi.json") ? cwd : nil
+        let fix = """
+            To fix it, either tell motcua where they are, for example
+              export MOTCUA_HOME=/opt/motcua      (the folder that holds Forms/ and Locales/)
+            or install them with the program: copy the Forms/ and Locales/ folders of the MotCua
+            source into /usr/local/share/motcua (or into share/motcua under the folder above the bin/
+            folder that holds motcua).
+            Tiếng Việt: không tìm thấy thư mục Forms/ và Locales/ của MotCua. Hãy đặt biến
+            MOTCUA_HOME là thư mục chứa Forms/ và Locales/, hoặc chép hai thư mục đó vào
+            /usr/local/share/motcua.
+            """
+        if let home = environment["MOTCUA_HOME"], !home.isEmpty {
+            if usable(home) { return nil }
+            return "motcua: MOTCUA_HOME is set to \(home), but that folder does not hold Forms/ (with Forms/lists/) "
+                + "and Locales/ (with Locales/vi.json), which motcua needs for its forms and wording.\n" + fix
+        }
+        if let root = root(environment: environment), usable(root) { return nil }
+        let looked = places().map { "  - " + $0 }.joined(separator: "\n")
+        return "motcua: cannot find the folders Forms/ and Locales/, which hold the forms and the wording. "
+            + "MOTCUA_HOME is not set, so it looked in these folders, in this order:\n" + looked + "\n" + fix
     }
 
     /// The running executable's own path: `/proc/self/exe` where there is one,

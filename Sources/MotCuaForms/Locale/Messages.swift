@@ -78,6 +78,9 @@ public enum Interpolation {
             if let f = field, f.type == .date, let d = CalendarDate.parseISO(s) { return d.display }
             return s
         case .bool(let b): return messages.text(b ? "answer.yes" : "answer.no")
+        case .number:
+            // Vietnamese writes a decimal comma (25,5 m²), as the kiosk's number field takes it.
+            return messages.language == "vi" ? v.displayText.replacingOccurrences(of: ".", with: ",") : v.displayText
         case .list(let l):
             return l.map { display($0, field: field?.type == .multichoice ? field : nil, form: form, messages: messages) }
                 .joined(separator: ", ")

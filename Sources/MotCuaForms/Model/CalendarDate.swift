@@ -129,13 +129,30 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses what a person types: "5/3/2024", "05-03-2024", "05.03.2024", "03/2024", "2024".
     public static func parseTyped(_ s: String, precision: Precision) -> CalendarDate? {
+        guard let (year, month, day) = typedParts(s, precision: precision) else { return nil }
+        switch precision {
+        case .day: return CalendarDate(year: year, month: month, day: day)
+        case .month: return CalendarDate(year: year, month: month, precision: .month)
+        case .year: return CalendarDate(year: year, precision: .year)
+        }
+    }
+
+    /// Whether `s` is written as the precision asks (DD/MM/YYYY…), whether or not that day
+    /// exists: 31/02/2026 is well written, and the person is told the day does not exist.
+    public static func hasTypedShape(_ s: String, precision: Precision) -> Bool {
+        typedParts(s, precision: precision) != nil
+    }
+
+    /// Year, month and day of a date typed day first (1 where the precision has none).
+    private static func typedParts(_ s: String, precision: Precision) -> (Int, Int, Int)? {
         let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." || $0 == " " })
         guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
-        let nums = parts.map { Int($0)! }
+        let nums = parts.compactMap { Int($0) }
+        guard nums.count == parts.count else { return nil }
         switch (precision, nums.count) {
-        case (.day, 3) where parts[2].count == 4: return CalendarDate(year: nums[2], month: nums[1], day: nums[0])
-        case (.month, 2) where parts[1].count == 4: return CalendarDate(year: nums[1], month: nums[0], precision: .month)
-        case (.year, 1) where parts[0].count == 4: return CalendarDate(year: nums[0], precision: .year)
+        case (.day, 3) where parts[2].count == 4: return (nums[2], nums[1], nums[0])
+        case (.month, 2) where parts[1].count == 4: return (nums[1], nums[0], 1)
+        case (.year, 1) where parts[0].count == 4: return (nums[0], 1, 1)
         default: return nil
         }
     }

@@ -97,12 +97,12 @@ extension Validator {
             if plan.checksBounds, let issue = rangeIssue(plan, value, scope) { return fail(.range, issue) }
         case .choice:
             guard case .string(let s) = value else { break }
-            if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": VietText.neutralizeControls(s)])) }
+            if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": optionName(plan.field, s)])) }
         case .multichoice:
             guard case .list(let l) = value else { break }
             for (i, x) in l.enumerated() {
                 guard case .string(let s) = x else { continue }
-                if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": VietText.neutralizeControls(s)])) }
+                if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": optionName(plan.field, s)])) }
                 // Selections are few: a scan costs less than hashing each into a set.
                 if l[..<i].contains(x) { return fail(.option, messages.text("validation.option.twice", ["value": VietText.neutralizeControls(s)])) }
             }
@@ -118,10 +118,10 @@ extension Validator {
         guard plan.hasConstraintOrWarning else { return }
         var s = scope
         s.dot = value
-        if let c = plan.field.constraint, !Evaluator.evaluate(c, s, context).truthy {
+        if let c = plan.field.constraint, !scope.readsRefusedAnswer(c), !Evaluator.evaluate(c, s, context).truthy {
             return fail(.constraint, plan.field.constraintMessage.map { messages.resolve($0, form: form, values: named(scope, plan)) } ?? messages.text("validation.constraint"))
         }
-        if let w = plan.field.warning, !Evaluator.evaluate(w, s, context).truthy {
+        if let w = plan.field.warning, !scope.readsRefusedAnswer(w), !Evaluator.evaluate(w, s, context).truthy {
             let msg = plan.field.warningMessage.map { messages.resolve($0, form: form, values: named(scope, plan, value)) } ?? messages.text("validation.warning")
             result.warning = ValidationIssue(field: path(), code: .warning, message: msg)
         }
@@ -158,6 +158,13 @@ extension Validator {
     }
 
     /// Whether `value` is an option of `field` that its filter lets through in `scope`.
+    /// An option as a person knows it: its label (a commune left from another province is
+    /// named, not shown as its code); the raw value only when the list does not hold it.
+    func optionName(_ field: Field, _ value: String) -> String {
+        let label = field.option(value)?.label.resolve(messages.language, fallback: form.defaultLanguage)
+        return VietText.neutralizeControls(label ?? value)
+    }
+
     public func optionAllowed(_ field: Field, _ value: String, _ scope: Scope) -> Bool {
         guard let o = field.option(value) else { return false }
         guard let filter = field.filter else { return true }

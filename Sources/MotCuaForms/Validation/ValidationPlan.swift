@@ -119,6 +119,8 @@ struct SlotScope: ExpressionScope {
     var item: [Value]?
     var dot: Value = .null
     var option: Option?
+    /// Top-level slots whose answer was refused (or is missing) in this pass; empty until one is.
+    var refused: Set<Int> = []
 
     init(values: [Value], item: [Value]? = nil) {
         self.values = values; self.item = item
@@ -134,6 +136,18 @@ struct SlotScope: ExpressionScope {
     mutating func clear(_ p: FieldPlan) {
         if case .null = self[p] { return }
         self[p] = .null
+    }
+
+    func readsRefusedAnswer(_ e: Expression) -> Bool {
+        guard !refused.isEmpty else { return false }
+        var reads = false
+        e.root.forEachReference { r, _ in
+            switch r {
+            case .field(_, let slot), .column(_, _, let slot, _): if refused.contains(slot) { reads = true }
+            default: break
+            }
+        }
+        return reads
     }
 
     func value(of r: Reference) -> Value {

@@ -64,7 +64,7 @@ public struct Validator: Sendable {
                 }
             }
         }
-        for c in form.checks where !isTrue(c.rule, scope) {
+        for c in form.checks where !scope.readsRefusedAnswer(c.rule) && !isTrue(c.rule, scope) {
             let msg = messages.resolve(c.message, form: form, values: scope.valuesByID(plan, within: nil))
             for t in c.fields.isEmpty ? [c.id] : c.fields {
                 let i = ValidationIssue(field: t, code: c.severity == .error ? .check : .warning, message: msg)
@@ -114,6 +114,7 @@ public struct Validator: Sendable {
             let raw = position >= 0 ? out.given.pairs[position].value : nil
             self.check(p, path: path(), value: scope[p], raw: raw, scope: scope, into: &check)
             record(check, p, &report)
+            if check.error != nil && item == nil { scope.refused.insert(p.slot) }
             if check.passed, let s = check.stored {
                 // A format may have normalised it (then it is no longer the answer as given).
                 if p.format != nil && !check.keepsRaw { scope[p] = check.value }

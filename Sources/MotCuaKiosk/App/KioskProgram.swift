@@ -28,7 +28,8 @@ public protocol KioskProgram {
     /// "please enlarge the window" screen instead).
     func view(size: Size) -> Screen
     /// Ctrl-C, SIGINT, SIGTERM or SIGHUP: save the draft now; the terminal is restored
-    /// and the process exits with 128 + `signal` right after.
+    /// and the process exits with 128 + `signal` right after. Signal 0: F10 on the
+    /// "enlarge the window" screen (the process exits with 0).
     mutating func terminate(signal: Int32)
     /// Seconds without a key before `.idle` is sent; `nil` for never.
     var idleTimeout: Double? { get }

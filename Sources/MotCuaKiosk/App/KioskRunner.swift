@@ -1,7 +1,8 @@
 // The run loop: draw, wait for a key (in short slices so signals and the idle timer are
 // noticed quickly), hand it to the program, repeat. Below the minimum size the program
 // is not drawn and gets no keys (typing into an invisible form would be worse than
-// nothing); the "please enlarge" screen shows instead until the window grows.
+// nothing); the "please enlarge" screen shows instead until the window grows, and F10
+// (Ctrl-X) there saves the draft and leaves.
 import Foundation
 
 public enum KioskRunner {
@@ -62,6 +63,11 @@ public enum KioskRunner {
             if key == .control("c") {
                 program.terminate(signal: SIGINT)
                 return 128 + SIGINT
+            }
+            if !fits && KioskKey.leave.matches(key) {
+                // The one key the "enlarge" screen takes, as it says: save the draft and leave.
+                program.terminate(signal: 0)
+                return 0
             }
             if key != .resize && !fits { continue }
             if let code = apply(program.update(.key(key)), device, voice) { return code }

@@ -52,7 +52,8 @@ public enum QuestionLayout {
         let width = inner.width
         let label = TextWrap.lines(content.label + (content.required ? " *" : ""), width: width).prefix(3)
         let message = content.message.map {
-            TextWrap.lines((content.messageIsError ? "✗ " : "! ") + $0, width: width).prefix(2)
+            // Whole: a message cut short leaves the person guessing (four lines hold the longest).
+            TextWrap.lines((content.messageIsError ? "✗ " : "! ") + $0, width: width).prefix(4)
         } ?? []
         var extra = (content.hint.map { TextWrap.lines($0, width: width).map { ($0, Style(.hint)) } } ?? [])
         extra += content.example.map { TextWrap.lines($0, width: width).map { ($0, Style(.example)) } } ?? []

@@ -28,19 +28,22 @@ struct FieldEditor {
         guard let f = i.currentField, f.type != .repeat, f.type != .calculate else { return nil }
         vietnamese = FieldEditor.typingApplies(f)
         let value = i.currentAnswer.flatMap { $0.isNull ? nil : $0 } ?? i.suggestedAnswer
-        widget = FieldEditor.widget(f, value, i, strings: strings)
+        widget = FieldEditor.widget(f, value, i, strings: strings, style: style)
         setTyping(typing, style: style)
+        selectText()
+    }
+
+    /// Selects a text answer's whole text, so typing replaces it (on arriving at a question
+    /// answered before, and after an answer is refused).
+    mutating func selectText() {
+        guard case .text(var editor) = widget else { return }
+        editor.selectAll()
+        widget = .text(editor)
     }
 
     /// Telex/VNI only where names and addresses are typed: ID numbers, phones and e-mail
     /// addresses are Latin whatever the form says.
-    static func typingApplies(_ f: Field) -> Bool {
-        guard f.type == .text, f.input == .vietnamese else { return false }
-        switch f.format {
-        case .cccd?, .cmnd?, .phone?, .email?: return false
-        case .name?, nil: return true
-        }
-    }
+    static func typingApplies(_ f: Field) -> Bool { TypedInput.vietnameseTypingApplies(f) }
 
     mutating func setTyping(_ method: InputMethod, style: TonePlacementStyle) {
         guard vietnamese, case .text(var editor) = widget else { return }
@@ -51,13 +54,14 @@ struct FieldEditor {
     /// Empties the input (a `confirm` field asks to type it again from scratch).
     mutating func clear(_ i: Interview, strings: KioskStrings, typing: InputMethod, style: TonePlacementStyle) {
         guard let f = i.currentField else { return }
-        widget = FieldEditor.widget(f, nil, i, strings: strings)
+        widget = FieldEditor.widget(f, nil, i, strings: strings, style: style)
         setTyping(typing, style: style)
     }
 
     // MARK: Making widgets
 
-    static func widget(_ f: Field, _ value: JSONValue?, _ i: Interview, strings: KioskStrings) -> FieldWidget {
+    static func widget(_ f: Field, _ value: JSONValue?, _ i: Interview, strings: KioskStrings,
+                       style: TonePlacementStyle = .traditional) -> FieldWidget {
         switch f.type {
         case .text:
             return .text(TextEditor(text: value?.stringValue ?? "", multiline: f.multiline))
@@ -67,10 +71,11 @@ struct FieldEditor {
         case .date:
             return .date(DateField(precision: precision(f.precision), iso: value?.stringValue, strings: strings))
         case .choice:
-            return .choice(ChoiceList(index: ChoiceIndex(choiceOptions(f, i)), selected: value?.stringValue, strings: strings))
+            return .choice(ChoiceList(index: ChoiceIndex(choiceOptions(f, i, style: style)), selected: value?.stringValue, strings: strings,
+                                      allowsBlank: !isRequired(f, i)))
         case .multichoice:
             let picked = value?.arrayValue?.compactMap(\.stringValue) ?? []
-            return .multichoice(MultiChoice(options: choiceOptions(f, i), selected: picked))
+            return .multichoice(MultiChoice(options: choiceOptions(f, i, style: style), selected: picked))
         case .boolean:
             return .boolean(BooleanField(value: value?.boolValue, strings: strings))
         case .note, .repeat, .calculate:
@@ -80,14 +85,16 @@ struct FieldEditor {
     }
 
     /// The options the field's `filter` lets through now (the communes of the chosen
-    /// province), labelled in the interview's language.
-    static func choiceOptions(_ f: Field, _ i: Interview) -> [ChoiceOption] {
+    /// province), labelled in the interview's language, tones placed in the desk's style
+    /// (the lists mix "Xã Chiêm Hoá" and "Xã Thanh Thủy"; the screen shows one style).
+    static func choiceOptions(_ f: Field, _ i: Interview, style: TonePlacementStyle = .traditional) -> [ChoiceOption] {
         let language = i.validator.messages.language
         let scope = i.currentScope
         var out: [ChoiceOption] = []
         out.reserveCapacity(f.options.count)
         for o in f.options where f.filter == nil || i.validator.optionAllowed(f, o.value, scope) {
-            out.append(ChoiceOption(value: o.value, label: o.label.resolve(language, fallback: i.form.defaultLanguage)))
+            let label = o.label.resolve(language, fallback: i.form.defaultLanguage)
+            out.append(ChoiceOption(value: o.value, label: VietText.normalizeTonePlacement(label, style: style)))
         }
         return out
     }
@@ -128,9 +135,9 @@ struct FieldEditor {
             if d.isEmpty { return .value(.null) }
             if let iso = d.iso { return .value(.string(iso)) }
             if d.problem == .incomplete {
-                return .invalid(m.text("input.date", ["pattern": TypedInput.datePattern(f.precision)]))
+                return .invalid(m.text("input.date", TypedInput.dateArguments(f.precision)))
             }
-            return .invalid(m.text("kiosk.date.impossible"))
+            return .invalid(m.text("input.date.impossible"))
         case .choice(let c):
             // Tab away after narrowing (fast mode) takes the highlighted option, as Enter would.
             let picked = c.query.isEmpty ? c.selected : (c.highlightedOption ?? c.selected)

@@ -16,7 +16,7 @@ struct HomeScreen {
     /// Counts for the status line, read when home is shown (nil when unreadable).
     let draftCount: Int?
     let queue: QueueOverview?
-    /// "Hồ sơ nháp: 2 · Hàng đợi: 1 chờ gửi, 0 để riêng", made once from the counts.
+    /// "Hồ sơ nháp: 2 · Hàng đợi: 1 chờ gửi, 0 tạm giữ – cần xem lại", made once from the counts.
     let statusLine: String
     var notice: Notice?
     /// What does not change while home is shown (the frame, the heading, the wrapped
@@ -119,7 +119,7 @@ struct HomeScreen {
         return (screen, inner, y + 1)
     }
 
-    /// "Hồ sơ nháp: 2 · Hàng đợi: 1 chờ gửi, 0 để riêng".
+    /// "Hồ sơ nháp: 2 · Hàng đợi: 1 chờ gửi, 0 tạm giữ – cần xem lại".
     static func statusLine(_ m: Messages, drafts: Int?, queue: QueueOverview?) -> String {
         let drafts = drafts.map { m.text("kiosk.home.drafts", ["count": String($0)]) }
         let queued = queue.map {

@@ -26,6 +26,8 @@ struct InterviewScreen {
     var editor: FieldEditor?
     /// The highlighted row of a repeat's list (items, then "add", then "done").
     var repeatHighlight = 0
+    /// Del was pressed on this item: Enter removes it, any other key keeps it.
+    var pendingRemoval: Int?
     var review: ReviewState?
     /// The interview as it was when F2 opened the review, so Esc returns to that question.
     var beforeReview: Interview?
@@ -52,7 +54,7 @@ struct InterviewScreen {
         if showHelp { showHelp = false; return .stay }  // any key closes the help
         if key == .resize { return .stay }
         notice = nil
-        switch KioskKey.command(key, among: [.leave, .help, .review, .fast, .typing]) {
+        switch KioskKey.command(key, among: [.leave, .help, .review, .fast, .typing, .submit]) {
         case .leave?:
             persist()
             return .leave
@@ -62,6 +64,11 @@ struct InterviewScreen {
         case .review?:
             if review == nil { openReview() }
             return .stay
+        case .submit?:
+            // Mid-interview too: the review says what is still missing, highlights the first
+            // (Enter goes there), or asks to confirm a complete dossier.
+            if review == nil { openReview() }
+            return updateReview(key)
         case .fast?:
             fast.toggle()
             if fast { skipNotesForward() }
@@ -145,6 +152,7 @@ struct InterviewScreen {
         case .rejected(let issue):
             ed.message = issue.message
             ed.messageIsError = true
+            ed.selectText()
             editor = ed
             return false
         }
@@ -177,6 +185,14 @@ struct InterviewScreen {
         let rows = repeatRows()
         guard !rows.isEmpty else { return }
         repeatHighlight = min(repeatHighlight, rows.count - 1)
+        if let i = pendingRemoval {
+            pendingRemoval = nil
+            guard key == .enter else { return }  // kept
+            session.interview.removeItem(i)
+            persist()
+            if notice == nil { notice = Notice(text: m.text("kiosk.repeat.removed"), isError: false) }
+            return
+        }
         switch key {
         case .up: repeatHighlight = max(0, repeatHighlight - 1)
         case .down, .tab: repeatHighlight = min(rows.count - 1, repeatHighlight + 1)
@@ -186,9 +202,9 @@ struct InterviewScreen {
         case .character("+"): addItem()
         case .delete, .backspace:
             guard case .item(let i) = rows[repeatHighlight] else { return }
-            session.interview.removeItem(i)
-            persist()
-            if notice == nil { notice = Notice(text: m.text("kiosk.repeat.removed"), isError: false) }
+            // A family member or a residence is a whole block of answers: ask first.
+            pendingRemoval = i
+            notice = Notice(text: m.text("kiosk.repeat.confirm", ["item": interview.itemLabel(interview.pathOfCursor, i)]), isError: true)
         case .enter:
             switch rows[repeatHighlight] {
             case .item(let i):
@@ -264,7 +280,10 @@ struct InterviewScreen {
         if fast { if forward { skipNotesForward() } else { skipNotesBackward() } }
         if interview.cursor == .review {
             editor = nil
-            review = ReviewState(interview.review())
+            // The fee as the receipt will say it, so it is known before submitting.
+            let fee = ReceiptFacts(interview: interview, received: interview.validator.context.today,
+                                   holidays: HolidayCalendar(daysOff: [:])).fee
+            review = ReviewState(interview.review(), fee: fee)
             return
         }
         review = nil

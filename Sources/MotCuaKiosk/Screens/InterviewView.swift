@@ -124,8 +124,12 @@ extension InterviewScreen {
         lines.append((m.text("kiosk.help.keys"), Style(.label, bold: true)))
         lines.append(("Enter: " + m.text("kiosk.enter.next") + " · Esc: " + m.text("kiosk.esc.back")
                       + " · Tab/Shift-Tab: " + m.text("kiosk.tab.next"), .plain))
-        for key in [KioskKey.help, .review, .fast, .highContrast, .typing, .submit, .leave, .readAloud, .autoRead] {
+        for key in [KioskKey.help, .review, .fast, .highContrast, .typing, .language, .submit, .leave, .readAloud, .autoRead] {
             lines.append(("\(key.label) / \(key.controlLabel): \(key.meaning(m))", .plain))
+        }
+        // Editing keys and the typing tables: what a first-day volunteer asks for.
+        for key in ["kiosk.help.editing", "kiosk.help.telex", "kiosk.help.vni"] {
+            for l in TextWrap.lines(m.text(key), width: width - 4) { lines.append((l, .plain)) }
         }
         lines.append(("", .plain))
         lines.append((m.text("kiosk.help.close"), .role(.hint)))

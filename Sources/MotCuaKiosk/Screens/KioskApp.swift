@@ -111,6 +111,15 @@ public struct KioskApp: KioskProgram {
             route = .queue(queue)
             if action == .back { goHome() }
         case .interview(var screen):
+            if KioskKey.language.matches(key) && !screen.showHelp {
+                // F8 works in an interview too: the same answers and question, other words.
+                language = language == "vi" ? "en" : "vi"
+                var session = screen.session
+                session.interview = session.interview.inLanguage(services.messages(language))
+                route = .interview(InterviewScreen(session: session, typing: screen.typing, style: services.toneStyle,
+                                                   strings: strings, fast: screen.fast))
+                return .none
+            }
             let outcome = screen.update(key)
             typing = screen.typing
             route = .interview(screen)

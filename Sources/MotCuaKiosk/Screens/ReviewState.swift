@@ -10,6 +10,8 @@ enum ReviewRow: Equatable {
     case entry(ReviewEntry)
     case error(String)
     case warning(String)
+    /// The next line of a long error (or warning), wrapped rather than cut.
+    case more(String, error: Bool)
     case submit
 
     var isSelectable: Bool {
@@ -38,24 +40,38 @@ struct ReviewState {
     var confirming = false
     /// Said when Enter on "submit" meets errors.
     var blocked = false
+    /// The fee the receipt will ask (nil: the form sets none).
+    let fee: Int?
 
-    init(_ review: Review) {
+    init(_ review: Review, fee: Int? = nil) {
         self.review = review
+        self.fee = fee
         var rows: [ReviewRow] = []
         for section in review.sections {
             rows.append(.section(section.title))
             for entry in section.entries {
                 rows.append(.entry(entry))
-                rows += entry.errors.map(ReviewRow.error)
-                rows += entry.warnings.map(ReviewRow.warning)
+                for e in entry.errors { rows += ReviewState.wrapped(e, error: true) }
+                for w in entry.warnings { rows += ReviewState.wrapped(w, error: false) }
             }
         }
-        rows += review.generalErrors.map(ReviewRow.error)
+        for e in review.generalErrors { rows += ReviewState.wrapped(e, error: true) }
         rows.append(.submit)
         self.rows = rows
         // A valid dossier starts on "submit"; otherwise on the first answer with an error.
         highlight = rows.count - 1
         if !review.isValid, let first = ReviewState.firstError(rows) { highlight = first }
+    }
+
+    /// Width of a message row's text at 80 columns (the smallest window), so that a long
+    /// message is read whole on every window.
+    static let messageWidth = 80 - 4 - 5 - 2
+
+    /// A message as rows: its first line, then the rest wrapped.
+    static func wrapped(_ text: String, error: Bool) -> [ReviewRow] {
+        let lines = TextWrap.lines(text, width: messageWidth)
+        guard let first = lines.first else { return [error ? .error(text) : .warning(text)] }
+        return [error ? .error(first) : .warning(first)] + lines.dropFirst().map { .more($0, error: error) }
     }
 
     /// The entry row just above the first error, or the first error row with none above.

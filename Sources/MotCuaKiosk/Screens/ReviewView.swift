@@ -9,8 +9,11 @@ enum ReviewView {
     static func render(_ state: ReviewState, m: Messages, into screen: inout Screen, _ body: Rect) {
         let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
         guard inner.height >= 3 else { return }
-        let summary = m.text("kiosk.review.summary", ["answers": String(state.answerCount), "errors": String(state.errorCount),
+        var summary = m.text("kiosk.review.summary", ["answers": String(state.answerCount), "errors": String(state.errorCount),
                                                       "warnings": String(state.warningCount)])
+        if let fee = state.fee {
+            summary += " · " + (fee > 0 ? m.text("receipt.fee", ["amount": formatVND(fee)]) : m.text("receipt.fee.none"))
+        }
         screen.write(TextWrap.fit(summary, width: inner.width), at: Point(x: inner.x, y: inner.y),
                      style: Style(state.errorCount > 0 ? .error : .success, bold: true), clip: inner)
         var list = inner.inset(top: 2)
@@ -49,6 +52,9 @@ enum ReviewView {
             case .warning(let text):
                 screen.write(TextWrap.fit("! " + text, width: line.width - 5), at: Point(x: line.x + 5, y: line.y),
                              style: Style(.warning, bold: true), clip: line)
+            case .more(let text, let error):
+                screen.write(TextWrap.fit("  " + text, width: line.width - 5), at: Point(x: line.x + 5, y: line.y),
+                             style: Style(error ? .error : .warning, bold: true), clip: line)
             case .submit:
                 let label = "[ " + m.text("kiosk.review.submit") + " ]"
                 screen.write((on ? "▸ " : "  ") + label, at: Point(x: line.x, y: line.y),

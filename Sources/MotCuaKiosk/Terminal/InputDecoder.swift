@@ -1,5 +1,8 @@
 // Turns what ncurses' wget_wch returns into `Key` values. Kept free of terminal calls so
 // tests can feed it the exact codes ncurses produces, including a bracketed paste.
+// Escape sequences the terminfo entry does not describe (TERM=xterm-256color inside tmux,
+// PuTTY) reach us as ESC and then their bytes: they are decoded in EscapeSequences.swift,
+// never taken as Esc (back) plus typed text.
 import CNCursesW
 
 /// One result of `wget_wch`: a character (`OK`) or a key code (`KEY_CODE_YES`).
@@ -15,6 +18,16 @@ public struct InputDecoder: Sendable {
 
     private var paste: String.UnicodeScalarView?
     private var lastWasCR = false
+    /// After an ESC: the bytes of the sequence so far (empty: the ESC alone).
+    var escape: [UInt8]?
+    /// A second key one input gave (Esc then Enter): the driver takes it before reading on.
+    var queued: Key?
+
+    /// The key waiting after the last one `decode` returned, if any.
+    public mutating func takeQueued() -> Key? {
+        defer { queued = nil }
+        return queued
+    }
 
     public init() {}
 
@@ -24,11 +37,35 @@ public struct InputDecoder: Sendable {
     /// The key `raw` completes, or `nil` when it only continues a paste or means nothing.
     public mutating func decode(_ raw: RawInput) -> Key? {
         if paste != nil { return continuePaste(raw) }
+        if escape != nil {
+            switch raw {
+            case .character(let value): return continueEscape(value)
+            case .keyCode(let code):
+                escape = nil  // Alt plus a key the terminfo knows: the key alone
+                return InputDecoder.key(code: code, decoder: &self)
+            }
+        }
         switch raw {
         case .keyCode(let code): return InputDecoder.key(code: code, decoder: &self)
+        case .character(27):
+            escape = []  // Esc, or the start of a sequence: the next bytes (or a timeout) say
+            return nil
         case .character(let value): return InputDecoder.key(character: value)
         }
     }
+
+    /// True after an ESC: the driver reads on with a short timeout, then `flushEscape`.
+    public var inEscape: Bool { escape != nil }
+
+    /// Nothing followed the ESC in time: it was the Esc key. A sequence cut short is dropped.
+    public mutating func flushEscape() -> Key? {
+        guard let bytes = escape else { return nil }
+        escape = nil
+        return bytes.isEmpty ? .escape : nil
+    }
+
+    /// Starts a bracketed paste (the marker came as a sequence ncurses did not know).
+    mutating func beginPaste() { paste = String.UnicodeScalarView(); lastWasCR = false }
 
     /// Ends an unterminated paste (the end marker never came) and returns what it held.
     public mutating func flushPaste() -> Key? {
@@ -75,7 +112,7 @@ public struct InputDecoder: Sendable {
         }
     }
 
-    private static func key(character value: UInt32) -> Key? {
+    static func key(character value: UInt32) -> Key? {
         switch value {
         case 13: return .enter
         case 9: return .tab

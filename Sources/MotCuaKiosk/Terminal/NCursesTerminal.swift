@@ -159,20 +159,24 @@ public final class NCursesTerminal: TerminalDevice {
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard !restored else { return nil }
         if let key = peeked { peeked = nil; return key }
+        if let key = decoder.takeQueued() { return key }
         while true {
-            // Inside a paste the rest is already on its way: wait up to a second for it.
-            wtimeout(window, Int32(decoder.inPaste ? 1000 : max(0, timeoutMilliseconds)))
+            // Inside a paste the rest is already on its way: wait up to a second for it. After
+            // an ESC the rest of a sequence comes at once (ncurses waited its Esc delay already):
+            // a short wait tells the Esc key from a sequence the terminfo does not describe.
+            wtimeout(window, Int32(decoder.inPaste ? 1000 : decoder.inEscape ? 30 : max(0, timeoutMilliseconds)))
             var value: wint_t = 0
             let result = wget_wch(window, &value)
             let raw: RawInput
             if result == OK { raw = .character(value) }
             else if result == KEY_CODE_YES { raw = .keyCode(Int32(value)) }
+            else if decoder.inEscape { return decoder.flushEscape() }
             else { return decoder.flushPaste() }  // timeout or a signal
             if let key = decoder.decode(raw) {
                 if key == .resize { lastPainted = nil }  // ncurses resized its buffers: repaint all
                 return key
             }
-            if !decoder.inPaste { return nil }
+            if !decoder.inPaste && !decoder.inEscape { return nil }
         }
     }
 

@@ -11,6 +11,8 @@ public struct KioskStrings: Hashable, Sendable {
     public var noKeys: Set<Character>
     public var search: String
     public var noMatches: String
+    /// The first row of an optional choice: no answer.
+    public var leaveBlank = ""
     public var digitsOnly: String
     public var enlargeTitle: String
     /// Format with {width}, {height}, {minWidth}, {minHeight}.
@@ -24,19 +26,19 @@ public struct KioskStrings: Hashable, Sendable {
 
     public static let vi = KioskStrings(
         yes: "Có", no: "Không", yesKeys: ["c", "y"], noKeys: ["k", "n"],
-        search: "Tìm:", noMatches: "Không có lựa chọn nào khớp.",
+        search: "Tìm:", noMatches: "Không có lựa chọn nào khớp.", leaveBlank: "(Để trống, không chọn)",
         digitsOnly: "Ô này chỉ nhận chữ số.",
         enlargeTitle: "Cửa sổ quá nhỏ",
-        enlargeBody: "Xin phóng to cửa sổ lên ít nhất {minWidth}×{minHeight} (hiện tại {width}×{height}).",
+        enlargeBody: "Xin phóng to cửa sổ lên ít nhất {minWidth}×{minHeight} (hiện tại {width}×{height}). Nhấn F10 (Ctrl-X) để lưu hồ sơ đang làm và thoát.",
         stepFormat: "Bước {step}/{total}",
         dayPlaceholder: "nn/tt/nnnn", monthPlaceholder: "tt/nnnn", yearPlaceholder: "nnnn")
 
     public static let en = KioskStrings(
         yes: "Yes", no: "No", yesKeys: ["y"], noKeys: ["n"],
-        search: "Find:", noMatches: "No option matches.",
+        search: "Find:", noMatches: "No option matches.", leaveBlank: "(Leave blank)",
         digitsOnly: "This box takes digits only.",
         enlargeTitle: "Window too small",
-        enlargeBody: "Please enlarge the window to at least {minWidth}×{minHeight} (now {width}×{height}).",
+        enlargeBody: "Please enlarge the window to at least {minWidth}×{minHeight} (now {width}×{height}). Press F10 (Ctrl-X) to save the draft and quit.",
         stepFormat: "Step {step}/{total}",
         dayPlaceholder: "dd/mm/yyyy", monthPlaceholder: "mm/yyyy", yearPlaceholder: "yyyy")
 

@@ -16,33 +16,47 @@ public struct ChoiceList: Widget, Sendable {
     public private(set) var selected: ChoiceOption?
     /// Rows of options the screen shows (the screen sets it), for Page Up/Down.
     public var pageSize = 10
+    /// An optional question: a "leave blank" row heads the list while no search is typed,
+    /// so an answer picked earlier can be taken back (Enter on it stores nothing).
+    public let allowsBlank: Bool
 
     private var pool: [Int]          // matches in list order, for narrowing
     private var poolQuery = ""       // folded query `pool` was computed for
 
-    public init(index: ChoiceIndex, selected value: String? = nil, strings: KioskStrings = .vi) {
-        self.index = index; self.strings = strings
+    public init(index: ChoiceIndex, selected value: String? = nil, strings: KioskStrings = .vi, allowsBlank: Bool = false) {
+        self.index = index; self.strings = strings; self.allowsBlank = allowsBlank
         query = TextEditor()
         pool = Array(index.options.indices)
         matches = pool
         if let value, let i = index.options.firstIndex(where: { $0.value == value }) {
-            highlight = i
+            highlight = i + (allowsBlank ? 1 : 0)
             selected = index.options[i]
         }
     }
 
+    /// The "leave blank" row is on show (first row): optional question, no search typed.
+    public var hasBlankRow: Bool { allowsBlank && query.isEmpty }
+    private var rowCount: Int { matches.count + (hasBlankRow ? 1 : 0) }
+    /// Enter now takes the answer back.
+    public var blankHighlighted: Bool { hasBlankRow && highlight == 0 }
+
     /// The highlighted option (what Enter picks), if any matches.
     public var highlightedOption: ChoiceOption? {
-        matches.indices.contains(highlight) ? index.options[matches[highlight]] : nil
+        let position = highlight - (hasBlankRow ? 1 : 0)
+        return matches.indices.contains(position) ? index.options[matches[position]] : nil
     }
 
     public mutating func update(_ key: Key) -> WidgetAction {
         switch key {
         case .up: highlight = max(0, highlight - 1)
-        case .down: highlight = min(max(0, matches.count - 1), highlight + 1)
+        case .down: highlight = min(max(0, rowCount - 1), highlight + 1)
         case .pageUp: highlight = max(0, highlight - pageSize)
-        case .pageDown: highlight = min(max(0, matches.count - 1), highlight + pageSize)
+        case .pageDown: highlight = min(max(0, rowCount - 1), highlight + pageSize)
         case .enter:
+            if blankHighlighted {
+                selected = nil
+                return .submit
+            }
             guard let option = highlightedOption else { return .handled }
             selected = option
             return .submit
@@ -55,18 +69,17 @@ public struct ChoiceList: Widget, Sendable {
         return .handled
     }
 
-    /// Recomputes the matches; keeps the highlighted option when it still matches.
+    /// Recomputes the matches. The best match goes on top while searching; clearing the
+    /// search goes back to the answer as it stands (the blank row when there is none), not to
+    /// whatever the search last highlighted, so Enter on an emptied search changes nothing.
     private mutating func refilter() {
-        let kept = highlightedOption
         let folded = FoldedText(query.text)
         pool = index.filter(folded, among: folded.folded.hasPrefix(poolQuery) ? pool : nil)
         poolQuery = folded.folded
         matches = index.rank(pool, by: folded)
-        // The best match goes on top while searching; clearing the search goes back to
-        // the option that was highlighted before.
         highlight = 0
-        if query.isEmpty, let kept, let position = matches.firstIndex(where: { index.options[$0] == kept }) {
-            highlight = position
+        if query.isEmpty, let selected, let position = matches.firstIndex(where: { index.options[$0] == selected }) {
+            highlight = position + (hasBlankRow ? 1 : 0)
         }
     }
 
@@ -81,20 +94,23 @@ public struct ChoiceList: Widget, Sendable {
 
         let list = rect.inset(top: 1)
         guard !list.isEmpty else { return }
-        if matches.isEmpty {
+        if matches.isEmpty && !hasBlankRow {
             screen.write(strings.noMatches, at: Point(x: list.x, y: list.y), style: .role(.warning), clip: list)
             return
         }
-        let first = list.firstVisible(of: matches.count, keeping: highlight)
-        for (row, i) in matches[first...].prefix(list.height).enumerated() {
-            let line = list.row(row)
-            let isHighlighted = first + row == highlight
+        let offset = hasBlankRow ? 1 : 0
+        let first = list.firstVisible(of: rowCount, keeping: highlight)
+        for row in first..<min(rowCount, first + list.height) {
+            let line = list.row(row - first)
+            let isHighlighted = row == highlight
             let style = isHighlighted ? Style(.selection) : Style.plain
             if isHighlighted { screen.fill(line, style: style) }
-            screen.write((isHighlighted ? "▸ " : "  ") + index.options[i].label, at: Point(x: line.x, y: line.y),
-                         style: style, clip: line)
+            let label = row < offset ? strings.leaveBlank : index.options[matches[row - offset]].label
+            // Cut with "…" where the column is narrow (fast mode), never silently.
+            screen.write((isHighlighted ? "▸ " : "  ") + TextWrap.fit(label, width: max(1, line.width - 2)), at: Point(x: line.x, y: line.y),
+                         style: row < offset && !isHighlighted ? .role(.muted) : style, clip: line)
         }
     }
 
-    public func preferredHeight(width: Int) -> Int { 1 + min(max(1, index.count), 10) }
+    public func preferredHeight(width: Int) -> Int { 1 + min(max(1, index.count + (allowsBlank ? 1 : 0)), 10) }
 }

@@ -36,7 +36,7 @@ extension TextEditor {
         var x = row.x
         if start > 0 { x += screen.write("…", at: Point(x: x, y: row.y), style: Style(.placeholder), clip: row) }
         let end = min(graphemes.count, start + row.width)  // every grapheme drawn takes a column or more
-        screen.write(String(graphemes[start..<end]), at: Point(x: x, y: row.y), style: style, clip: row)
+        screen.write(String(graphemes[start..<end]), at: Point(x: x, y: row.y), style: selectedAll ? Style(.selection) : style, clip: row)
         if focused {
             screen.cursor = Point(x: x + Screen.width(String(graphemes[start..<caret])), y: row.y)
         }
@@ -56,7 +56,7 @@ extension TextEditor {
         let first = max(0, caretRow - rect.height + 1)
         for (offset, span) in spans[first...].prefix(rect.height).enumerated() {
             screen.write(String(graphemes[span.start..<span.end]), at: Point(x: rect.x, y: rect.y + offset),
-                         style: style, clip: rect)
+                         style: selectedAll ? Style(.selection) : style, clip: rect)
         }
         if focused {
             let span = spans[caretRow]

@@ -30,6 +30,13 @@ public struct TextEditor: Widget, Sendable {
     /// Columns of the rectangle the screen gives a multi-line field, so Home/End and
     /// Up/Down move by the lines as drawn (the screen sets it when laying out).
     public var layoutWidth: Int = 60
+    /// The whole text is selected (an answer given earlier, or one just refused): typing or
+    /// pasting replaces it; any other key (Backspace to fix the last letter, the caret keys)
+    /// drops the selection and edits as usual. So new typing never lands after an old answer.
+    public private(set) var selectedAll = false
+
+    /// Selects the whole text (nothing to select in an empty field).
+    public mutating func selectAll() { selectedAll = !graphemes.isEmpty }
 
     public init(text: String = "", multiline: Bool = false, typing: VietTypingEngine? = nil,
                 placeholder: String = "") {
@@ -59,6 +66,14 @@ public struct TextEditor: Widget, Sendable {
 
     public mutating func update(_ key: Key) -> WidgetAction {
         refusal = nil
+        if selectedAll {
+            selectedAll = false
+            switch key {
+            case .character(let c) where TextEditor.isTypeable(c): eraseAll()
+            case .paste: eraseAll()
+            default: break
+            }
+        }
         switch key {
         case .character(let c):
             guard TextEditor.isTypeable(c) else { return .ignored }
@@ -89,6 +104,20 @@ public struct TextEditor: Widget, Sendable {
         case .delete:
             if caret < graphemes.count { graphemes.remove(at: caret) }
             syncTyping()
+        case .control("u"):  // clears the field (the current line of a multi-line one), wherever the caret is
+            let span = multiline ? currentSpan() : LineSpan(start: 0, end: graphemes.count, soft: false)
+            graphemes.removeSubrange(span.start..<span.end); caret = span.start
+            syncTyping()
+        case .control("k"):  // erase to the end of the line
+            let end = multiline ? currentSpan().end : graphemes.count
+            graphemes.removeSubrange(caret..<max(caret, end))
+            syncTyping()
+        case .control("w"):  // erase the word before the caret (and the spaces after it)
+            var start = caret
+            while start > 0, graphemes[start - 1].isWhitespace { start -= 1 }
+            while start > 0, !graphemes[start - 1].isWhitespace { start -= 1 }
+            graphemes.removeSubrange(start..<caret); caret = start
+            syncTyping()
         case .left: moveCaret(to: caret - 1)
         case .right: moveCaret(to: caret + 1)
         case .home, .control("a"): moveCaret(to: multiline ? currentSpan().start : 0)
@@ -99,6 +128,11 @@ public struct TextEditor: Widget, Sendable {
         default: return .ignored
         }
         return .handled
+    }
+
+    private mutating func eraseAll() {
+        graphemes = []; caret = 0
+        syncTyping()
     }
 
     /// Applies an edit from the typing engine (or any caller): delete that many graphemes

@@ -43,14 +43,20 @@ struct WordComposer: Sendable {
         }
     }
 
-    /// Deletes the last letter (with the tone, if it carried it); false when empty.
+    /// Deletes the last letter (with the tone, if it carried it); false when empty. A word
+    /// erased to nothing starts afresh: keys undone in it ("Hoaff") type normally again.
     mutating func deleteLast(style: TonePlacementStyle) -> Bool {
         guard !letters.isEmpty else { return false }
         if toneIndex == letters.count - 1 { tone = .level }
         letters.removeLast()
+        if letters.isEmpty { self = WordComposer(); return true }
         refreshTone(style: style)
         return true
     }
+
+    /// Initials after which "uơ" ends a word as written (thuở, huơ, khuơ, uơ); elsewhere
+    /// "uow" gives ươ (ngươi, trương).
+    static let uơInitials: Set<String> = ["th", "h", "kh", ""]
 
     /// Loads a word already in the text field (e.g. after the caret moved back into it),
     /// exactly as it is written. Returns false, leaving the composer empty, when the
@@ -156,8 +162,8 @@ struct WordComposer: Sendable {
             var trial = letters
             let initial = String(letters[parts.initial].map(\.base))
             if letters[k].mark == .none && letters[k + 1].mark != .hook && v.count == 2
-                && parts.final.isEmpty && initial == "th" {
-                trial[k + 1].mark = .hook  // thuở: "uơ" at the end of a word after th
+                && parts.final.isEmpty && WordComposer.uơInitials.contains(initial) {
+                trial[k + 1].mark = .hook  // thuở, huơ, khuơ, uơ: "uơ" ending a word (ươ once a letter follows)
             } else {
                 trial[k].mark = .hook      // uo, uô, uơ, ưo → ươ
                 trial[k + 1].mark = .hook

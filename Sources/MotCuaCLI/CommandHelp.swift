@@ -1,0 +1,54 @@
+// Each command's usage, in one place: printed by `motcua COMMAND --help` (exit 0) and,
+// on standard error, when a command is used wrongly (exit 2).
+
+let formsUsage = """
+usage: motcua forms check [PATH ...]
+  Lints form files (no PATH: every form under Forms/); one problem a line,
+  FILE: JSON-PATH: message. Exit 0 no problems, 1 problems found.
+"""
+
+let validateUsage = """
+usage: motcua validate FORM ANSWERS.json [--json] [--lang vi|en] [--today YYYY-MM-DD]
+  FORM is a form file or the id of a form under Forms/ (e.g. khai-sinh).
+  Exit 0 valid, 1 invalid (each problem on a line), 2 unusable input.
+"""
+
+let draftsUsage = """
+usage: motcua drafts list | show ID | discard ID  [--data-dir DIR]
+  Drafts are interviews not yet submitted; resume one with 'motcua fill --draft ID'.
+"""
+
+let submitUsage = """
+usage: motcua submit FORM ANSWERS.json... [--lang vi|en] [--id DOSSIER-ID] [--today YYYY-MM-DD] [--data-dir DIR] [--kiosk ID] [--operator NAME]
+  FORM is a form file or the id of a form under Forms/ (e.g. khai-sinh).
+  Queues finished dossiers; prints each one's receipt code and id.
+"""
+
+let queueUsage = """
+usage: motcua queue status [--all] | deliver [--limit N] | retry ID | export FILE | import FILE  [--data-dir DIR] [--kiosk ID] [--operator NAME]
+"""
+
+let dossiersUsage = """
+usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | verify  [--data-dir DIR]
+  --search finds a name, an ID number or a receipt code, without diacritics.
+"""
+
+/// The usage line alone, for a command used wrongly (one line on standard error).
+func usageLine(_ usage: String) -> String {
+    String(usage.split(separator: "\n").first ?? "")
+}
+
+/// The help of `command`, for `motcua COMMAND --help` (and `motcua COMMAND SUB --help`).
+func commandHelp(_ command: String) -> String? {
+    switch command {
+    case "forms": formsUsage
+    case "validate": validateUsage
+    case "fill": fillUsage
+    case "drafts": draftsUsage
+    case "submit": submitUsage
+    case "queue": queueUsage
+    case "dossiers": dossiersUsage
+    case "qr": QRCommandOptions.usage
+    default: nil
+    }
+}
