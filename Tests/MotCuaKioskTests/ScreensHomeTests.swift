@@ -77,7 +77,7 @@ import MotCuaInterview
         app.press(.control("l"))
         app.type("birth")
         app.press(.enter)
-        #expect(app.view(size: size).text.contains("Registering authority: province or city *"))
+        #expect(app.view(size: size).text.contains("Province or city where the request is made *"))
         #expect(app.view(size: size).lines[1].hasPrefix(" Step 1/17"))
     }
 
