@@ -3,8 +3,10 @@ import MotCuaForms
 
 /// `motcua forms check [PATH ...]`: every problem, one a line, `FILE: JSON-PATH: message`.
 func runFormsCommand(_ args: [String]) -> Int32 {
+    if args.first == "compile" { return FormsSheetsCommand.compile(Array(args.dropFirst())) }
+    if args.first == "decompile" { return FormsSheetsCommand.decompile(Array(args.dropFirst())) }
     guard args.first == "check" else {
-        Console.err("usage: motcua forms check [PATH ...]")
+        Console.err("usage: motcua forms check [PATH ...] | compile SRC [-o FORM.json] | decompile FORM.json DIR")
         return 2
     }
     var paths = Array(args.dropFirst())
