@@ -64,8 +64,8 @@ def subset(d):
         if t == "boolean":
             row["type"] = "select_one yes_no"
         parts = t.split()
-        if len(parts) == 2 and parts[0] in ("select_one", "select_multiple") and parts[1] in shared:
-            row["type"] = f"{parts[0]}_from_file {shared[parts[1]]}.csv"
+        if len(parts) == 2 and parts[0] in ("select_one", "select_multiple") and (parts[1] in shared or parts[1].startswith("@")):
+            row["type"] = f"{parts[0]}_from_file {shared.get(parts[1], parts[1][1:])}.csv"
         if "default" in row and "${" in row["default"]:
             del row["default"]  # dynamic defaults need a newer ODK; not part of the subset
         out_survey.append(row)

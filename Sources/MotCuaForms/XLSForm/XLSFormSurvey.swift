@@ -120,8 +120,9 @@ extension XLSFormBuild {
             if fromFile {
                 options = "@" + ((words[1] as NSString).deletingPathExtension)
             } else {
+                // `select_one @provinces` names a shared list directly, as a form's `options` may.
                 options = words[1]
-                if !listNames.contains(words[1]) { add(r, "type", "xlsform.unknown_list", ["list": words[1]]) }
+                if !words[1].hasPrefix("@"), !listNames.contains(words[1]) { add(r, "type", "xlsform.unknown_list", ["list": words[1]]) }
             }
         default: add(r, "type", "xlsform.unknown_type", ["type": type]); return []
         }
