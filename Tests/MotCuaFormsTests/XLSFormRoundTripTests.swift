@@ -82,6 +82,18 @@ import Testing
         }
     }
 
+    @Test func inlineOptionsAtTopLevelAndInARepeatBecomeLists() throws {
+        let json = try JSONParser.parse(Data(#"""
+            {"format": "motcua-form/1", "id": "t", "version": "1", "title": "T", "pages": [{"id": "p", "title": "P", "fields": [
+              {"id": "a", "type": "choice", "label": "A", "options": [{"value": "x", "label": "X"}]},
+              {"id": "r", "type": "repeat", "label": "R", "fields": [
+                {"id": "b", "type": "multichoice", "label": "B", "options": [{"value": "y", "label": "Y"}, {"value": "z", "label": "Z"}]}]}]}]}
+            """#.utf8))
+        let out = try Self.roundTrip(json).get()
+        #expect(out.loaded.form.field("a")?.options.map(\.value) == ["x"])
+        #expect(out.loaded.form.allFields.first { $0.id == "b" }?.options.map(\.value) == ["y", "z"])
+    }
+
     @Test func decompiledSheetsUseXLSFormNames() throws {
         let out = XLSFormDecompiler.decompile(try Self.original("khai-tu"))
         let survey = try #require(out.sheets.first { $0.name == "survey" }?.sheet)

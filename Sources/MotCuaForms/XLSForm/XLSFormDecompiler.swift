@@ -72,7 +72,10 @@ private struct Decompile {
                 // Options written inline in the field become a list named after it.
                 for o in f["options"]?.arrayValue ?? [] { choices.add(option(o, list: f["id"]?.stringValue ?? "")) }
                 if f["type"]?.stringValue == "repeat" {
-                    for inner in f["fields"]?.arrayValue ?? [] { survey.add(field(inner)) }
+                    for inner in f["fields"]?.arrayValue ?? [] {
+                        survey.add(field(inner))
+                        for o in inner["options"]?.arrayValue ?? [] { choices.add(option(o, list: inner["id"]?.stringValue ?? "")) }
+                    }
                     survey.add(["type": "end repeat"])
                 }
             }
