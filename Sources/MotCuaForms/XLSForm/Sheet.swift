@@ -75,9 +75,17 @@ public struct Sheet: Sendable {
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
 
+        var cellLength = 0, cellASCII = true
         func endCell() {
-            let s = String(cell).trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+            var s = String(cell)
+            if cellASCII {  // most cells: no Foundation round trip, already NFC
+                while s.last == " " { s.removeLast() }
+                while s.first == " " { s.removeFirst() }
+            } else {
+                s = s.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+            }
             cells.append(s); cell = String.UnicodeScalarView(); quotedCell = false; column += 1
+            cellLength = 0; cellASCII = true
         }
         func endRecord() {
             endCell()
@@ -86,12 +94,13 @@ public struct Sheet: Sendable {
         }
         while let c = pending ?? scalars.next() {
             pending = nil
+            if c.value >= 0x80 { cellASCII = false }
             if inQuotes {
                 if c == "\"" {
                     if let n = scalars.next() { if n == "\"" { cell.append("\"") } else { inQuotes = false; pending = n } } else { inQuotes = false }
                 } else {
                     if c == "\n" { line += 1 }
-                    if c != "\r" { cell.append(c) }
+                    if c != "\r" { cell.append(c); cellLength += 1 }
                 }
                 continue
             }
@@ -105,11 +114,11 @@ public struct Sheet: Sendable {
                     if issues.count < 50 {
                         issues.append(SheetIssue(file: file, row: line, column: column, message: messages.text("xlsform.control", ["code": String(format: "U+%04X", c.value)])))
                     }
-                } else { cell.append(c) }
+                } else { cell.append(c); cellLength += 1 }
             }
             if records.count > limits.maxRows { return fail(line, 0, "xlsform.too_many_rows", ["max": String(limits.maxRows)]) }
             if cells.count >= limits.maxColumns { return fail(line, column, "xlsform.too_many_columns", ["max": String(limits.maxColumns)]) }
-            if cell.count > limits.maxCellCharacters { return fail(line, column, "xlsform.cell_too_long", ["max": String(limits.maxCellCharacters)]) }
+            if cellLength > limits.maxCellCharacters { return fail(line, column, "xlsform.cell_too_long", ["max": String(limits.maxCellCharacters)]) }
         }
         if inQuotes { issues.append(SheetIssue(file: file, row: recordLine, column: column, message: messages.text("xlsform.open_quote"))) }
         if !cell.isEmpty || !cells.isEmpty { endRecord() }
