@@ -234,7 +234,7 @@ struct KioskAppTests {
     @Test func withoutAUTF8TerminalItSaysWhyAndListsTheCatalog() throws {
         let dir = try Motcua.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let t = kioskSession(["--data-dir", dir], environment: ["LC_ALL": "C"])
+        let t = kioskSession(["--data-dir", dir], height: 40, environment: ["LC_ALL": "C"])  // the reason above the whole catalog
         defer { t.close() }
         try #require(t.wait(for: "EXIT=0"), "\(t.text)")
         #expect(t.text.contains("not UTF-8") || t.text.contains("UTF-8"))
