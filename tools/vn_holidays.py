@@ -3,8 +3,11 @@
 Rules (Bộ luật Lao động 2019, Điều 112, as applied by the yearly notices and
 by shared/data/holidays-vn.json):
 
-* solar: 1/1; 30/4; 1/5; 2/9 plus one adjacent day (since 2021); 24/11
-  "Ngày Văn hóa Việt Nam" from 2026 (the data marks it "verify");
+* solar: 1/1; 30/4; 1/5; 2/9 plus one adjacent day (since 2021). 24/11
+  "Ngày Văn hóa Việt Nam" is NOT a day off: Nghị quyết 80-NQ/TW (Jan 2026)
+  and Nghị quyết 30/NQ-CP (Feb 2026) only ask for Điều 112 to be amended;
+  no amendment in force was found (Dec 2026). Set CULTURE_DAY_SINCE to the
+  first year once one is enacted;
 * lunar (Vietnamese calendar, UTC+7): Tết Nguyên Đán, five days: the last
   day of the 12th month (giao thừa) and mùng 1 to mùng 4; Giỗ Tổ Hùng Vương,
   10/3;
@@ -26,7 +29,7 @@ import lunar_vn
 
 FIRST_YEAR_SUPPORTED = 2021  # 2-day National Day and the Labour Code 2019 start here
 LAST_YEAR_SUPPORTED = 2199  # the lunar algorithm is good for 1800-2199
-CULTURE_DAY_SINCE = 2026
+CULTURE_DAY_SINCE = None  # see the module comment: not enacted
 
 # Weekday of 2/9 (Monday=0) -> offset of the second National Day holiday.
 # Monday: +1 (Sat-Tue break); Tuesday, Wednesday: -1; Thursday: +1 (Friday);
@@ -100,7 +103,7 @@ def compute_year(year: int) -> dict[date, str]:
     fixed(sep2, "Quốc khánh (2/9)")
     partner = sep2 + timedelta(days=NATIONAL_DAY_PARTNER[sep2.weekday()])
     off[partner] = f"Quốc khánh (ngày liền kề {partner.day}/9)"
-    if year >= CULTURE_DAY_SINCE:
+    if CULTURE_DAY_SINCE is not None and year >= CULTURE_DAY_SINCE:
         fixed(date(year, 11, 24), "Ngày Văn hóa Việt Nam (24/11)")
 
     # Tết first: its make-up days sit right against the block.
@@ -181,7 +184,10 @@ def build(data: dict, first: int, last: int) -> tuple[list[dict], list[dict], li
             if worked.year == year:
                 working[worked] = f"Làm bù cho ngày nghỉ {_fmt(day_off)}"
         if str(year) in data_years:
-            given = {date.fromisoformat(e["date"]): e["name"] for e in data_years[str(year)]}
+            # The data file lists 24/11 (and its make-up day) from 2026; it is
+            # dropped while CULTURE_DAY_SINCE says it is not enacted.
+            given = {date.fromisoformat(e["date"]): e["name"] for e in data_years[str(year)]
+                     if CULTURE_DAY_SINCE is not None or "Văn hóa Việt Nam" not in e["name"]}
             extra = sorted(set(given) - set(off))
             missing = sorted(set(off) - set(given))
             if extra or missing:

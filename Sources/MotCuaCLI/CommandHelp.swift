@@ -2,9 +2,13 @@
 // on standard error, when a command is used wrongly (exit 2).
 
 let formsUsage = """
-usage: motcua forms check [PATH ...]
-  Lints form files (no PATH: every form under Forms/); one problem a line,
-  FILE: JSON-PATH: message. Exit 0 no problems, 1 problems found.
+usage: motcua forms check [PATH ...] | compile SRC [-o FORM.json] | decompile FORM.json DIR
+  check      lints form files (no PATH: every form under Forms/); one problem a line,
+             FILE: JSON-PATH: message. Exit 0 no problems, 1 problems found.
+  compile    a form written as spreadsheet sheets (survey, choices, settings saved as
+             UTF-8 TSV or CSV in the folder SRC) into motcua-form/1 JSON; every mistake
+             as FILE:ROW:COLUMN: message (see Forms/README.md).
+  decompile  a form back into those sheets, in the folder DIR.
 """
 
 let validateUsage = """

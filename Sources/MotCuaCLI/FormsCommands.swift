@@ -3,6 +3,8 @@ import MotCuaForms
 
 /// `motcua forms check [PATH ...]`: every problem, one a line, `FILE: JSON-PATH: message`.
 func runFormsCommand(_ args: [String]) -> Int32 {
+    if args.first == "compile" { return FormsSheetsCommand.compile(Array(args.dropFirst())) }
+    if args.first == "decompile" { return FormsSheetsCommand.decompile(Array(args.dropFirst())) }
     guard args.first == "check" else {
         Console.err(usageLine(formsUsage))
         return 2

@@ -91,7 +91,7 @@ private func textBenchRoot() -> String {
 }
 
 /// Runs tools/make_catalog.py when the folder holds fewer than `count` generated forms.
-private func ensureGeneratedCatalog(root: String, folder: String, count: Int) throws {
+func ensureGeneratedCatalog(root: String, folder: String, count: Int) throws {
     let present = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("tt-") && $0.hasSuffix(".json") }
     if present.count >= count { return }
     print("generating \(count) synthetic procedures into \(folder) ...")

@@ -4,6 +4,7 @@ import Foundation
 // file of this folder and prints its numbers; with no argument every suite runs.
 let suites: [(name: String, run: () throws -> Void)] = [
     ("forms", benchForms),
+    ("sheets", benchSheets),
     ("json", benchJSON),
     ("text", benchText),
     ("store", benchStore),

@@ -32,7 +32,7 @@ import Testing
         issues.map { "\($0.field) \($0.code.rawValue)" }.sorted()
     }
 
-    @Test func theFourNewProceduresAreShipped() {
+    @Test func theFirstFiveProceduresAreShipped() {
         for id in ["khai-sinh", "ly-lich-tu-phap", "khai-tu", "ket-hon", "thuong-tru"] {
             #expect(Self.shipped.contains(id), "Forms/\(id).json is missing")
         }
@@ -148,16 +148,14 @@ import Testing
         for m in [gap.message, overlap.message, late.message] { #expect(!m.contains("${")) }
     }
 
-    @Test func noHistoryAskedUnderFourteen() throws {
-        let a = try Self.llttpAnswers {
-            $0["ngay_sinh"] = "2014-01-01"; $0["cu_tru"] = nil
-            $0["cccd"] = "008314012345"; $0["cccd_ngay_cap"] = "2024-01-02"
-            $0["nguoi_nop"] = "cha-me"; $0["dd_ho_ten"] = "Nguyễn Văn Thắng"; $0["dd_cccd"] = "008068012345"; $0["dd_quan_he"] = "cha"
-            $0["cha_nam_sinh"] = "1985"; $0["me_nam_sinh"] = "1987"
-        }
-        let r = validate(Self.llttp, a)
-        #expect(r.errors.isEmpty, "\(r.errors)")
-        #expect(r.answers["cu_tru"] == nil)
+    @Test func onlyPeopleOfSixteenOrOverMayAsk() throws {
+        // From 1/7/2026 (amended Law on Judicial Records) the applicant must be 16 or over; no parent path.
+        let fifteen = validate(Self.llttp, try Self.llttpAnswers { $0["ngay_sinh"] = "2010-11-28"; $0["cccd"] = "008310012345"; $0["cccd_ngay_cap"] = nil; $0["cu_tru"] = [Self.row("2024-11", nil)] })
+        #expect(Self.pairs(fifteen.errors).contains("ngay_sinh constraint"), "\(fifteen.errors)")
+        #expect(fifteen.errors.first?.message.contains("16 tuổi") == true)
+        let sixteen = validate(Self.llttp, try Self.llttpAnswers { $0["ngay_sinh"] = "2010-11-27"; $0["cccd"] = "008310012345"; $0["cccd_ngay_cap"] = nil; $0["cu_tru"] = [Self.row("2024-11", nil)] })
+        #expect(sixteen.errors.isEmpty, "\(sixteen.errors)")
+        #expect(Self.llttp.lists["nguoi_nop"]?.contains { $0.value == "cha-me" } == false)
     }
 
     @Test func certificateNumberTwoCannotGoThroughAnAuthorisedPerson() throws {

@@ -272,7 +272,7 @@ import MotCuaInterview
         let desk = FakeDesk()
         var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh")))
         var s = app.view(size: .minimum)
-        #expect(s.lines[3] == "  Kính gửi: Ủy ban nhân dân xã/phường thuộc tỉnh, thành phố *")
+        #expect(s.lines[3] == "  Tỉnh, thành phố nơi nộp hồ sơ *")
         #expect(s.lines[5] == "  Người đi đăng ký khai sinh cho trẻ (cha, mẹ, ông, bà, người thân hoặc người")
         #expect(s.lines[6] == "  được ủy quyền).")
         app.press(.enter)

@@ -142,7 +142,7 @@ func expectedQR(_ content: String, _ ecc: QRErrorCorrection = .medium) throws ->
         #expect(app.screenName == "home")
         #expect(desk.saves.last?["ks_ho_ten"] == "TRẦN MINH KHÔI")
         let s = app.view(size: size)
-        for personal in ["Nguyễn", "Hòa", "TRẦN", "Khôi", "0081", "20/10"] { #expect(!s.text.contains(personal), "\(personal)") }
+        for personal in ["Nguyễn", "Hòa", "TRẦN", "Khôi", "008190", "20/10"] { #expect(!s.text.contains(personal), "\(personal)") }
         #expect(s.text.contains("Đã lâu không thao tác nên hồ sơ đang làm dở đã được lưu. F5 để làm tiếp."))
     }
 
@@ -161,7 +161,7 @@ func expectedQR(_ content: String, _ ecc: QRErrorCorrection = .medium) throws ->
         #expect(!app.view(size: .minimum).text.contains("N. T. H."))
         app.type("khai")
         _ = app.update(.idle)
-        #expect(app.view(size: .minimum).lines[5] == "  Tìm:                                                                       5")
+        #expect(app.view(size: .minimum).lines[5] == "  Tìm:                                                                      15")
     }
 
     @Test func aTerminationSignalSavesTheDraft() {

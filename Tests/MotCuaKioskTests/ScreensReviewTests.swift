@@ -30,8 +30,8 @@ let khaiSinhComplete: JSONObject = {
         var s = app.view(size: size)
         #expect(s.lines[0].hasSuffix("Nhập nhanh · Gõ: Telex"))
         #expect(s.lines[3] == "  Người yêu cầu (trang 1/6)")
-        #expect(s.lines[5] == "  Kính gửi: Ủy ban nhân dân xã/phường thuộc tỉnh, thành phố *")
-        #expect(s.lines[7].hasPrefix("  ▸ Kính gửi: Ủy ban nhân dân") && s.lines[7].contains("Tìm:"))
+        #expect(s.lines[5] == "  Tỉnh, thành phố nơi nộp hồ sơ *")
+        #expect(s.lines[7].hasPrefix("  ▸ Tỉnh, thành phố nơi nộp") && s.lines[7].contains("Tìm:"))
         #expect(s.text.contains("▸ Tỉnh Tuyên Quang"))  // the default, highlighted in the open list
         #expect(s.lines[size.height - 1].contains("Tab Ô tiếp"))
         app.press(.tab)  // accepts the province and moves to the commune
