@@ -200,8 +200,10 @@ public final class DossierStore {
         // space for them is reserved before the journal changes, so a full
         // disk fails the operation here, having written nothing (F11).
         guard !records.isEmpty else { return [] }
-        if !deferAudit { try reserveAudit(forNewRecords: records.count) }
         let payloads = records.map { RecordPayload.make(.object($0.header), body: $0.body) }
+        if !deferAudit {
+            try reserveAudit(forNewRecords: records.count, journalBytes: payloads.reduce(0) { $0 + $1.count + Frame.headerSize })
+        }
         let placed = try queueLog.append(payloads)
         for (i, r) in records.enumerated() {
             if let body = r.body {
@@ -228,15 +230,6 @@ public final class DossierStore {
         }
         if !deferAudit, snapshotDue { try? writeSnapshot() }
         return placed.map(\.offset)
-    }
-
-    /// Reserves room in audit.log for the entries still owed (deferred ones
-    /// included) plus `n` new journal records, and room for those records
-    /// in queue.log. Throws a disk-full error when there is none.
-    func reserveAudit(forNewRecords n: Int) throws {
-        let owed = max(0, queue.lastSeq - audit.lastSource) + n
-        try audit.log.ensureSpace(for: UInt64(owed) * 512)
-        try queueLog.ensureSpace(for: UInt64(n) * 1024)
     }
 
     /// Writes the audit entries of every journal record that has none yet,
