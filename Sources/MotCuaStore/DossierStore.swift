@@ -215,14 +215,17 @@ public final class DossierStore {
         }
         for r in records { if let seq = r.header["seq"]?.intValue { pendingAudit[seq] = r.header } }
         if !deferAudit {
-            // Space was reserved; should the write fail even so, the operation
-            // says so (its journal record is durable, and the next operation
-            // completes the trail from it).
-            do { try writePendingAudit(sync: true) } catch let e as StoreError {
+            // Space was reserved; should the write still meet a full disk, the
+            // operation says so (its journal record is durable, and the next
+            // operation completes the trail from it). Other failures stay best
+            // effort, as before: the next locked operation completes the trail.
+            do {
+                try writePendingAudit(sync: true)
+                auditBehind = nil
+            } catch let e as StoreError {
                 auditBehind = e
-                throw e
+                if e.isDiskFull { throw e }
             }
-            auditBehind = nil
         } else if queue.lastSeq - audit.lastSource >= DossierStore.auditBatch {
             // Another process may have written entries since this object last read the trail.
             _ = try? audit.catchUp()
