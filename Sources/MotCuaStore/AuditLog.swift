@@ -129,3 +129,15 @@ final class AuditLog {
         return (issues, max(0, expected.count - index))
     }
 }
+
+extension DossierStore {
+    /// Reserves room in audit.log for the entries still owed (deferred ones
+    /// included) plus `n` new journal records (512 bytes each: an entry is
+    /// 300 to 400), and `journalBytes` in queue.log for those records.
+    /// Throws a disk-full error when there is none.
+    func reserveAudit(forNewRecords n: Int, journalBytes: Int = 512) throws {
+        let owed = max(0, queue.lastSeq - audit.lastSource) + n
+        try audit.log.ensureSpace(for: UInt64(owed) * 512)
+        try queueLog.ensureSpace(for: UInt64(journalBytes))
+    }
+}

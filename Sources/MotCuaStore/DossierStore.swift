@@ -200,8 +200,10 @@ public final class DossierStore {
         // space for them is reserved before the journal changes, so a full
         // disk fails the operation here, having written nothing (F11).
         guard !records.isEmpty else { return [] }
-        if !deferAudit { try reserveAudit(forNewRecords: records.count) }
         let payloads = records.map { RecordPayload.make(.object($0.header), body: $0.body) }
+        if !deferAudit {
+            try reserveAudit(forNewRecords: records.count, journalBytes: payloads.reduce(0) { $0 + $1.count + Frame.headerSize })
+        }
         let placed = try queueLog.append(payloads)
         for (i, r) in records.enumerated() {
             if let body = r.body {
@@ -213,14 +215,17 @@ public final class DossierStore {
         }
         for r in records { if let seq = r.header["seq"]?.intValue { pendingAudit[seq] = r.header } }
         if !deferAudit {
-            // Space was reserved; should the write fail even so, the operation
-            // says so (its journal record is durable, and the next operation
-            // completes the trail from it).
-            do { try writePendingAudit(sync: true) } catch let e as StoreError {
+            // Space was reserved; should the write still meet a full disk, the
+            // operation says so (its journal record is durable, and the next
+            // operation completes the trail from it). Other failures stay best
+            // effort, as before: the next locked operation completes the trail.
+            do {
+                try writePendingAudit(sync: true)
+                auditBehind = nil
+            } catch let e as StoreError {
                 auditBehind = e
-                throw e
+                if e.isDiskFull { throw e }
             }
-            auditBehind = nil
         } else if queue.lastSeq - audit.lastSource >= DossierStore.auditBatch {
             // Another process may have written entries since this object last read the trail.
             _ = try? audit.catchUp()
@@ -228,15 +233,6 @@ public final class DossierStore {
         }
         if !deferAudit, snapshotDue { try? writeSnapshot() }
         return placed.map(\.offset)
-    }
-
-    /// Reserves room in audit.log for the entries still owed (deferred ones
-    /// included) plus `n` new journal records, and room for those records
-    /// in queue.log. Throws a disk-full error when there is none.
-    func reserveAudit(forNewRecords n: Int) throws {
-        let owed = max(0, queue.lastSeq - audit.lastSource) + n
-        try audit.log.ensureSpace(for: UInt64(owed) * 512)
-        try queueLog.ensureSpace(for: UInt64(n) * 1024)
     }
 
     /// Writes the audit entries of every journal record that has none yet,
