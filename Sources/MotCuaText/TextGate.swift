@@ -162,27 +162,26 @@ public enum TextGate {
     static func singleTones(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var group: [Unicode.Scalar] = []
-        func flush() {
-            guard !group.isEmpty else { return }
-            let tones = group.reduce(0) { $0 + toneCount($1) }
-            if tones < 2 || group.count < 2 { out.append(contentsOf: group); group.removeAll(keepingCapacity: true); return }
-            let scalars = Array(String(String.UnicodeScalarView(group)).decomposedStringWithCanonicalMapping.unicodeScalars)
-            let base = scalars[0], run = scalars.dropFirst()
-            if "aeiouyAEIOUY".unicodeScalars.contains(base), let last = run.last(where: { isTone($0.value) }) {
-                // The other marks in order (a circumflex stays before its tone), then the last tone.
-                out.append(base)
-                for m in run where !isTone(m.value) { out.append(m) }
-                out.append(last)
-            } else {
-                out.append(contentsOf: group)
-            }
-            group.removeAll(keepingCapacity: true)
-        }
         for u in s.unicodeScalars {
-            if !isMark(u) { flush() }
+            if !isMark(u) { emit(&group, into: &out) }
             group.append(u)
         }
-        flush()
+        emit(&group, into: &out)
         return String(out)
+    }
+
+    /// Appends one letter with its marks (emptied), its tones reduced to the last one.
+    private static func emit(_ group: inout [Unicode.Scalar], into out: inout String.UnicodeScalarView) {
+        defer { group.removeAll(keepingCapacity: true) }
+        guard group.count > 1, group.reduce(0, { $0 + toneCount($1) }) > 1 else { out.append(contentsOf: group); return }
+        let scalars = Array(String(String.UnicodeScalarView(group)).decomposedStringWithCanonicalMapping.unicodeScalars)
+        let base = scalars[0], run = scalars.dropFirst()
+        guard "aeiouyAEIOUY".unicodeScalars.contains(base), let last = run.last(where: { isTone($0.value) }) else {
+            out.append(contentsOf: group); return
+        }
+        // The other marks in order (a circumflex stays before its tone), then the last tone.
+        out.append(base)
+        for m in run where !isTone(m.value) { out.append(m) }
+        out.append(last)
     }
 }
