@@ -53,30 +53,11 @@ enum LatinComposition {
     /// `s` in NFC, or nil when it holds something this table does not cover (another
     /// script, another mark, a mark after a precomposed letter): then Foundation decides.
     static func nfc(_ s: Substring.UnicodeScalarView) -> String? {
+        // Plain loops and inout helpers: a nested function capturing `out` made every
+        // append copy the text (quadratic).
         var out = String.UnicodeScalarView()
         var marks: [UInt32] = []
         var base: UInt32?  // the letter marks may join (an ASCII one)
-        func flush() {
-            guard let b = base else { return }
-            var current = b
-            // Canonical order (a stable sort by class), then compose each mark not blocked
-            // by an earlier uncomposed mark of the same or a higher class.
-            if marks.count > 1 { marks = stableSortedByClass(marks) }
-            var leftover: [UInt32] = []
-            var lastClass: UInt8 = 0
-            for m in marks {
-                let c = markClass(m) ?? 0
-                if leftover.isEmpty || lastClass < c, let composed = pairs[key(current, m)] {
-                    current = composed
-                } else {
-                    leftover.append(m); lastClass = c
-                }
-            }
-            out.append(Unicode.Scalar(current) ?? "\u{FFFD}")
-            for m in leftover { out.append(Unicode.Scalar(m) ?? "\u{FFFD}") }
-            base = nil
-            marks.removeAll(keepingCapacity: true)
-        }
         for u in s {
             let v = u.value
             if markClass(v) != nil {
@@ -85,11 +66,32 @@ enum LatinComposition {
                 continue
             }
             guard isStableLetter(v) else { return nil }
-            flush()
+            if let b = base { compose(b, &marks, into: &out); base = nil }
             if v < 0x80 { base = v } else { out.append(u) }
         }
-        flush()
+        if let b = base { compose(b, &marks, into: &out) }
         return String(out)
+    }
+
+    /// Appends `base` composed with `marks` (emptied): canonical order (a stable sort by
+    /// class), then each mark not blocked by an earlier uncomposed mark of the same or a
+    /// higher class joins the letter when a pair exists.
+    private static func compose(_ base: UInt32, _ marks: inout [UInt32], into out: inout String.UnicodeScalarView) {
+        var current = base
+        if marks.count > 1 { marks = stableSortedByClass(marks) }
+        var leftover: [UInt32] = []
+        var lastClass: UInt8 = 0
+        for m in marks {
+            let c = markClass(m) ?? 0
+            if leftover.isEmpty || lastClass < c, let composed = pairs[key(current, m)] {
+                current = composed
+            } else {
+                leftover.append(m); lastClass = c
+            }
+        }
+        out.append(Unicode.Scalar(current) ?? "\u{FFFD}")
+        for m in leftover { out.append(Unicode.Scalar(m) ?? "\u{FFFD}") }
+        marks.removeAll(keepingCapacity: true)
     }
 
     private static func stableSortedByClass(_ marks: [UInt32]) -> [UInt32] {

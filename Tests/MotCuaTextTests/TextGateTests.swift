@@ -99,3 +99,11 @@ import MotCuaText
         }
     }
 }
+
+@Suite struct DoubledToneEdgeTests {
+    @Test func tonesSeparatedByAnotherMarkAreFoundToo() {
+        #expect(TextGate.admit("a\u{0301}\u{0302}\u{0300}", multiline: false) == .success("ầ"))
+        #expect(TextGate.admit("Hoà\u{0301} và Lê", multiline: false) == .success("Hoá và Lê"))
+        #expect(TextGate.admit("Nguyễn", multiline: false) == .success("Nguyễn"))
+    }
+}

@@ -70,7 +70,7 @@ enum Coercion {
     /// beyond 2^53 where their Double is not exact and must not replace them).
     static func normalisedForm(_ value: Value, raw: JSONValue, _ f: FieldPlan) -> JSONValue? {
         switch (f.type, value, raw) {
-        case (.text, .string(let s), .string(let r)): return s == r ? nil : .string(s)
+        case (.text, .string(let s), .string(let r)): return s.utf8.elementsEqual(r.utf8) ? nil : .string(s)  // bytes: NFD is not "as given" NFC
         case (.text, .string(let s), _): return .string(s)
         case (.integer, _, .int): return nil
         case (.integer, .number(let d), _): return Int(exactly: d).map { .int($0) }

@@ -21,7 +21,8 @@ enum TextNormalizer {
         if isClean(s, multiline: multiline) { unchanged = true; return s }
         if let refusal = TextGate.check(s, multiline: multiline) { throw refusal }
         let rebuilt = rebuild(TextGate.withSingleTones(s), multiline: multiline)
-        unchanged = rebuilt == s
+        // Bytes, not `==` (canonical equivalence, which calls NFD text equal to its NFC).
+        unchanged = rebuilt.utf8.elementsEqual(s.utf8)
         return rebuilt
     }
 
