@@ -1,0 +1,189 @@
+import Foundation
+
+/// One dossier as the HTTP destination sends it.
+public struct HTTPItem: Sendable {
+    public var id: String
+    public var receipt: String
+    public var kiosk: String
+    public var contentHash: Digest
+    /// The dossier's exact JSON bytes (what the content hash covers).
+    public var body: [UInt8]
+
+    public init(id: String, receipt: String, kiosk: String, contentHash: Digest, body: [UInt8]) {
+        self.id = id
+        self.receipt = receipt
+        self.kiosk = kiosk
+        self.contentHash = contentHash
+        self.body = body
+    }
+}
+
+/// How to reach a receiver beyond its URL (settings.json `deliverHTTP`, docs/DELIVERY.md).
+public struct HTTPDeliveryOptions: Sendable {
+    /// A file holding the bearer token; it must be the user's own and mode 0600 (or 0400).
+    public var tokenFile: String?
+    /// Allows plain `http://` to hosts other than loopback (a closed network the province vouches for).
+    public var allowPlainHTTP = false
+    /// PEM file of the certificate authority the receiver's certificate is checked against (default: the system's).
+    public var caFile: String?
+    public var connectTimeout = 10.0
+    /// Seconds for one dossier's request and reply.
+    public var requestTimeout = 30.0
+    /// Requests in flight at once.
+    public var parallel = 8
+
+    public init() {}
+}
+
+/// Delivers dossiers to `PUT {base}/dossiers/{id}` through curl (docs/DELIVERY.md).
+/// One object per delivery run: after an answer that stops the run (401/403,
+/// a wrong URL) or says the receiver is in trouble (429, 5xx, no reply), it
+/// sends nothing more and answers `unavailable` for every later dossier.
+public final class HTTPDestination {
+    public let base: String
+    let options: HTTPDeliveryOptions
+    let curl: String
+    private let token: String?
+    /// Set once the receiver must not be contacted again in this run.
+    public private(set) var hold: HTTPVerdict?
+    /// The first request of a run goes alone: a wrong token costs one request, not a batch.
+    private var confirmed = false
+
+    public init(url: String, options: HTTPDeliveryOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        base = try HTTPDestination.checkURL(url, allowPlainHTTP: options.allowPlainHTTP)
+        self.options = options
+        guard let curl = Curl.locate(environment: environment) else { throw StoreError.invalidArgument(Curl.missing) }
+        self.curl = curl
+        token = try options.tokenFile.map(HTTPDestination.readToken)
+    }
+
+    /// The base URL without a trailing slash; refuses what could leak or mislead.
+    public static func checkURL(_ url: String, allowPlainHTTP: Bool) throws -> String {
+        func refuse(_ why: String) -> StoreError { .invalidArgument("delivery URL \(HTTPReplyMapping.clip(url, 200)): \(why)") }
+        guard url.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f && $0 != "\"" && $0 != "\\" }) else {
+            throw refuse("spaces, quotes, control or non-ASCII characters (percent-encode them)")
+        }
+        guard let c = URLComponents(string: url), let scheme = c.scheme?.lowercased(), let host = c.host, !host.isEmpty else {
+            throw refuse("not a URL like https://host/path")
+        }
+        guard c.user == nil, c.password == nil else { throw refuse("no user or password in the URL; put a bearer token in a 0600 file (deliverHTTP.tokenFile)") }
+        guard c.query == nil, c.fragment == nil else { throw refuse("no ?query or #fragment; dossiers go to BASE/dossiers/ID") }
+        switch scheme {
+        case "https": break
+        case "http":
+            guard isLoopback(host) || allowPlainHTTP else {
+                throw refuse("plain http:// is allowed only to this machine (127.0.0.1, ::1, localhost); use https://, or set deliverHTTP.allowPlainHTTP on a closed network")
+            }
+        default: throw refuse("the scheme must be https:// (or http:// to this machine)")
+        }
+        var s = url
+        while s.hasSuffix("/") { s.removeLast() }
+        return s
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if h == "localhost" || h == "::1" { return true }
+        let parts = h.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { p in Int(p).map { (0...255).contains($0) } ?? false }
+    }
+
+    /// Reads the bearer token; the file must be a regular file of this user with no group or other access.
+    public static func readToken(_ path: String) throws -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else {
+            let e = errno
+            throw StoreError.invalidArgument("cannot open the token file \(path): \(String(cString: strerror(e)))" + (e == ELOOP ? " (a symbolic link is not accepted)" : ""))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw StoreError.invalidArgument("the token file \(path) is not a regular file") }
+        guard st.st_uid == geteuid() else { throw StoreError.invalidArgument("the token file \(path) belongs to another user; it must be yours, mode 0600") }
+        let mode = st.st_mode & 0o777
+        guard mode & 0o077 == 0 else {
+            throw StoreError.invalidArgument("refusing the token file \(path): its mode is 0\(String(mode, radix: 8)), so other users can read the token; run chmod 600 \(path)")
+        }
+        guard st.st_size <= 8192 else { throw StoreError.invalidArgument("the token file \(path) is larger than 8 KiB; it should hold one token") }
+        let bytes = try FileIO.pread(fd, offset: 0, count: Int(st.st_size), path: path)
+        let token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty, token.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f }) else {
+            throw StoreError.invalidArgument("the token file \(path) must hold one token of visible ASCII characters")
+        }
+        return token
+    }
+
+    /// Sends a batch; one verdict per item, in order. Throws only when nothing could be tried (no scratch space, curl unusable).
+    public func send(_ items: [HTTPItem]) throws -> [HTTPVerdict] {
+        guard !items.isEmpty else { return [] }
+        if let hold { return items.map { _ in HTTPDestination.notSent(hold) } }
+        if !confirmed, items.count > 1 {
+            let first = try send([items[0]])
+            return first + (try send(Array(items.dropFirst())))
+        }
+        let verdicts = try transfer(items)
+        confirmed = true
+        if let stop = verdicts.first(where: \.stopsRun) ?? verdicts.first(where: { if case .unavailable = $0 { return true } else { return false } }) {
+            hold = stop
+        }
+        return verdicts
+    }
+
+    /// What a dossier not sent (because of an earlier answer in this run) gets.
+    static func notSent(_ hold: HTTPVerdict) -> HTTPVerdict {
+        switch hold {
+        case .unavailable(let why, let after): return .unavailable("not sent: " + why, retryAfter: after)
+        case .authenticationFailed(let why), .misconfigured(let why): return .unavailable("not sent: " + why, retryAfter: nil)
+        default: return .unavailable("not sent", retryAfter: nil)
+        }
+    }
+
+    private func transfer(_ items: [HTTPItem]) throws -> [HTTPVerdict] {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        var transfers: [Curl.Transfer] = []
+        for (i, item) in items.enumerated() {
+            let bodyPath = scratch.path + "/\(i).json"
+            try scratch.write(bodyPath, item.body)
+            var headers = ["Content-Type: application/json", "Idempotency-Key: \(item.id)", "Content-SHA256: \(item.contentHash.hex)",
+                           "X-MotCua-Receipt: \(item.receipt)", "X-MotCua-Kiosk: \(item.kiosk)"]
+            if let token { headers.append("Authorization: Bearer \(token)") }
+            transfers.append(.init(url: base + "/dossiers/" + item.id, bodyPath: bodyPath, headers: headers,
+                                   replyPath: scratch.path + "/\(i).reply", headerPath: scratch.path + "/\(i).head"))
+        }
+        let limits = Curl.Limits(connect: options.connectTimeout, transfer: options.requestTimeout, parallel: options.parallel)
+        let config = Curl.config(transfers, limits: limits, caFile: options.caFile)
+        // Every transfer has its own limit; the whole run gets room for all of them in turn, plus start-up.
+        let waves = (items.count + max(1, options.parallel) - 1) / max(1, options.parallel)
+        let results = try Curl.run(curl, config: config, count: items.count, timeout: Double(waves) * options.requestTimeout + 10, scratch: scratch.path)
+        let now = Date()
+        return items.enumerated().map { i, item in
+            let t = transfers[i], r = results[i]
+            let reply = HTTPReply(status: r.status, curlExit: r.exit, curlError: r.error,
+                                  headers: Curl.headers((try? FileIO.readFile(t.headerPath)) ?? []),
+                                  body: Array(((try? FileIO.readFile(t.replyPath)) ?? []).prefix(HTTPReply.bodyLimit)))
+            return HTTPReplyMapping.verdict(reply, id: item.id, contentHash: item.contentHash, now: now)
+        }
+    }
+}
+
+/// A private (0700) temporary directory for one batch's request bodies and
+/// replies; they hold personal data, so files are 0600 and all are removed after.
+struct ScratchDirectory {
+    let path: String
+
+    init() throws {
+        let root = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp")
+        var template = Array((root + "/motcua-deliver-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw StoreError.io(action: "create a temporary directory in", path: root, errno: errno) }
+        path = String(cString: made)
+    }
+
+    func write(_ file: String, _ bytes: [UInt8]) throws {
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.io(action: "create", path: file, errno: errno) }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { try FileIO.pwriteAll(fd, $0, at: 0, path: file) }
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
