@@ -97,8 +97,10 @@ public func runSubmitCommand(_ args: [String]) -> Int32 {
                 status = 2
                 continue
             }
+            // MOTCUA_TEST_NOW (milliseconds since 1970): tests fix the submit time, as the store's own tests do.
+            let testNow = ProcessInfo.processInfo.environment["MOTCUA_TEST_NOW"].flatMap(Int64.init).map(Timestamp.init(milliseconds:))
             let request = SubmitRequest(form: form, answers: answers, language: line.values["--lang"] ?? "vi",
-                                        dossierID: line.values["--id"], operatorID: line.operatorName)
+                                        dossierID: line.values["--id"], operatorID: line.operatorName, now: testNow)
             switch try store.submit(request) {
             case .submitted(let r), .alreadySubmitted(let r):
                 // One write per line: a line seen on the pipe means the dossier is durable.

@@ -7,12 +7,12 @@ import MotCuaText
 /// `[--data-dir D]`. Everything printed passes through `Console.safe`: a name
 /// holding an escape sequence is shown as text, it never drives the terminal.
 public func runDossiersCommand(_ args: [String]) -> Int32 {
-    let usage = "usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | verify  [--data-dir DIR]"
-    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang"], switches: ["--json", "--qr"]) else {
+    let usage = "usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | verify | export --format dvc FILE [--day YYYY-MM-DD]  [--data-dir DIR]"
+    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang", "--format", "--day"], switches: ["--json", "--qr"]) else {
         Console.err(usage)
         return 2
     }
-    guard sub == "show" ? line.positional.count == 1 : (["list", "verify"].contains(sub) && line.positional.isEmpty) else {
+    guard ["show", "export"].contains(sub) ? line.positional.count == 1 : (["list", "verify"].contains(sub) && line.positional.isEmpty) else {
         Console.err(usage)
         return 2
     }
@@ -29,6 +29,8 @@ public func runDossiersCommand(_ args: [String]) -> Int32 {
             let status = try show(store, line.positional[0], json: line.flags.contains("--json"))
             if status == 0, line.flags.contains("--qr") { printReceiptCodes(store, line.positional[0], language: line.values["--lang"] ?? "vi") }
             return status
+        case "export":
+            return try exportDVC(store, line)
         default:
             return try verify(store)
         }
@@ -95,4 +97,22 @@ private func verify(_ store: DossierStore) throws -> Int32 {
         + ", \(r.auditEntries) audit entries, \(r.formCopies) form copies"
     Console.out(r.isOK ? "ok: \(summary); every checksum and the audit chain verified" : "FAILED: \(r.problems.count) problem\(r.problems.count == 1 ? "" : "s"); \(summary)")
     return r.isOK ? 0 : 1
+}
+
+/// `dossiers export --format dvc FILE [--day YYYY-MM-DD]` (see DVCExport).
+private func exportDVC(_ store: DossierStore, _ line: StoreCommandLine) throws -> Int32 {
+    guard line.values["--format"] == "dvc" else {
+        throw StoreError.invalidArgument("export needs --format dvc (the national portal's dossier sync record)")
+    }
+    var day: CalendarDate?
+    if let d = line.values["--day"] {
+        guard let parsed = CalendarDate.parseISO(d, precision: .day) else { throw StoreError.invalidArgument("--day takes a date like 2026-12-04") }
+        day = parsed
+    }
+    let result = try DVCExport.records(store, day: day)
+    let settings = (try? JSONParser.parse(FileManager.default.contents(atPath: store.directory + "/" + DataDirectory.settingsName) ?? Data()))
+    try DVCExport.write(result, to: line.positional[0], agency: settings?["agencyCode"]?.stringValue)
+    for w in result.warnings { Console.err(Console.safe("warning: " + w)) }
+    Console.out(Console.safe("exported \(result.records.count) dossier record\(result.records.count == 1 ? "" : "s") (DVC sync format) to \(line.positional[0])"))
+    return 0
 }
