@@ -4,4 +4,5 @@ let extensionCommands: [String: @Sendable ([String]) -> Int32] = [
     "submit": runSubmitCommand,
     "queue": runQueueCommand,
     "dossiers": runDossiersCommand,
+    "core": runCoreCommand,
 ]

@@ -46,8 +46,10 @@ public enum MotCuaCLI {
                                           run an interview (plain line mode: see 'motcua fill --help')
       motcua drafts list|show ID|discard ID
       motcua submit FORM ANSWERS          queue a finished dossier (prints its id and receipt code)
-      motcua queue status|deliver|retry ID|export FILE|import FILE
-      motcua dossiers list [--search TEXT]|show ID|verify
+      motcua queue status|deliver [--to URL]|retry ID|export FILE|import FILE
+      motcua dossiers list [--search TEXT]|show ID|verify  [--core postgresql://...]
+      motcua core init --to postgresql://...
+                                          create or migrate the shared core store (PostgreSQL)
       motcua qr TEXT [--ecc L|M|Q|H] [--svg FILE|--pbm FILE|--png FILE]
       motcua [--lang vi|en] [--idle SECONDS] [--high-contrast]
                                           the full-screen kiosk (on a UTF-8 terminal)

@@ -49,8 +49,23 @@ struct StoreCommandLine {
         let dir = try DataDirectory.resolve(flag: dataDir, environment: environment)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let kioskID = try DataDirectory.kioskID(flag: kiosk, directory: dir, environment: environment)
-        return try DossierStore(directory: dir, kioskID: kioskID, checker: StoreForms.checker)
+        var options = StoreOptions()
+        // The first wait after a failed delivery (doubling after each further one).
+        if let s = environment["MOTCUA_RETRY_SECONDS"].flatMap(Double.init), s > 0, s < 86400 { options.backoffBase = s }
+        return try DossierStore(directory: dir, kioskID: kioskID, checker: StoreForms.checker, options: options)
     }
+
+    /// Where `queue deliver` and the kiosk deliver: `--to`, else
+    /// `MOTCUA_DELIVER_TO`, else `deliverTo` in settings.json; nil = the local core store.
+    func destination(_ store: DossierStore, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (any DeliveryDestination)? {
+        let url = Destinations.deliveryURL(option: values["--to"], environment: environment, settings: readSettings(store.directory))
+        return try Destinations.make(url: url, kioskID: store.kioskID)
+    }
+}
+
+/// `<data dir>/settings.json`, when there is one and it is JSON.
+func readSettings(_ dataDir: String) -> JSONValue? {
+    FileManager.default.contents(atPath: dataDir + "/" + DataDirectory.settingsName).flatMap { try? JSONParser.parse($0) }
 }
 
 /// Runs a store command body, turning errors into one clear line and exit 2.

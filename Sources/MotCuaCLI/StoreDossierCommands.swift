@@ -7,8 +7,8 @@ import MotCuaText
 /// `[--data-dir D]`. Everything printed passes through `Console.safe`: a name
 /// holding an escape sequence is shown as text, it never drives the terminal.
 public func runDossiersCommand(_ args: [String]) -> Int32 {
-    let usage = "usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | verify | export --format dvc FILE [--day YYYY-MM-DD]  [--data-dir DIR]"
-    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang", "--format", "--day"], switches: ["--json", "--qr"]) else {
+    let usage = "usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | verify | export --format dvc FILE [--day YYYY-MM-DD]  [--data-dir DIR] [--core postgresql://...]"
+    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang", "--core", "--format", "--day"], switches: ["--json", "--qr"]) else {
         Console.err(usage)
         return 2
     }
@@ -16,6 +16,8 @@ public func runDossiersCommand(_ args: [String]) -> Int32 {
         Console.err(usage)
         return 2
     }
+    // export reads what this data directory received, never the shared core.
+    if sub != "export", let url = sharedCoreURL(line) { return runSharedCoreCommand(sub, line, url: url) }
     return withStore("dossiers \(sub)", line) { store in
         switch sub {
         case "list":
@@ -42,10 +44,16 @@ private func show(_ store: DossierStore, _ key: String, json: Bool) throws -> In
         Console.err(Console.safe("motcua dossiers show: no dossier \(key) (give a dossier id or a receipt code)"))
         return 1
     }
+    printDetails(d, json: json)
+    return 0
+}
+
+/// `dossiers show`'s output, for a dossier from the local store or the shared core.
+func printDetails(_ d: DossierDetails, json: Bool) {
     if json {
         // The JSON writer escapes control characters itself; neutralising is a second guard.
         Console.out(VietText.neutralizeControls(d.dossier.json.serialized(pretty: true), allowNewlines: true))
-        return 0
+        return
     }
     let x = d.dossier
     var lines = [
@@ -63,7 +71,6 @@ private func show(_ store: DossierStore, _ key: String, json: Bool) throws -> In
         lines.append("  \(h.at.vietnamDisplay) \(h.event) (\(h.kiosk), \(h.operatorID))" + (h.detail.map { ": \($0)" } ?? ""))
     }
     for l in lines { Console.out(Console.safe(l)) }
-    return 0
 }
 
 /// One `path: value` line per answer, paths as validation reports them.

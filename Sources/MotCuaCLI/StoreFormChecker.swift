@@ -16,7 +16,7 @@ enum StoreForms {
         let form = loaded.form
         // Locale tables are read once per form, not once per dossier.
         let vi = Resources.messages("vi"), en = Resources.messages("en")
-        return PreparedForm(formID: form.id, formVersion: form.version) { answers, language, asOf in
+        return PreparedForm(formID: form.id, formVersion: form.version, procedureCode: form.procedure?.code) { answers, language, asOf in
             let messages = language == "vi" ? vi : language == "en" ? en : Resources.messages(language)
             let d = asOf.vietnamDate
             let report = FormEngine.validate(form, answers: answers, messages: messages,
@@ -24,7 +24,7 @@ enum StoreForms {
             func issue(_ i: ValidationIssue) -> CheckIssue { CheckIssue(field: i.field, code: i.code.rawValue, message: i.message) }
             guard report.isValid else { return .invalid(report.errors.map(issue)) }
             return .valid(CheckedAnswers(answers: report.answers, personalNames: report.personalNames,
-                                         personalIDs: report.personalIDs, warnings: report.warnings.map(issue)))
+                                         personalIDs: report.personalIDs, phones: report.phones, warnings: report.warnings.map(issue)))
         }
     }
 

@@ -21,15 +21,18 @@ public struct DossierChecker: Sendable {
 public struct PreparedForm: Sendable {
     public let formID: String
     public let formVersion: String
+    /// The procedure's national code (`procedure.code`), when the form has one.
+    public let procedureCode: String?
     /// Validates answers in `language`, taking "today" to be the Viet Nam date
     /// of `asOf` (the submit time, so that re-validation at delivery days
     /// later gives the same verdict for date rules such as age limits).
     public let check: @Sendable (_ answers: JSONValue, _ language: String, _ asOf: Timestamp) -> CheckResult
 
-    public init(formID: String, formVersion: String,
+    public init(formID: String, formVersion: String, procedureCode: String? = nil,
                 check: @escaping @Sendable (_ answers: JSONValue, _ language: String, _ asOf: Timestamp) -> CheckResult) {
         self.formID = formID
         self.formVersion = formVersion
+        self.procedureCode = procedureCode
         self.check = check
     }
 }
@@ -59,13 +62,16 @@ public struct CheckedAnswers: Sendable {
     public var personalNames: [String]
     /// Personal ID numbers (CCCD, CMND) in the dossier, for exact lookup.
     public var personalIDs: [String]
+    /// Phone numbers (format `phone`), for lookup in a shared core store.
+    public var phones: [String]
     /// Soft checks that failed: shown, never blocking.
     public var warnings: [CheckIssue]
 
-    public init(answers: JSONValue, personalNames: [String] = [], personalIDs: [String] = [], warnings: [CheckIssue] = []) {
+    public init(answers: JSONValue, personalNames: [String] = [], personalIDs: [String] = [], phones: [String] = [], warnings: [CheckIssue] = []) {
         self.answers = answers
         self.personalNames = personalNames
         self.personalIDs = personalIDs
+        self.phones = phones
         self.warnings = warnings
     }
 }
