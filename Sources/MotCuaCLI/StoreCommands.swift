@@ -58,8 +58,9 @@ struct StoreCommandLine {
     /// Where `queue deliver` and the kiosk deliver: `--to`, else
     /// `MOTCUA_DELIVER_TO`, else `deliverTo` in settings.json; nil = the local core store.
     func destination(_ store: DossierStore, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (any DeliveryDestination)? {
-        let url = Destinations.deliveryURL(option: values["--to"], environment: environment, settings: readSettings(store.directory))
-        return try Destinations.make(url: url, kioskID: store.kioskID)
+        let settings = readSettings(store.directory)
+        let url = Destinations.deliveryURL(option: values["--to"], environment: environment, settings: settings)
+        return try Destinations.make(url: url, kioskID: store.kioskID, settings: settings)
     }
 }
 

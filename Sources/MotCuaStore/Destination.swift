@@ -98,13 +98,13 @@ public protocol DeliveryDestination: AnyObject {
 public enum Destinations {
     /// A destination for `url`, or nil for the local core store (`url` nil,
     /// empty, or "local"). Throws for a scheme nobody handles or a malformed URL.
-    public static func make(url: String?, kioskID: String) throws -> (any DeliveryDestination)? {
+    public static func make(url: String?, kioskID: String, settings: JSONValue? = nil) throws -> (any DeliveryDestination)? {
         guard let url = url?.trimmingCharacters(in: .whitespaces), !url.isEmpty, url != "local" else { return nil }
         switch scheme(of: url) {
         case "postgresql", "postgres":
             return try PostgresDestination(url: url)
         case "https", "http":
-            return try makeHTTPS(url: url, kioskID: kioskID)
+            return try makeHTTPS(url: url, kioskID: kioskID, settings: settings)
         default:
             throw StoreError.invalidArgument("no delivery destination for \"\(ConnInfo.redacted(url))\": use postgresql://…, https://… or nothing for the local core store")
         }

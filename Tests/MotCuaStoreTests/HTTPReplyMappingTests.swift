@@ -32,11 +32,11 @@ import Testing
     }
 
     @Test func permanentAnswersCarryTheServersMessage() {
-        #expect(verdict(HTTPReply(status: 409, body: Array("{\"error\":\"receipt code used\"}".utf8))) == .conflict("conflict at the receiver: receipt code used"))
-        #expect(verdict(HTTPReply(status: 422, body: Array("{\"message\":\"bad MaTTHC\"}".utf8))) == .rejected("rejected by the receiver (422): bad MaTTHC"))
-        #expect(verdict(HTTPReply(status: 400, body: Array("plain words\u{1b}[2J".utf8))) == .rejected("rejected by the receiver (400): plain words [2J"),
+        #expect(verdict(HTTPReply(status: 409, body: Array("{\"error\":\"receipt code used\"}".utf8))) == .conflict("the receiver answered 409: receipt code used"))
+        #expect(verdict(HTTPReply(status: 422, body: Array("{\"message\":\"bad MaTTHC\"}".utf8))) == .rejected("the receiver refused it (422): bad MaTTHC"))
+        #expect(verdict(HTTPReply(status: 400, body: Array("plain words\u{1b}[2J".utf8))) == .rejected("the receiver refused it (400): plain words [2J"),
                 "control characters never reach a reason")
-        #expect(verdict(HTTPReply(status: 413, body: [])) == .rejected("rejected by the receiver (413): no reason given"))
+        #expect(verdict(HTTPReply(status: 413, body: [])) == .rejected("the receiver refused it (413): no reason given"))
         let long = String(repeating: "x", count: 1000)
         guard case .rejected(let why) = verdict(HTTPReply(status: 422, body: Array(long.utf8))) else { Issue.record("422"); return }
         #expect(why.count < 400)
@@ -90,14 +90,14 @@ import Testing
         let dump = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 429 Too Many\r\nRetry-After: 7\r\nX-A: b: c\r\n\r\n"
         let h = Curl.headers(Array(dump.utf8))
         #expect(h.map(\.name) == ["retry-after", "x-a"] && h[1].value == "b: c")
-        #expect(try HTTPDestination.checkURL("https://tinh.gov.vn/motcua/", allowPlainHTTP: false) == "https://tinh.gov.vn/motcua")
-        #expect(try HTTPDestination.checkURL("http://127.0.0.1:8080", allowPlainHTTP: false) == "http://127.0.0.1:8080")
-        #expect(try HTTPDestination.checkURL("http://[::1]:8080/x", allowPlainHTTP: false) == "http://[::1]:8080/x")
-        #expect(try HTTPDestination.checkURL("http://localhost/x", allowPlainHTTP: false) == "http://localhost/x")
-        #expect(try HTTPDestination.checkURL("http://10.0.0.5/x", allowPlainHTTP: true) == "http://10.0.0.5/x")
+        #expect(try HTTPSDestination.checkURL("https://tinh.gov.vn/motcua/", allowPlainHTTP: false) == "https://tinh.gov.vn/motcua")
+        #expect(try HTTPSDestination.checkURL("http://127.0.0.1:8080", allowPlainHTTP: false) == "http://127.0.0.1:8080")
+        #expect(try HTTPSDestination.checkURL("http://[::1]:8080/x", allowPlainHTTP: false) == "http://[::1]:8080/x")
+        #expect(try HTTPSDestination.checkURL("http://localhost/x", allowPlainHTTP: false) == "http://localhost/x")
+        #expect(try HTTPSDestination.checkURL("http://10.0.0.5/x", allowPlainHTTP: true) == "http://10.0.0.5/x")
         for bad in ["http://10.0.0.5/x", "http://127.0.0.1.evil.vn/x", "ftp://127.0.0.1/", "https://user:pw@tinh.gov.vn/",
                     "https://tinh.gov.vn/?a=1", "https://tinh.gov.vn/a b", "https://tinh.gov.vn/\"", "tinh.gov.vn", "https://"] {
-            #expect(throws: StoreError.self, "\(bad)") { try HTTPDestination.checkURL(bad, allowPlainHTTP: false) }
+            #expect(throws: StoreError.self, "\(bad)") { try HTTPSDestination.checkURL(bad, allowPlainHTTP: false) }
         }
         #expect(Curl.quote("a\"b\\c") == "\"a\\\"b\\\\c\"")
     }

@@ -31,13 +31,7 @@ enum Curl {
     }
 
     /// `curl` on PATH, or nil.
-    static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        for dir in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") where dir.hasPrefix("/") {
-            let path = String(dir) + "/curl"
-            if access(path, X_OK) == 0 { return path }
-        }
-        return nil
-    }
+    static func locate() -> String? { ChildProcess.find("curl") }
 
     static let missing = "curl is not installed or not on PATH; delivery over HTTP(S) runs curl (Debian: apt-get install curl)"
 
@@ -56,6 +50,16 @@ enum Curl {
             }
         }
         return out + "\""
+    }
+
+    /// A header value: visible ASCII and spaces kept, anything else percent-encoded
+    /// (receipt and kiosk codes are ASCII; this is the guard should that change).
+    static func headerValue(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            if b >= 0x20, b < 0x7f, b != 0x25 { out.unicodeScalars.append(Unicode.Scalar(b)) } else { out += "%" + (b < 16 ? "0" : "") + String(b, radix: 16, uppercase: true) }
+        }
+        return out
     }
 
     /// The configuration for a batch: all transfers, `next` between them (each
@@ -85,55 +89,29 @@ enum Curl {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Runs curl on `config`; returns one result per transfer (a transfer curl
-    /// never reported, because it was killed, reads as timed out).
-    static func run(_ executable: String, config: String, count: Int, timeout: Double, scratch: String) throws -> [Result] {
-        signal(SIGPIPE, SIG_IGN)  // curl dying early must not kill us while we write its config
-        let outPath = scratch + "/curl.out", errPath = scratch + "/curl.err"
-        for p in [outPath, errPath] {
-            let fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw StoreError.io(action: "create", path: p, errno: errno) }
-            close(fd)
+    /// Runs curl on `config` (through `ChildProcess`, killed at `timeout`);
+    /// returns one result per transfer (one curl never reported, because it
+    /// was killed, reads as timed out).
+    static func run(_ executable: String, config: String, count: Int, timeout: Double) throws -> [Result] {
+        let r: ChildProcess.Result
+        do {
+            r = try ChildProcess.run(executable, ["-q", "-K", "-"], input: Array(config.utf8), timeout: timeout)
+        } catch {
+            throw StoreError.invalidArgument("cannot run curl: \(error)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-q", "-K", "-"]
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        do { try process.run() } catch {
-            throw StoreError.invalidArgument("cannot start \(executable): \(error)")
-        }
-        let writer = input.fileHandleForWriting
-        let bytes = Data(config.utf8)
-        // Written from another thread: a curl that stops reading cannot block the time limit.
-        Thread.detachNewThread {
-            try? writer.write(contentsOf: bytes)
-            try? writer.close()
-        }
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            done.wait()
-        }
-        let out = String(decoding: (try? FileIO.readFile(outPath)) ?? [], as: UTF8.self)
         var results = [Result](repeating: Result(status: nil, exit: 28, error: "curl was stopped after \(Int(timeout)) s"), count: count)
         var reported = 0
-        for line in out.split(separator: "\n") {
-            let f = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+        for line in r.stdout.split(separator: 10) {
+            let f = String(decoding: line, as: UTF8.self).split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
             guard f.count >= 3, let i = Int(f[0]), i >= 0, i < count, let exit = Int(f[2]) else { continue }
             let code = Int(f[1]) ?? 0
             results[i] = Result(status: code > 0 ? code : nil, exit: exit, error: f.count > 3 ? String(f[3]) : "")
             reported += 1
         }
-        if reported == 0, process.terminationStatus != 0, count > 0 {
-            // curl refused its configuration (too old a curl, bad option): say so rather than "timed out".
-            let err = String(decoding: (try? FileIO.readFile(errPath)) ?? [], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            if !err.isEmpty, process.terminationReason == .exit {
-                throw StoreError.invalidArgument("curl failed (exit \(process.terminationStatus)): \(HTTPReplyMapping.clip(err, 300))")
-            }
+        if reported == 0, count > 0, !r.timedOut, r.status != 0 {
+            // curl refused its configuration (too old a curl, a bad option): say so rather than "timed out".
+            let err = r.errorText.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw StoreError.invalidArgument("curl failed (exit \(r.status)): \(HTTPReplyMapping.clip(err.isEmpty ? "no message" : err, 300)); curl 7.75 or later is needed")
         }
         return results
     }

@@ -1,23 +1,5 @@
 import Foundation
 
-/// One dossier as the HTTP destination sends it.
-public struct HTTPItem: Sendable {
-    public var id: String
-    public var receipt: String
-    public var kiosk: String
-    public var contentHash: Digest
-    /// The dossier's exact JSON bytes (what the content hash covers).
-    public var body: [UInt8]
-
-    public init(id: String, receipt: String, kiosk: String, contentHash: Digest, body: [UInt8]) {
-        self.id = id
-        self.receipt = receipt
-        self.kiosk = kiosk
-        self.contentHash = contentHash
-        self.body = body
-    }
-}
-
 /// How to reach a receiver beyond its URL (settings.json `deliverHTTP`, docs/DELIVERY.md).
 public struct HTTPDeliveryOptions: Sendable {
     /// A file holding the bearer token; it must be the user's own and mode 0600 (or 0400).
@@ -36,25 +18,27 @@ public struct HTTPDeliveryOptions: Sendable {
 }
 
 /// Delivers dossiers to `PUT {base}/dossiers/{id}` through curl (docs/DELIVERY.md).
-/// One object per delivery run: after an answer that stops the run (401/403,
-/// a wrong URL) or says the receiver is in trouble (429, 5xx, no reply), it
-/// sends nothing more and answers `unavailable` for every later dossier.
-public final class HTTPDestination {
+/// One object per delivery run: an answer that stops the run (401/403, a
+/// wrong URL) throws `DestinationError.stop`; after one saying the receiver is
+/// in trouble (429, 5xx, no reply) it sends nothing more in this run: later
+/// batches back off at once (`DestinationError.unavailable`), unsent.
+public final class HTTPSDestination: DeliveryDestination {
     public let base: String
+    public var label: String { base }
     let options: HTTPDeliveryOptions
     let curl: String
     private let token: String?
-    /// Set once the receiver must not be contacted again in this run.
-    public private(set) var hold: HTTPVerdict?
-    /// The first request of a run goes alone: a wrong token costs one request, not a batch.
+    /// Set once the receiver must not be contacted again in this run (it is down or asked to wait).
+    private var hold: (reason: String, retryAfter: Double?)?
+    /// Whether a request of this run was answered without 401/403.
     private var confirmed = false
 
-    public init(url: String, options: HTTPDeliveryOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        base = try HTTPDestination.checkURL(url, allowPlainHTTP: options.allowPlainHTTP)
+    public init(url: String, options: HTTPDeliveryOptions) throws {
+        base = try HTTPSDestination.checkURL(url, allowPlainHTTP: options.allowPlainHTTP)
         self.options = options
-        guard let curl = Curl.locate(environment: environment) else { throw StoreError.invalidArgument(Curl.missing) }
+        token = try options.tokenFile.map(HTTPSDestination.readToken)
+        guard let curl = Curl.locate() else { throw StoreError.invalidArgument(Curl.missing) }
         self.curl = curl
-        token = try options.tokenFile.map(HTTPDestination.readToken)
     }
 
     /// The base URL without a trailing slash; refuses what could leak or mislead.
@@ -112,32 +96,42 @@ public final class HTTPDestination {
         return token
     }
 
-    /// Sends a batch; one verdict per item, in order. Throws only when nothing could be tried (no scratch space, curl unusable).
-    public func send(_ items: [HTTPItem]) throws -> [HTTPVerdict] {
+    /// Sends a batch; one outcome per dossier, in order.
+    public func deliver(_ batch: [OutgoingDossier]) throws -> [DestinationOutcome] {
+        try send(batch).map { verdict in
+            switch verdict {
+            case .stored: return .stored
+            case .alreadyStored: return .alreadyStored
+            case .conflict(let why): return .conflict(why)
+            case .rejected(let why): return .rejected(why)
+            case .unavailable(let why, let after): return .unavailable(why, retryAfter: after)
+            case .authenticationFailed(let why), .misconfigured(let why): return .unavailable(why, retryAfter: nil)
+            }
+        }
+    }
+
+    /// The verdicts for a batch; throws `stop` on 401/403 or a wrong URL, and
+    /// `unavailable` (nothing sent) once the receiver said it is in trouble.
+    func send(_ items: [OutgoingDossier]) throws -> [HTTPVerdict] {
         guard !items.isEmpty else { return [] }
-        if let hold { return items.map { _ in HTTPDestination.notSent(hold) } }
+        if let hold { throw DestinationError.unavailable("not sent: " + hold.reason, retryAfter: hold.retryAfter) }
         if !confirmed, items.count > 1 {
+            // The first request of a run goes alone: a wrong token costs one request, not a batch.
             let first = try send([items[0]])
+            if hold != nil { return first + items.dropFirst().map { _ in .unavailable("not sent: " + (hold?.reason ?? ""), retryAfter: hold?.retryAfter) } }
             return first + (try send(Array(items.dropFirst())))
         }
         let verdicts = try transfer(items)
         confirmed = true
-        if let stop = verdicts.first(where: \.stopsRun) ?? verdicts.first(where: { if case .unavailable = $0 { return true } else { return false } }) {
-            hold = stop
+        if let stop = verdicts.first(where: \.stopsRun), case .authenticationFailed(let why) = stop { throw DestinationError.stop(why) }
+        if let stop = verdicts.first(where: \.stopsRun), case .misconfigured(let why) = stop { throw DestinationError.stop(why) }
+        for v in verdicts {
+            if case .unavailable(let why, let after) = v { hold = (why, after); break }
         }
         return verdicts
     }
 
-    /// What a dossier not sent (because of an earlier answer in this run) gets.
-    static func notSent(_ hold: HTTPVerdict) -> HTTPVerdict {
-        switch hold {
-        case .unavailable(let why, let after): return .unavailable("not sent: " + why, retryAfter: after)
-        case .authenticationFailed(let why), .misconfigured(let why): return .unavailable("not sent: " + why, retryAfter: nil)
-        default: return .unavailable("not sent", retryAfter: nil)
-        }
-    }
-
-    private func transfer(_ items: [HTTPItem]) throws -> [HTTPVerdict] {
+    private func transfer(_ items: [OutgoingDossier]) throws -> [HTTPVerdict] {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         var transfers: [Curl.Transfer] = []
@@ -145,7 +139,7 @@ public final class HTTPDestination {
             let bodyPath = scratch.path + "/\(i).json"
             try scratch.write(bodyPath, item.body)
             var headers = ["Content-Type: application/json", "Idempotency-Key: \(item.id)", "Content-SHA256: \(item.contentHash.hex)",
-                           "X-MotCua-Receipt: \(item.receipt)", "X-MotCua-Kiosk: \(item.kiosk)"]
+                           "X-MotCua-Receipt: " + Curl.headerValue(item.receipt), "X-MotCua-Kiosk: " + Curl.headerValue(item.kioskID)]
             if let token { headers.append("Authorization: Bearer \(token)") }
             transfers.append(.init(url: base + "/dossiers/" + item.id, bodyPath: bodyPath, headers: headers,
                                    replyPath: scratch.path + "/\(i).reply", headerPath: scratch.path + "/\(i).head"))
@@ -154,7 +148,7 @@ public final class HTTPDestination {
         let config = Curl.config(transfers, limits: limits, caFile: options.caFile)
         // Every transfer has its own limit; the whole run gets room for all of them in turn, plus start-up.
         let waves = (items.count + max(1, options.parallel) - 1) / max(1, options.parallel)
-        let results = try Curl.run(curl, config: config, count: items.count, timeout: Double(waves) * options.requestTimeout + 10, scratch: scratch.path)
+        let results = try Curl.run(curl, config: config, count: items.count, timeout: Double(waves) * options.requestTimeout + 10)
         let now = Date()
         return items.enumerated().map { i, item in
             let t = transfers[i], r = results[i]

@@ -88,9 +88,9 @@ public enum HTTPReplyMapping {
             }
             return status == 201 ? .stored : .alreadyStored
         case 409:
-            return .conflict("conflict at the receiver: " + serverMessage(r, fallback: "another dossier holds this id or receipt code"))
+            return .conflict("the receiver answered 409: " + serverMessage(r, fallback: "another dossier holds this id or receipt code"))
         case 400, 413, 415, 422:
-            return .rejected("rejected by the receiver (\(status)): " + serverMessage(r, fallback: "no reason given"))
+            return .rejected("the receiver refused it (\(status)): " + serverMessage(r, fallback: "no reason given"))
         case 401, 403:
             return .authenticationFailed("authentication failed (\(status)): check the token file; " + serverMessage(r, fallback: "no reason given"))
         case 408, 425, 429:
