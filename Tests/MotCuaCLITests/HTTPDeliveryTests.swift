@@ -131,4 +131,26 @@ import Testing
         let refused = try Motcua.run(["queue", "deliver", "--to", url, "--data-dir", data])
         #expect(refused.status == 1 && refused.stdout.contains("refused the connection"), "\(refused.stdout)")
     }
+
+    /// TLS end to end: a receiver whose certificate only a private CA vouches for.
+    @Test func httpsWithAProvincialCA() throws {
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let made = try ExternalTool.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", dir + "/key.pem",
+                                                            "-out", dir + "/cert.pem", "-days", "1", "-subj", "/CN=127.0.0.1",
+                                                            "-addext", "subjectAltName=IP:127.0.0.1"])
+        #expect(made.status == 0)
+        let receiver = try ReceiverProcess(in: dir, extra: ["--tls", dir + "/cert.pem", dir + "/key.pem"])
+        defer { receiver.stop() }
+        let url = "https://127.0.0.1:\(receiver.port)/"
+        let trusted = try dataDir(dir + "/a", ids: ["c0000000-0000-4000-8000-000000000001", "c0000000-0000-4000-8000-000000000002"],
+                                  settings: #"{"deliverHTTP": {"caFile": "\#(dir)/cert.pem", "timeoutSeconds": 10}}"#)
+        let ok = try Motcua.run(["queue", "deliver", "--to", url, "--data-dir", trusted])
+        #expect(ok.status == 0 && ok.stdout.contains("delivered 2"), "\(ok.stdout) \(ok.stderr)")
+        // Without the CA the certificate is not accepted: nothing sent, nothing lost.
+        let untrusted = try dataDir(dir + "/b", ids: ["c0000000-0000-4000-8000-000000000003"])
+        let no = try Motcua.run(["queue", "deliver", "--to", url, "--data-dir", untrusted])
+        #expect(no.status == 1 && no.stdout.contains("certificate was not accepted"), "\(no.stdout)")
+        #expect(receiver.requests().count == 2)
+    }
 }
