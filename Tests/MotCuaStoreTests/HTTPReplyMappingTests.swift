@@ -101,4 +101,39 @@ import Testing
         }
         #expect(Curl.quote("a\"b\\c") == "\"a\\\"b\\\\c\"")
     }
+
+    @Test func settingsAreCheckedNotIgnored() throws {
+        let o = try HTTPDeliveryOptions(settings: ["tokenFile": "/a/token", "caFile": "/a/ca.pem", "timeoutSeconds": 5, "parallel": 16,
+                                                   "allowPlainHTTP": true], environment: [:])
+        #expect(o.tokenFile == "/a/token" && o.caFile == "/a/ca.pem" && o.requestTimeout == 5 && o.parallel == 16 && o.allowPlainHTTP)
+        #expect(try HTTPDeliveryOptions(settings: ["tokenFile": "/a/token"], environment: ["MOTCUA_DELIVER_TOKEN_FILE": "/b/token"]).tokenFile == "/b/token")
+        let defaults = try HTTPDeliveryOptions(settings: nil, environment: [:])
+        #expect(defaults.tokenFile == nil && !defaults.allowPlainHTTP && defaults.parallel == 8)
+        for bad: JSONValue in [["parallel": 0], ["parallel": 2.5], ["timeoutSeconds": "30"], ["allowPlainHTTP": "yes"], ["tokenFile": 1], "x"] {
+            #expect(throws: StoreError.self, "\(bad)") { try HTTPDeliveryOptions(settings: bad, environment: [:]) }
+        }
+    }
+
+    @Test func tokenFilesMustBeOwnerOnly() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-token-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/token"
+        try "  abc.DEF-123\n".write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o600)
+        #expect(try HTTPSDestination.readToken(path) == "abc.DEF-123")
+        chmod(path, 0o400)
+        #expect(try HTTPSDestination.readToken(path) == "abc.DEF-123")
+        for mode: mode_t in [0o640, 0o604, 0o644] {
+            chmod(path, mode)
+            #expect(throws: StoreError.invalidArgument("refusing the token file \(path): its mode is 0\(String(mode, radix: 8)), so other users can read the token; run chmod 600 \(path)")) {
+                try HTTPSDestination.readToken(path)
+            }
+        }
+        chmod(path, 0o600)
+        symlink(path, dir + "/link")
+        #expect(throws: StoreError.self) { try HTTPSDestination.readToken(dir + "/link") }
+        try "two words\n".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(throws: StoreError.self) { try HTTPSDestination.readToken(path) }
+    }
 }
