@@ -165,8 +165,11 @@ public final class HTTPSDestination: DeliveryDestination {
 struct ScratchDirectory {
     let path: String
 
+    static var root: String { ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp" }
+
     init() throws {
-        let root = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp")
+        let root = ScratchDirectory.root
+        ScratchDirectory.removeStale(in: root)
         var template = Array((root + "/motcua-deliver-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw StoreError.io(action: "create a temporary directory in", path: root, errno: errno) }
         path = String(cString: made)
@@ -180,4 +183,17 @@ struct ScratchDirectory {
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    /// A process killed mid-batch leaves its directory behind: ours older than a
+    /// day (no batch runs that long) are removed, so no dossier lingers in /tmp.
+    static func removeStale(in root: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return }
+        let dayAgo = time(nil) - 86400
+        for name in names where name.hasPrefix("motcua-deliver-") {
+            var st = stat()
+            let path = root + "/" + name
+            guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR, st.st_uid == geteuid(), st.st_mtim.tv_sec < dayAgo else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
 }
