@@ -25,18 +25,18 @@ let package = Package(
         .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "CNCursesW"]),
         .target(name: "MotCuaCLI", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech"]),
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
-        .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk", "MotCuaSpeech"]),
+        .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk", "MotCuaSpeech", "MotCuaTestSupport"]),
 
         .testTarget(name: "MotCuaTextTests", dependencies: ["MotCuaText"]),
         .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms", "MotCuaText"], exclude: ["Answers"]),
         .testTarget(name: "MotCuaQRTests", dependencies: ["MotCuaQR"], exclude: ["Scripts", "Fixtures"]),
         // Test helpers shared by test targets (a real binary driven in tmux).
-        .target(name: "MotCuaTestSupport", path: "Tests/MotCuaTestSupport"),
+        .target(name: "MotCuaTestSupport", dependencies: ["MotCuaStore"], path: "Tests/MotCuaTestSupport"),
         .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaText", "MotCuaTestSupport"], exclude: ["Resources"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
         // Drives the real `motcua` binary (pipes, tmux, kills).
-        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaForms", "MotCuaStore", "MotCuaTestSupport"]),
+        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaForms", "MotCuaStore", "MotCuaTestSupport"], exclude: ["Receiver"]),
     ],
     swiftLanguageModes: [.v6]
 )

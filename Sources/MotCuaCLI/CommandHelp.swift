@@ -29,12 +29,17 @@ usage: motcua submit FORM ANSWERS.json... [--lang vi|en] [--id DOSSIER-ID] [--to
 """
 
 let queueUsage = """
-usage: motcua queue status [--all] | deliver [--limit N] | retry ID | export FILE | import FILE  [--data-dir DIR] [--kiosk ID] [--operator NAME]
+usage: motcua queue status [--all] | deliver [--limit N] [--to URL] | retry ID | export FILE | import FILE  [--data-dir DIR] [--kiosk ID] [--operator NAME]
+  deliver   hands queued dossiers to the destination: --to URL, else MOTCUA_DELIVER_TO,
+            else settings deliverTo (postgresql://… a shared core, https://… a receiver),
+            else the local core store in the data folder.
 """
 
 let dossiersUsage = """
-usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | verify  [--data-dir DIR]
+usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | verify | export --format dvc FILE [--day YYYY-MM-DD]  [--data-dir DIR] [--core postgresql://...]
   --search finds a name, an ID number or a receipt code, without diacritics.
+  --core reads the shared core store (PostgreSQL) instead of this data folder's.
+  export --format dvc writes the records a provincial one-stop system syncs to the national portal.
 """
 
 /// The usage line alone, for a command used wrongly (one line on standard error).

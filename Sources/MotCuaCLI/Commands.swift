@@ -5,4 +5,5 @@ let extensionCommands: [String: @Sendable ([String]) -> Int32] = [
     "queue": runQueueCommand,
     "dossiers": runDossiersCommand,
     "speak": runSpeakCommand,
+    "core": runCoreCommand,
 ]

@@ -35,6 +35,7 @@ func runKioskHome(_ args: [String]) -> Int32 {
         return 2
     }
     guard let idle = kioskIdleSeconds(line, backend.settings, environment: environment) else { return 2 }
+    backend.startBackgroundDelivery(environment: environment)
     var app = KioskApp(services: backend.services(), language: lang, idleTimeout: idle, highContrast: line.flags.contains("--high-contrast"))
     let voice = kioskVoice(for: &app, settings: backend.settings, environment: environment)
     do {
@@ -78,6 +79,7 @@ func runKioskFill(_ setup: FillSetup) -> Int32? {
     }
     guard let idle = kioskIdleSeconds(setup.line, backend.settings, environment: environment) else { return 2 }
     let session = backend.session(setup)
+    backend.startBackgroundDelivery(environment: environment)
     var app = KioskApp(services: backend.services(), session: session, idleTimeout: idle,
                        highContrast: setup.line.flags.contains("--high-contrast"))
     let voice = kioskVoice(for: &app, settings: backend.settings, environment: environment)
@@ -123,6 +125,8 @@ final class KioskBackend {
     /// `<data dir>/settings.json`, when there is one.
     let settings: JSONValue?
     let toneStyle: TonePlacementStyle
+    /// Where dossiers are delivered (`--to`, `MOTCUA_DELIVER_TO`, settings `deliverTo`); nil = the local core store.
+    let deliverTo: String?
     /// Where Forms/ and Locales/ are.
     private let root: String
     private let vi: Messages
@@ -141,7 +145,16 @@ final class KioskBackend {
         drafts = try FileDraftStore(dataDirectory: dataDir)
         settings = FileManager.default.contents(atPath: dataDir + "/" + DataDirectory.settingsName).flatMap { try? JSONParser.parse($0) }
         toneStyle = settings?["toneStyle"]?.stringValue.flatMap(TonePlacementStyle.init(rawValue:)) ?? .traditional
+        deliverTo = Destinations.deliveryURL(option: line.values["--to"], environment: environment, settings: settings)
+        // A destination nobody handles stops the kiosk at start, with its reason, not at the first delivery.
+        _ = try Destinations.make(url: deliverTo, kioskID: store.kioskID, settings: settings)
         vi = Resources.messages("vi", root: root)
+    }
+
+    /// Delivery in the background, when a destination other than the local core store is set.
+    func startBackgroundDelivery(environment: [String: String]) {
+        guard let url = deliverTo, (try? Destinations.make(url: url, kioskID: store.kioskID, settings: settings)) != nil else { return }
+        BackgroundDelivery.start(dataDir: dataDir, kioskID: store.kioskID, operatorID: line.operatorName, url: url, environment: environment)
     }
 
     func messages(_ language: String) -> Messages {
@@ -199,19 +212,23 @@ final class KioskBackend {
                 return try open([entry.path], language: language)
             },
             resumeDraft: { [self] id, language in try open(["--draft", id], language: language) },
-            queue: { [store] in
+            queue: { [store, deliverTo] in
                 let s = try store.queueSummary()
                 let attention = s.items.filter { $0.state == .failed || $0.state == .setAside }.map {
                     QueueLine(receipt: $0.receipt, formID: $0.formID, state: $0.state, attempts: $0.attempts,
                               reason: $0.lastError, nextRetry: $0.nextRetry.map { vietnamTime($0).text })
                 }
-                return QueueOverview(counts: s.counts, attention: attention, storedDossiers: s.storedDossiers, conflicts: s.storeConflicts)
+                // The last success: the newest `delivered` record (the journal is the truth, whoever delivered).
+                let last = s.items.lazy.filter { $0.state == .delivered }.map(\.updatedAt).max()
+                return QueueOverview(counts: s.counts, attention: attention, storedDossiers: s.storedDossiers, conflicts: s.storeConflicts,
+                                     destination: deliverTo.map(ConnInfo.redacted), lastDelivered: last.map { vietnamTime($0).text })
             },
-            deliver: { [store, line] in
-                let r = try store.deliver(operatorID: line.operatorName)
+            deliver: { [store, line, deliverTo, settings] in
+                let r = try store.deliver(operatorID: line.operatorName, to: try Destinations.make(url: deliverTo, kioskID: store.kioskID, settings: settings))
                 return DeliverySummary(delivered: r.delivered.count, alreadyStored: r.alreadyStored.count,
                                        failed: r.failed.count, setAside: r.setAside.count, waiting: r.waiting)
             },
+            retry: { [store, line] receipt in _ = try store.retry(receipt, operatorID: line.operatorName) },
             toneStyle: toneStyle)
     }
 }

@@ -58,8 +58,10 @@ public enum MotCuaCLI {
                                           run an interview (plain line mode: see 'motcua fill --help')
       motcua drafts list|show ID|discard ID
       motcua submit FORM ANSWERS          queue a finished dossier (prints its id and receipt code)
-      motcua queue status|deliver|retry ID|export FILE|import FILE
-      motcua dossiers list [--search TEXT]|show ID|verify
+      motcua queue status|deliver [--to URL]|retry ID|export FILE|import FILE
+      motcua dossiers list [--search TEXT]|show ID|verify  [--core postgresql://...]
+      motcua core init --to postgresql://...
+                                          create or migrate the shared core store (PostgreSQL)
       motcua speak TEXT [--text] [--wav FILE] [--rate N] [--voice V]
                                           read a text aloud (espeak-ng), as the kiosk's read key does
       motcua qr TEXT [--ecc L|M|Q|H] [--svg FILE|--pbm FILE|--png FILE]

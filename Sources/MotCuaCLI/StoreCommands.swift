@@ -50,8 +50,24 @@ struct StoreCommandLine {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let kioskID = try DataDirectory.kioskID(flag: kiosk, directory: dir, environment: environment)
         let agency = try DataDirectory.agencyCode(directory: dir, environment: environment)
-        return try DossierStore(directory: dir, kioskID: kioskID, agencyCode: agency, checker: StoreForms.checker)
+        var options = StoreOptions()
+        // The first wait after a failed delivery (doubling after each further one).
+        if let s = environment["MOTCUA_RETRY_SECONDS"].flatMap(Double.init), s > 0, s < 86400 { options.backoffBase = s }
+        return try DossierStore(directory: dir, kioskID: kioskID, agencyCode: agency, checker: StoreForms.checker, options: options)
     }
+
+    /// Where `queue deliver` and the kiosk deliver: `--to`, else
+    /// `MOTCUA_DELIVER_TO`, else `deliverTo` in settings.json; nil = the local core store.
+    func destination(_ store: DossierStore, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (any DeliveryDestination)? {
+        let settings = readSettings(store.directory)
+        let url = Destinations.deliveryURL(option: values["--to"], environment: environment, settings: settings)
+        return try Destinations.make(url: url, kioskID: store.kioskID, settings: settings)
+    }
+}
+
+/// `<data dir>/settings.json`, when there is one and it is JSON.
+func readSettings(_ dataDir: String) -> JSONValue? {
+    FileManager.default.contents(atPath: dataDir + "/" + DataDirectory.settingsName).flatMap { try? JSONParser.parse($0) }
 }
 
 /// Runs a store command body, turning errors into one clear line and exit 2.
@@ -104,8 +120,10 @@ public func runSubmitCommand(_ args: [String]) -> Int32 {
                 status = 2
                 continue
             }
+            // MOTCUA_TEST_NOW (milliseconds since 1970): tests fix the submit time, as the store's own tests do.
+            let testNow = ProcessInfo.processInfo.environment["MOTCUA_TEST_NOW"].flatMap(Int64.init).map(Timestamp.init(milliseconds:))
             let request = SubmitRequest(form: form, answers: answers, language: line.values["--lang"] ?? "vi",
-                                        dossierID: line.values["--id"], operatorID: line.operatorName, now: today.map(Holidays.now(on:)))
+                                        dossierID: line.values["--id"], operatorID: line.operatorName, now: today.map(Holidays.now(on:)) ?? testNow)
             switch try store.submit(request) {
             case .submitted(let r), .alreadySubmitted(let r):
                 // One write per line: a line seen on the pipe means the dossier is durable.

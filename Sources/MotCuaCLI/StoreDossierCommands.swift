@@ -9,14 +9,16 @@ import MotCuaText
 /// holding an escape sequence is shown as text, it never drives the terminal.
 public func runDossiersCommand(_ args: [String]) -> Int32 {
     let usage = usageLine(dossiersUsage)
-    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang"], switches: ["--json", "--qr"]) else {
+    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang", "--core", "--format", "--day"], switches: ["--json", "--qr"]) else {
         Console.err(usage)
         return 2
     }
-    guard sub == "show" ? line.positional.count == 1 : (["list", "verify"].contains(sub) && line.positional.isEmpty) else {
+    guard ["show", "export"].contains(sub) ? line.positional.count == 1 : (["list", "verify"].contains(sub) && line.positional.isEmpty) else {
         Console.err(usage)
         return 2
     }
+    // export reads what this data directory received, never the shared core.
+    if sub != "export", let url = sharedCoreURL(line) { return runSharedCoreCommand(sub, line, url: url) }
     return withStore("dossiers \(sub)", line) { store in
         switch sub {
         case "list":
@@ -30,6 +32,8 @@ public func runDossiersCommand(_ args: [String]) -> Int32 {
             let status = try show(store, line.positional[0], json: line.flags.contains("--json"), language: line.values["--lang"] ?? "en")
             if status == 0, line.flags.contains("--qr") { printReceiptCodes(store, line.positional[0], language: line.values["--lang"] ?? "vi") }
             return status
+        case "export":
+            return try exportDVC(store, line)
         default:
             return try verify(store)
         }
@@ -41,10 +45,17 @@ private func show(_ store: DossierStore, _ key: String, json: Bool, language: St
         Console.err(Console.safe("motcua dossiers show: no dossier \(key) (give a dossier id or a receipt code)"))
         return 1
     }
+    printDetails(d, json: json, language: language, store: store)
+    return 0
+}
+
+/// `dossiers show`'s output, for a dossier from the local store or the shared core
+/// (`store` nil: the appointment needs the local copy of the dossier's form).
+func printDetails(_ d: DossierDetails, json: Bool, language: String, store: DossierStore?) {
     if json {
         // The JSON writer escapes control characters itself; neutralising is a second guard.
         Console.out(VietText.neutralizeControls(d.dossier.json.serialized(pretty: true), allowNewlines: true))
-        return 0
+        return
     }
     let x = d.dossier
     let m = Resources.messages(language)
@@ -60,7 +71,7 @@ private func show(_ store: DossierStore, _ key: String, json: Bool, language: St
     ]
     // The appointment as the receipt gave it (working days over the public holidays).
     do {
-        if let facts = storedReceiptFacts(store, x, messages: Resources.messages("en"), holidays: try Holidays.load()) {
+        if let store, let facts = storedReceiptFacts(store, x, messages: Resources.messages("en"), holidays: try Holidays.load()) {
             lines.append(head(m.text("cli.show.appointment")) + m.text("cli.show.appointment.detail",
                 ["date": facts.appointment.display, "days": "\(facts.processingDays)"]))
         }
@@ -75,7 +86,6 @@ private func show(_ store: DossierStore, _ key: String, json: Bool, language: St
         lines.append("  \(h.at.vietnamDisplay) \(h.event) (\(h.kiosk), \(h.operatorID))" + (h.detail.map { ": \($0)" } ?? ""))
     }
     for l in lines { Console.out(Console.safe(l)) }
-    return 0
 }
 
 /// The answers as the review shows them (page titles, labels, option labels), when the
@@ -130,4 +140,22 @@ private func verify(_ store: DossierStore) throws -> Int32 {
         + ", \(r.auditEntries) audit entries, \(r.formCopies) form copies"
     Console.out(r.isOK ? "ok: \(summary); every checksum and the audit chain verified" : "FAILED: \(r.problems.count) problem\(r.problems.count == 1 ? "" : "s"); \(summary)")
     return r.isOK ? 0 : 1
+}
+
+/// `dossiers export --format dvc FILE [--day YYYY-MM-DD]` (see DVCExport).
+private func exportDVC(_ store: DossierStore, _ line: StoreCommandLine) throws -> Int32 {
+    guard line.values["--format"] == "dvc" else {
+        throw StoreError.invalidArgument("export needs --format dvc (the national portal's dossier sync record)")
+    }
+    var day: CalendarDate?
+    if let d = line.values["--day"] {
+        guard let parsed = CalendarDate.parseISO(d, precision: .day) else { throw StoreError.invalidArgument("--day takes a date like 2026-12-04") }
+        day = parsed
+    }
+    let result = try DVCExport.records(store, day: day)
+    let settings = (try? JSONParser.parse(FileManager.default.contents(atPath: store.directory + "/" + DataDirectory.settingsName) ?? Data()))
+    try DVCExport.write(result, to: line.positional[0], agency: settings?["agencyCode"]?.stringValue)
+    for w in result.warnings { Console.err(Console.safe("warning: " + w)) }
+    Console.out(Console.safe("exported \(result.records.count) dossier record\(result.records.count == 1 ? "" : "s") (DVC sync format) to \(line.positional[0])"))
+    return 0
 }

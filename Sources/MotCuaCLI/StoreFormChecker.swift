@@ -16,7 +16,7 @@ enum StoreForms {
         let form = loaded.form
         // Locale tables are read once per form, not once per dossier.
         let vi = Resources.messages("vi"), en = Resources.messages("en")
-        return PreparedForm(formID: form.id, formVersion: form.version, languages: form.languages) { answers, language, asOf in
+        return PreparedForm(formID: form.id, formVersion: form.version, languages: form.languages, procedureCode: form.procedure?.code) { answers, language, asOf in
             // A closed set: the store admits only the form's languages, and no
             // language from a dossier ever opens a file here (F15).
             let messages = language == "en" ? en : vi
@@ -26,7 +26,7 @@ enum StoreForms {
             func issue(_ i: ValidationIssue) -> CheckIssue { CheckIssue(field: i.field, code: i.code.rawValue, message: i.message) }
             guard report.isValid else { return .invalid(report.errors.map(issue)) }
             return .valid(CheckedAnswers(answers: report.answers, personalNames: report.personalNames,
-                                         personalIDs: report.personalIDs, warnings: report.warnings.map(issue)))
+                                         personalIDs: report.personalIDs, phones: report.phones, warnings: report.warnings.map(issue)))
         }
     }
 

@@ -5,7 +5,7 @@ import MotCuaStore
 /// each with `[--data-dir D] [--kiosk K] [--operator O]`.
 public func runQueueCommand(_ args: [String]) -> Int32 {
     let usage = usageLine(queueUsage)
-    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "queue \(sub)", valued: ["--limit"], switches: ["--all"]) else {
+    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "queue \(sub)", valued: ["--limit", "--to"], switches: ["--all"]) else {
         Console.err(usage)
         return 2
     }
@@ -23,7 +23,7 @@ public func runQueueCommand(_ args: [String]) -> Int32 {
                 guard let n = Int(l), n > 0 else { throw StoreError.invalidArgument("--limit takes a positive number") }
                 limit = n
             }
-            return try deliver(store, operatorID: line.operatorName, limit: limit)
+            return try deliver(store, operatorID: line.operatorName, limit: limit, to: try line.destination(store))
         case "retry":
             let item = try store.retry(line.positional[0], operatorID: line.operatorName)
             Console.out(Console.safe("\(item.receipt) \(item.id) queued again"))
@@ -59,8 +59,9 @@ private func queueStatus(_ store: DossierStore, all: Bool) throws -> Int32 {
     return 0
 }
 
-private func deliver(_ store: DossierStore, operatorID: String, limit: Int?) throws -> Int32 {
-    let r = try store.deliver(operatorID: operatorID, limit: limit)
+private func deliver(_ store: DossierStore, operatorID: String, limit: Int?, to destination: (any DeliveryDestination)?) throws -> Int32 {
+    if let destination { Console.err(Console.safe("delivering to \(destination.label)")) }
+    let r = try store.deliver(operatorID: operatorID, limit: limit, to: destination)
     for f in r.failed { Console.out(Console.safe("failed \(f.receipt): \(f.reason); next attempt \(f.nextRetry?.vietnamDisplay ?? "-")")) }
     for f in r.setAside { Console.out(Console.safe("set aside \(f.receipt): \(f.reason)")) }
     Console.out("delivered \(r.delivered.count), already stored \(r.alreadyStored.count), failed \(r.failed.count), set aside \(r.setAside.count), waiting \(r.waiting)")

@@ -56,6 +56,8 @@ public struct ReceiptFacts: Sendable, Equatable {
     public var fee: Int?
     public var feeNote: String?
     public var documents: [String]
+    /// The ids of `documents` (a procedure's `documents[].id`), in the same order.
+    public var documentIDs: [String] = []
 
     public init(interview: Interview, received: CalendarDate, holidays: HolidayCalendar) {
         let form = interview.form
@@ -73,8 +75,9 @@ public struct ReceiptFacts: Sendable, Equatable {
             feeNote = note.map { interview.text($0) }
         case nil: fee = nil
         }
-        documents = (form.procedure?.documents ?? []).filter { interview.validator.isRequired($0.required, scope) }
-            .map { interview.text($0.label) }
+        let papers = (form.procedure?.documents ?? []).filter { interview.validator.isRequired($0.required, scope) }
+        documents = papers.map { interview.text($0.label) }
+        documentIDs = papers.map(\.id)
     }
 }
 

@@ -1,19 +1,8 @@
 import Foundation
 import MotCuaForms
 
-/// A dossier handed to the core store by delivery.
-struct Delivery {
-    var id: String
-    var receipt: String
-    var formID: String
-    var formVersion: String
-    var formHash: Digest
-    var contentHash: Digest
-    /// The dossier's exact JSON bytes, as submitted.
-    var body: [UInt8]
-    var names: [String]
-    var personalIDs: [String]
-}
+/// A dossier handed to the core store by delivery (the protocol's type; tests use the old name).
+typealias Delivery = OutgoingDossier
 
 /// What the core store did with one delivered dossier.
 enum AcceptOutcome: Equatable {

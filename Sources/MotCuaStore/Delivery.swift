@@ -22,18 +22,27 @@ public struct DeliveryReport: Sendable {
 
 extension DossierStore {
     /// Delivers every due dossier (queued, failed and due, or left
-    /// `delivering` by a crash) to the core store, in batches. For each batch:
-    /// mark all `delivering` (fsync), re-validate each against its own form
-    /// copy, store the valid ones (one write + fsync; idempotent by id), then
-    /// record the outcomes (fsync). A crash anywhere leaves items retryable
-    /// and the retry cannot duplicate them.
-    public func deliver(operatorID: String, now: Timestamp? = nil, limit: Int? = nil) throws -> DeliveryReport {
+    /// `delivering` by a crash) to `destination` (nil: the local core store),
+    /// in batches. For each batch, holding `deliver.lock`: under the data lock,
+    /// mark all `delivering` (fsync) and re-validate each against its own form
+    /// copy; without it, hand the valid ones to the destination (idempotent
+    /// by id); under the data lock again, record the outcomes (fsync). A crash
+    /// anywhere leaves items retryable and the retry cannot duplicate them.
+    /// Throws `DestinationError.stop` (after recording the batch as failed)
+    /// when the destination says the run must stop.
+    public func deliver(operatorID: String, now: Timestamp? = nil, limit: Int? = nil,
+                        to destination: (any DeliveryDestination)? = nil) throws -> DeliveryReport {
         var report = DeliveryReport()
         var seen = Set<String>()
         var remaining = limit ?? Int.max
+        if deliveryLock == nil { deliveryLock = try FileLock(path: directory + "/" + DossierStore.deliveryLockName) }
+        let batchLock = deliveryLock!
         while remaining > 0 {
-            let done = try lock.withLock {
-                try deliverBatch(max: min(options.batchSize, remaining), operatorID: operatorID, now: now ?? .now, seen: &seen, report: &report)
+            let at = now ?? .now
+            let target = destination ?? LocalCoreDestination(store: self, now: at)
+            let done = try batchLock.withLock {
+                try deliverBatch(max: min(options.batchSize, remaining), operatorID: operatorID, now: at, to: target,
+                                 seen: &seen, report: &report)
             }
             if done == 0 { break }
             remaining -= done
@@ -47,16 +56,50 @@ extension DossierStore {
     }
 
     private enum Verdict {
-        case deliver(Delivery)
+        case deliver(OutgoingDossier)
         case setAside(reason: String, codes: String)
     }
 
-    private func deliverBatch(max: Int, operatorID: String, now: Timestamp, seen: inout Set<String>, report: inout DeliveryReport) throws -> Int {
+    /// What the first phase of a batch decided, for the last.
+    private struct Plan {
+        var tryNow: [QueueItem] = []
+        var attempt: [String: Int] = [:]
+        var verdicts: [String: Verdict] = [:]
+        var outgoing: [OutgoingDossier] = []
+        var count = 0
+    }
+
+    private func deliverBatch(max: Int, operatorID: String, now: Timestamp, to destination: any DeliveryDestination,
+                              seen: inout Set<String>, report: inout DeliveryReport) throws -> Int {
+        var plan = try lock.withLock { try prepareBatch(max: max, operatorID: operatorID, now: now, seen: &seen, report: &report) }
+        guard plan.count > 0 else { return 0 }
+        var outcomes: [String: DestinationOutcome] = [:]
+        var stop: DestinationError?
+        if !plan.outgoing.isEmpty {
+            do {
+                let answers = try destination.deliver(plan.outgoing)
+                for (i, d) in plan.outgoing.enumerated() {
+                    outcomes[d.id] = i < answers.count ? answers[i] : .unavailable("\(destination.label) gave no answer for it", retryAfter: nil)
+                }
+            } catch let e as DestinationError {
+                if case .stop = e { stop = e }
+                let retry: Double? = if case .unavailable(_, let r) = e { r } else { nil }
+                for d in plan.outgoing { outcomes[d.id] = .unavailable(e.description, retryAfter: retry) }
+            } catch {
+                for d in plan.outgoing { outcomes[d.id] = .unavailable("\(error)", retryAfter: nil) }
+            }
+        }
+        plan.outgoing = []
+        try lock.withLock { try recordOutcomes(plan, outcomes, operatorID: operatorID, now: now, report: &report) }
+        if let stop { throw stop }
+        return plan.count
+    }
+
+    /// Phase one, under the data lock: pick the due dossiers, mark them
+    /// `delivering` (fsync), and re-validate each.
+    private func prepareBatch(max: Int, operatorID: String, now: Timestamp, seen: inout Set<String>,
+                              report: inout DeliveryReport) throws -> Plan {
         try refresh(.queue)
-        // An unreachable core store (full disk, missing mount) fails the
-        // attempts, with backoff, like a failed append; it is not an error of the run.
-        var storeError: StoreError?
-        do { try refresh(.core) } catch let e as StoreError { storeError = e }
         let skip = seen
         let due = queue.items.lazy.filter { item in
             guard !skip.contains(item.id) else { return false }
@@ -67,15 +110,15 @@ extension DossierStore {
             }
         }.prefix(max)
         let batch = Array(due)
-        guard !batch.isEmpty else { return 0 }
+        var plan = Plan()
+        plan.count = batch.count
+        guard !batch.isEmpty else { return plan }
         for item in batch { seen.insert(item.id) }
         var seq = queue.lastSeq
 
         // A dossier left `delivering` maxAttempts times was interrupted every
         // time (perhaps it crashes the process): set it aside, do not loop.
         var records: [(header: JSONObject, body: [UInt8]?)] = []
-        var attempt: [String: Int] = [:]
-        var tryNow: [QueueItem] = []
         for item in batch {
             seq += 1
             if item.state == .delivering, item.attempts >= options.maxAttempts {
@@ -84,71 +127,67 @@ extension DossierStore {
                 report.setAside.append(.init(id: item.id, receipt: item.receipt, reason: "delivery was interrupted \(item.attempts) times"))
                 continue
             }
-            attempt[item.id] = item.attempts + 1
-            tryNow.append(item)
+            plan.attempt[item.id] = item.attempts + 1
+            plan.tryNow.append(item)
             records.append((journalHeader(.delivering, seq: seq, at: now, operatorID: operatorID,
                                           [("id", .string(item.id)), ("attempt", .int(item.attempts + 1))]), nil))
         }
         try appendJournal(records, deferAudit: true)
 
         // Re-validate each against the exact form it was made with.
-        var verdicts: [String: Verdict] = [:]
-        var deliveries: [Delivery] = []
-        for item in tryNow {
-            let verdict = revalidate(item)
-            verdicts[item.id] = verdict
-            if case .deliver(let d) = verdict { deliveries.append(d) }
+        var formBytes: [Digest: [UInt8]] = [:]
+        for item in plan.tryNow {
+            let verdict = revalidate(item, formBytes: &formBytes)
+            plan.verdicts[item.id] = verdict
+            if case .deliver(let d) = verdict { plan.outgoing.append(d) }
         }
-        var stored: [String: AcceptOutcome] = [:]
-        if storeError == nil {
-            do {
-                let outcomes = try core.accept(deliveries, at: now)
-                for (d, o) in zip(deliveries, outcomes) { stored[d.id] = o }
-            } catch let e as StoreError {
-                storeError = e
-            }
-        }
+        return plan
+    }
 
-        records = []
-        seq = queue.lastSeq
-        for item in tryNow {
+    /// Phase three, under the data lock: one journal record per dossier. A
+    /// dossier no longer `delivering` with this attempt was retried by the
+    /// officer meanwhile: its new life is left alone.
+    private func recordOutcomes(_ plan: Plan, _ outcomes: [String: DestinationOutcome], operatorID: String, now: Timestamp,
+                                report: inout DeliveryReport) throws {
+        try refresh(.queue)
+        var records: [(header: JSONObject, body: [UInt8]?)] = []
+        var seq = queue.lastSeq
+        for planned in plan.tryNow {
+            guard let item = queue.item(id: planned.id), item.state == .delivering, item.attempts == plan.attempt[item.id] else { continue }
             seq += 1
-            switch verdicts[item.id]! {
-            case .setAside(let reason, let codes):
+            func setAside(_ reason: String, _ codes: String) {
                 records.append((setAsideHeader(item, seq: seq, at: now, operatorID: operatorID, reason: reason, codes: codes), nil))
                 report.setAside.append(.init(id: item.id, receipt: item.receipt, reason: reason))
-            case .deliver:
-                if let storeError {
-                    let n = attempt[item.id]!
-                    if n >= options.maxAttempts {
-                        let reason = "gave up after \(n) attempts: \(storeError)"
-                        records.append((setAsideHeader(item, seq: seq, at: now, operatorID: operatorID, reason: reason, codes: "gave-up"), nil))
-                        report.setAside.append(.init(id: item.id, receipt: item.receipt, reason: reason))
-                    } else {
-                        let next = now.adding(seconds: options.backoff(afterAttempt: n))
-                        records.append((journalHeader(.failed, seq: seq, at: now, operatorID: operatorID,
-                                                      [("id", .string(item.id)), ("attempt", .int(n)), ("error", .string(storeError.description)),
-                                                       ("next", .int(Int(next.milliseconds)))]), nil))
-                        report.failed.append(.init(id: item.id, receipt: item.receipt, reason: storeError.description, nextRetry: next))
-                    }
-                } else if case .receiptTaken(let holder)? = stored[item.id] {
-                    let reason = DossierStore.receiptConflictReason(item.receipt, holder: holder)
-                    records.append((setAsideHeader(item, seq: seq, at: now, operatorID: operatorID, reason: reason, codes: "conflict"), nil))
-                    report.setAside.append(.init(id: item.id, receipt: item.receipt, reason: reason))
-                } else if case .conflict(let existing)? = stored[item.id] {
-                    let reason = "conflict: the core store already holds other content under this dossier id (sha256 \(existing.hex.prefix(12))…); this one is kept aside"
-                    records.append((setAsideHeader(item, seq: seq, at: now, operatorID: operatorID, reason: reason, codes: "conflict"), nil))
-                    report.setAside.append(.init(id: item.id, receipt: item.receipt, reason: reason))
+            }
+            guard case .deliver? = plan.verdicts[item.id] else {
+                if case .setAside(let reason, let codes)? = plan.verdicts[item.id] { setAside(reason, codes) }
+                continue
+            }
+            switch outcomes[item.id] ?? .unavailable("no answer", retryAfter: nil) {
+            case .stored, .alreadyStored:
+                let stored = outcomes[item.id] == .stored
+                records.append((journalHeader(.delivered, seq: seq, at: now, operatorID: operatorID,
+                                              [("id", .string(item.id)), ("outcome", .string(stored ? "stored" : "already-stored"))]), nil))
+                if stored { report.delivered.append(item.id) } else { report.alreadyStored.append(item.id) }
+            case .conflict(let reason):
+                setAside("conflict: " + reason, "conflict")
+            case .rejected(let reason):
+                setAside("rejected: " + reason, "rejected")
+            case .unavailable(let error, let retryAfter):
+                let n = plan.attempt[item.id] ?? item.attempts
+                if n >= options.maxAttempts {
+                    setAside("gave up after \(n) attempts: \(error)", "gave-up")
                 } else {
-                    let outcome = stored[item.id] == .alreadyStored ? "already-stored" : "stored"
-                    records.append((journalHeader(.delivered, seq: seq, at: now, operatorID: operatorID,
-                                                  [("id", .string(item.id)), ("outcome", .string(outcome))]), nil))
-                    if outcome == "stored" { report.delivered.append(item.id) } else { report.alreadyStored.append(item.id) }
+                    let wait = retryAfter.map { min(options.backoffCap, Swift.max(1, $0)) } ?? options.backoff(afterAttempt: n)
+                    let next = now.adding(seconds: wait)
+                    records.append((journalHeader(.failed, seq: seq, at: now, operatorID: operatorID,
+                                                  [("id", .string(item.id)), ("attempt", .int(n)), ("error", .string(error)),
+                                                   ("next", .int(Int(next.milliseconds)))]), nil))
+                    report.failed.append(.init(id: item.id, receipt: item.receipt, reason: error, nextRetry: next))
                 }
             }
         }
         try appendJournal(records)
-        return batch.count
     }
 
     func setAsideHeader(_ item: QueueItem, seq: Int, at: Timestamp, operatorID: String, reason: String, codes: String) -> JSONObject {
@@ -157,7 +196,7 @@ extension DossierStore {
     }
 
     /// Checks a queued dossier again, against the stored copy of its form, as of its submit date.
-    private func revalidate(_ item: QueueItem) -> Verdict {
+    private func revalidate(_ item: QueueItem, formBytes: inout [Digest: [UInt8]]) -> Verdict {
         let dossier: Dossier
         let bytes: [UInt8]
         do {
@@ -168,7 +207,12 @@ extension DossierStore {
         }
         let form: PreparedForm
         do {
-            form = try prepared(dossier.formHash) { try forms.load(dossier.formHash) }
+            form = try prepared(dossier.formHash) {
+                let data = try forms.load(dossier.formHash)
+                formBytes[dossier.formHash] = [UInt8](data)
+                return data
+            }
+            if formBytes[dossier.formHash] == nil { formBytes[dossier.formHash] = [UInt8](try forms.load(dossier.formHash)) }
         } catch {
             return .setAside(reason: "its form cannot be used: \(error)", codes: "form")
         }
@@ -178,9 +222,11 @@ extension DossierStore {
             return .setAside(reason: "not valid against form \(form.formID) \(form.formVersion): " + issues.map(\.description).joined(separator: "; "),
                              codes: "invalid " + codes)
         case .valid(let checked):
-            return .deliver(Delivery(id: item.id, receipt: item.receipt, formID: dossier.formID, formVersion: dossier.formVersion,
-                                     formHash: dossier.formHash, contentHash: item.contentHash, body: bytes,
-                                     names: checked.personalNames, personalIDs: checked.personalIDs))
+            return .deliver(OutgoingDossier(id: item.id, receipt: item.receipt, formID: dossier.formID, formVersion: dossier.formVersion,
+                                            formHash: dossier.formHash, contentHash: item.contentHash, body: bytes,
+                                            names: checked.personalNames, personalIDs: checked.personalIDs, phones: checked.phones,
+                                            kioskID: dossier.kiosk, operatorID: dossier.operatorID, submittedAt: dossier.submittedAt,
+                                            procedureCode: form.procedureCode, form: formBytes[dossier.formHash] ?? []))
         }
     }
 

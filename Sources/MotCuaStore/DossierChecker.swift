@@ -24,16 +24,19 @@ public struct PreparedForm: Sendable {
     /// The languages the form is written in; a dossier's language must be
     /// one of them (empty: "vi" and "en"), checked before anything uses it.
     public let languages: [String]
+    /// The procedure's national code (`procedure.code`), when the form has one.
+    public let procedureCode: String?
     /// Validates answers in `language`, taking "today" to be the Viet Nam date
     /// of `asOf` (the submit time, so that re-validation at delivery days
     /// later gives the same verdict for date rules such as age limits).
     public let check: @Sendable (_ answers: JSONValue, _ language: String, _ asOf: Timestamp) -> CheckResult
 
-    public init(formID: String, formVersion: String, languages: [String] = [],
+    public init(formID: String, formVersion: String, languages: [String] = [], procedureCode: String? = nil,
                 check: @escaping @Sendable (_ answers: JSONValue, _ language: String, _ asOf: Timestamp) -> CheckResult) {
         self.formID = formID
         self.formVersion = formVersion
         self.languages = languages
+        self.procedureCode = procedureCode
         self.check = check
     }
 }
@@ -74,13 +77,16 @@ public struct CheckedAnswers: Sendable {
     public var personalNames: [String]
     /// Personal ID numbers (CCCD, CMND) in the dossier, for exact lookup.
     public var personalIDs: [String]
+    /// Phone numbers (format `phone`), for lookup in a shared core store.
+    public var phones: [String]
     /// Soft checks that failed: shown, never blocking.
     public var warnings: [CheckIssue]
 
-    public init(answers: JSONValue, personalNames: [String] = [], personalIDs: [String] = [], warnings: [CheckIssue] = []) {
+    public init(answers: JSONValue, personalNames: [String] = [], personalIDs: [String] = [], phones: [String] = [], warnings: [CheckIssue] = []) {
         self.answers = answers
         self.personalNames = personalNames
         self.personalIDs = personalIDs
+        self.phones = phones
         self.warnings = warnings
     }
 }

@@ -50,6 +50,9 @@ public final class DossierStore {
     /// never needs it, and looking a dossier up never needs the queue.
     private var coreStore: CoreStore?
     var formCache: PreparedFormCache
+    /// Held around each delivery batch (`deliver.lock`), so two deliverers never
+    /// send the same dossier at once while the data lock is free for submits.
+    var deliveryLock: FileLock?
     /// Journal records read since the queue snapshot.
     var uncovered = 0
     /// Headers of journal records this object appended whose audit entries
@@ -65,6 +68,7 @@ public final class DossierStore {
     static let queueSnapshotName = "queue.snapshot"
     static let auditLogName = "audit.log"
     static let lockName = "lock"
+    static let deliveryLockName = "deliver.lock"
     static let formsName = "forms"
     /// Submits leave their audit entries to the next other operation, or
     /// write them together once this many are waiting (see AuditLog).

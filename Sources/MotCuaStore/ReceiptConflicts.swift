@@ -7,7 +7,12 @@ import Foundation
 extension DossierStore {
     /// The reason recorded when a dossier is kept aside because `holder` has its receipt.
     public static func receiptConflictReason(_ receipt: String, holder: String) -> String {
-        "conflict: receipt \(receipt) already belongs to dossier \(holder); this one is kept aside (the two kiosks likely share a kiosk id)"
+        "conflict: " + receiptConflictDetail(receipt, holder: holder)
+    }
+
+    /// The same without its "conflict: " (a destination's conflict answer, which delivery prefixes).
+    static func receiptConflictDetail(_ receipt: String, holder: String) -> String {
+        "receipt \(receipt) already belongs to dossier \(holder); this one is kept aside (the two kiosks likely share a kiosk id)"
     }
 
     /// The id of a dossier other than `id` holding `receipt` here (queue or

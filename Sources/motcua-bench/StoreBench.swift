@@ -66,12 +66,12 @@ struct StoreBenchSetup {
     }
 }
 
-private func percentile(_ samples: [Double], _ p: Double) -> Double {
+func percentile(_ samples: [Double], _ p: Double) -> Double {
     let s = samples.sorted()
     return s[min(s.count - 1, Int(Double(s.count) * p))]
 }
 
-private func time(_ body: () throws -> Void) rethrows -> Double {
+func time(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -148,7 +148,7 @@ private func benchDelivery(_ b: StoreBenchSetup, work: String) throws {
 }
 
 /// Generated people: a realistic spread of Vietnamese names and ID numbers.
-private struct NameMaker {
+struct NameMaker {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     static let family = ["Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan",
                          "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Mai", "Tạ", "Hà"]

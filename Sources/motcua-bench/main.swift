@@ -13,6 +13,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("kiosk", benchKiosk),
     ("speech", benchSpeech),
     ("hostile", benchHostile),
+    ("postgres", benchPostgres),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

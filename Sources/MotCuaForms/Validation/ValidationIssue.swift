@@ -31,6 +31,8 @@ public struct ValidationReport: Sendable {
     /// answers, for the store's search index.
     public var personalNames: [String] = []
     public var personalIDs: [String] = []
+    /// Phone numbers (`phone`), for lookup in a shared core store.
+    public var phones: [String] = []
 
     public var isValid: Bool { errors.isEmpty }
 

@@ -187,6 +187,7 @@ public struct Validator: Sendable {
         switch format {
         case .name: report.personalNames.append(s)
         case .cccd, .cmnd: report.personalIDs.append(s)
+        case .phone: report.phones.append(s)
         default: break
         }
     }

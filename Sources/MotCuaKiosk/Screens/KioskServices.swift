@@ -60,9 +60,15 @@ public struct QueueOverview: Hashable, Sendable {
     public var attention: [QueueLine]
     public var storedDossiers: Int
     public var conflicts: Int
+    /// Where dossiers are delivered (no password); nil = the local core store.
+    public var destination: String?
+    /// When a delivery last succeeded (formatted); nil = never.
+    public var lastDelivered: String?
 
-    public init(counts: [QueueItemState: Int], attention: [QueueLine] = [], storedDossiers: Int = 0, conflicts: Int = 0) {
+    public init(counts: [QueueItemState: Int], attention: [QueueLine] = [], storedDossiers: Int = 0, conflicts: Int = 0,
+                destination: String? = nil, lastDelivered: String? = nil) {
         self.counts = counts; self.attention = attention; self.storedDossiers = storedDossiers; self.conflicts = conflicts
+        self.destination = destination; self.lastDelivered = lastDelivered
     }
 
     public func count(_ state: QueueItemState) -> Int { counts[state] ?? 0 }
@@ -136,6 +142,8 @@ public struct KioskServices {
     public var resumeDraft: (String, String) throws -> FormSession
     public var queue: () throws -> QueueOverview
     public var deliver: () throws -> DeliverySummary
+    /// Puts a failed or set-aside dossier (by receipt code) back in the queue: the officer's decision.
+    public var retry: (String) throws -> Void
     /// Where Vietnamese typing puts tone marks (a kiosk setting).
     public var toneStyle: TonePlacementStyle
 
@@ -147,10 +155,11 @@ public struct KioskServices {
                 resumeDraft: @escaping (String, String) throws -> FormSession,
                 queue: @escaping () throws -> QueueOverview,
                 deliver: @escaping () throws -> DeliverySummary,
+                retry: @escaping (String) throws -> Void = { _ in throw StoreError.invalidArgument("retry is not available here") },
                 toneStyle: TonePlacementStyle = .traditional) {
         self.messages = messages; self.searchProcedures = searchProcedures
         self.drafts = drafts; self.discardDraft = discardDraft
         self.startForm = startForm; self.resumeDraft = resumeDraft
-        self.queue = queue; self.deliver = deliver; self.toneStyle = toneStyle
+        self.queue = queue; self.deliver = deliver; self.retry = retry; self.toneStyle = toneStyle
     }
 }

@@ -1,5 +1,8 @@
 // The outbox: how many dossiers wait, are being sent, were sent, failed (and will be
-// tried again) or were set aside, and why; Enter delivers now to the core store.
+// tried again) or were set aside, and why; Enter delivers now to the core store; ↑/↓ pick a
+// dossier that needs attention and R puts it back in the queue (the officer's decision: a
+// conflict or a rejection is never retried by itself). A status line names the destination and
+// when a delivery last succeeded (the kiosk delivers in the background when one is set).
 import MotCuaForms
 import MotCuaStore
 
@@ -11,6 +14,10 @@ struct QueueScreen {
     var error: String?
     /// What the last "deliver now" did.
     var result: DeliverySummary?
+    /// The attention line R retries.
+    var selected = 0
+    /// Receipt code put back in the queue by the last R.
+    var retried: String?
 
     init(messages: Messages, services: KioskServices) {
         m = messages
@@ -18,7 +25,11 @@ struct QueueScreen {
     }
 
     private mutating func reload(_ services: KioskServices) {
-        do { overview = try services.queue(); error = nil } catch {
+        do {
+            overview = try services.queue()
+            error = nil
+            selected = min(selected, max(0, (overview?.attention.count ?? 1) - 1))
+        } catch {
             overview = nil
             self.error = m.text("kiosk.queue.failed", ["reason": "\(error)"])
         }
@@ -34,6 +45,19 @@ struct QueueScreen {
                 return .none
             }
             reload(services)
+        case .up: selected = max(0, selected - 1)
+        case .down: selected = min(max(0, (overview?.attention.count ?? 1) - 1), selected + 1)
+        case .character("r"), .character("R"):
+            guard let items = overview?.attention, items.indices.contains(selected) else { return .none }
+            do {
+                try services.retry(items[selected].receipt)
+                retried = items[selected].receipt
+                result = nil
+            } catch {
+                self.error = m.text("kiosk.queue.failed", ["reason": "\(error)"])
+                return .none
+            }
+            reload(services)
         default:
             if KioskKey.leave.matches(key) || KioskKey.queue.matches(key) { return .back }
         }
@@ -41,7 +65,9 @@ struct QueueScreen {
     }
 
     func view(size: Size) -> Screen {
-        let hints = [CommonHints.enter(m, "kiosk.enter.deliver"), CommonHints.escape(m, "kiosk.esc.back")]
+        var hints = [CommonHints.enter(m, "kiosk.enter.deliver")]
+        if overview?.attention.isEmpty == false { hints.append(KeyHint("R", m.text("kiosk.queue.retry"))) }
+        hints.append(CommonHints.escape(m, "kiosk.esc.back"))
         var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.queue"), hints: hints), size: size)
         let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
         var lines: [(String, Style)] = []
@@ -54,15 +80,19 @@ struct QueueScreen {
             var stored = m.text("kiosk.queue.stored", ["count": String(o.storedDossiers)])
             if o.conflicts > 0 { stored += " · " + m.text("kiosk.queue.conflicts", ["count": String(o.conflicts)]) }
             lines.append((stored, .plain))
+            let status = m.text("kiosk.queue.destination", ["to": o.destination ?? m.text("kiosk.queue.local")])
+                + " · " + (o.lastDelivered.map { m.text("kiosk.queue.last", ["time": $0]) } ?? m.text("kiosk.queue.never"))
+            lines += TextWrap.lines(status, width: inner.width).map { ($0, .plain) }
             lines.append(("", .plain))
             if o.attention.isEmpty {
                 lines.append((m.text("kiosk.queue.clear"), .role(.success)))
             } else {
                 lines.append((m.text("kiosk.queue.attention"), Style(.label, bold: true)))
-                for item in o.attention { lines += attentionLines(item, width: inner.width) }
+                for (k, item) in o.attention.enumerated() { lines += attentionLines(item, width: inner.width, selected: k == selected) }
             }
         }
         if let error { lines.append(("", .plain)); lines.append((error, Style(.error, bold: true))) }
+        if let retried { lines.append(("", .plain)); lines.append((m.text("kiosk.queue.retried", ["receipt": retried]), .role(.success))) }
         if let r = result {
             lines.append(("", .plain))
             let text = m.text("kiosk.queue.delivered", ["delivered": String(r.delivered), "already": String(r.alreadyStored),
@@ -77,7 +107,7 @@ struct QueueScreen {
     }
 
     /// "✗ TQ01-261127-0003 khai-sinh · set aside: reason", wrapped under its code.
-    private func attentionLines(_ item: QueueLine, width: Int) -> [(String, Style)] {
+    private func attentionLines(_ item: QueueLine, width: Int, selected: Bool) -> [(String, Style)] {
         let state: String
         if item.state == .setAside {
             state = m.text("kiosk.queue.state.aside")
@@ -87,7 +117,7 @@ struct QueueScreen {
         let text = "\(item.receipt) \(item.formID) · \(state)" + (item.reason.map { ": " + $0 } ?? "")
         let wrapped = TextWrap.lines(text, width: max(1, width - 4))
         return wrapped.enumerated().map { k, line in
-            ((k == 0 ? "✗ " : "    ") + line, Style(item.state == .setAside ? .error : .warning))
+            ((k == 0 ? (selected ? "▶ " : "✗ ") : "    ") + line, Style(item.state == .setAside ? .error : .warning, bold: selected))
         }
     }
 }

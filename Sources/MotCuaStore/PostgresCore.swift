@@ -1,0 +1,143 @@
+import Foundation
+import MotCuaForms
+import MotCuaText
+
+/// Reading the shared core store in PostgreSQL (`dossiers … --core URL`):
+/// any desk finds a dossier filed at another by receipt code, dossier id,
+/// national id, phone, or names typed without diacritics. One psql session
+/// for the object's life.
+public final class PostgresCore {
+    public let session: PSQLSession
+    /// Most rows a list or search returns.
+    public var limit = 1000
+
+    public init(url: String) throws {
+        session = try PSQLSession(url: url)
+    }
+
+    public var label: String { ConnInfo.redacted(session.url) }
+
+    static let summaryColumns = """
+        id::text AS id, receipt_code, form_id, form_version, kiosk_id,
+        (extract(epoch FROM delivered_at) * 1000)::bigint AS delivered_ms,
+        coalesce(applicant_name, '') AS name, coalesce(national_id, '') AS national_id
+        """
+
+    /// A dossier by id or receipt code.
+    public func dossier(_ idOrReceipt: String) throws -> StoredDossier? {
+        try session.rows("SELECT \(PostgresCore.summaryColumns) FROM motcua.dossiers WHERE \(PostgresCore.keyCondition(idOrReceipt))")
+            .first.map(PostgresCore.summary)
+    }
+
+    /// Newest first; with `search`, those where every word matches: a word
+    /// with a digit is a receipt code, national id or phone number (exact),
+    /// any other the start of a word of a person's name, diacritics ignored.
+    public func dossiers(search: String? = nil) throws -> [StoredDossier] {
+        var conditions: [String] = []
+        for word in PostgresCore.words(search ?? "") {
+            if word.contains(where: \.isNumber) {
+                let w = PSQL.literal(word), up = PSQL.literal(word.uppercased())
+                conditions.append("(receipt_code = \(up) OR national_id = \(w) OR person_ids @> ARRAY[\(w)] OR phone = \(w) OR phones @> ARRAY[\(w)])")
+            } else {
+                let folded = VietText.fold(word)
+                let pattern = folded.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_")
+                conditions.append("names_folded LIKE \(PSQL.literal("% " + pattern + "%"))")
+            }
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try session.rows("SELECT \(PostgresCore.summaryColumns) FROM motcua.dossiers\(whereClause) ORDER BY delivered_at DESC LIMIT \(limit)")
+            .map(PostgresCore.summary)
+    }
+
+    /// The dossier with its exact bytes (checked against their hash) and delivery time.
+    public func details(_ idOrReceipt: String) throws -> DossierDetails? {
+        guard let row = try session.rows("""
+            SELECT encode(content_bytes, 'hex') AS hex, content_sha256, (extract(epoch FROM delivered_at) * 1000)::bigint AS delivered_ms
+            FROM motcua.dossiers WHERE \(PostgresCore.keyCondition(idOrReceipt))
+            """).first else { return nil }
+        guard let hex = row["hex"]?.stringValue, let bytes = PostgresCore.bytes(hex: hex),
+              SHA256.hash(bytes).hex == row["content_sha256"]?.stringValue else {
+            throw StoreError.badDataDirectory("the shared core store's copy of \(idOrReceipt) does not match its content hash")
+        }
+        let delivered = Timestamp(milliseconds: Int64(row["delivered_ms"]?.intValue ?? 0))
+        return DossierDetails(dossier: try Dossier(bytes: bytes), state: .delivered, attempts: 0, lastError: nil, nextRetry: nil,
+                              deliveredAt: delivered, history: [])
+    }
+
+    public struct Verification: Sendable {
+        public var dossiers = 0
+        public var forms = 0
+        public var schemaVersion = 0
+        public var problems: [String] = []
+        public var isOK: Bool { problems.isEmpty }
+    }
+
+    /// Recomputes every stored content hash (dossiers and forms) in the
+    /// server, checks the jsonb copy equals the exact bytes, and the schema version.
+    public func verify() throws -> Verification {
+        var v = Verification()
+        v.schemaVersion = try session.rows("SELECT coalesce(max(version), 0) AS v FROM motcua.schema_version").first?["v"]?.intValue ?? 0
+        if v.schemaVersion != PostgresSchema.version {
+            v.problems.append("schema version \(v.schemaVersion), this build expects \(PostgresSchema.version) (run motcua core init --to URL)")
+        }
+        v.dossiers = try session.rows("SELECT count(*) AS n FROM motcua.dossiers").first?["n"]?.intValue ?? 0
+        v.forms = try session.rows("SELECT count(*) AS n FROM motcua.forms").first?["n"]?.intValue ?? 0
+        let bad = try session.rows("""
+            SELECT id::text AS id, receipt_code,
+                encode(sha256(content_bytes), 'hex') <> content_sha256 AS hash_bad,
+                content <> convert_from(content_bytes, 'UTF8')::jsonb AS json_bad
+            FROM motcua.dossiers
+            WHERE encode(sha256(content_bytes), 'hex') <> content_sha256 OR content <> convert_from(content_bytes, 'UTF8')::jsonb
+            LIMIT 1000
+            """)
+        for r in bad {
+            let what = r["hash_bad"]?.boolValue == true ? "does not match its content hash" : "its jsonb copy differs from its exact bytes"
+            v.problems.append("dossier \(r["id"]?.stringValue ?? "?") (receipt \(r["receipt_code"]?.stringValue ?? "?")) \(what)")
+        }
+        for r in try session.rows("SELECT sha256 FROM motcua.forms WHERE encode(sha256(content_bytes), 'hex') <> sha256 LIMIT 1000") {
+            v.problems.append("form copy \(r["sha256"]?.stringValue ?? "?") does not match its hash")
+        }
+        return v
+    }
+
+    static func keyCondition(_ key: String) -> String {
+        let k = key.trimmingCharacters(in: .whitespaces)
+        if PostgresDestination.isUUID(k.lowercased()) { return "id = \(PSQL.literal(k.lowercased()))::uuid" }
+        return "receipt_code = \(PSQL.literal(k.uppercased()))"
+    }
+
+    /// Query words: controls dropped (one gate for typed text), at most 16 words of 64 characters.
+    static func words(_ text: String) -> [String] {
+        let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7f && $0.value != 0 }))
+        return clean.split(whereSeparator: { $0.isWhitespace }).prefix(16).map { String($0.prefix(64)) }
+    }
+
+    static func summary(_ r: JSONObject) -> StoredDossier {
+        func s(_ k: String) -> String { r[k]?.stringValue ?? "" }
+        return StoredDossier(id: s("id"), receipt: s("receipt_code"), formID: s("form_id"), formVersion: s("form_version"),
+                             deliveredAt: Timestamp(milliseconds: Int64(r["delivered_ms"]?.intValue ?? 0)),
+                             names: s("name").isEmpty ? [] : [s("name")], personalIDs: s("national_id").isEmpty ? [] : [s("national_id")])
+    }
+
+    static func bytes(hex: String) -> [UInt8]? {
+        let u = Array(hex.utf8)
+        guard u.count % 2 == 0 else { return nil }
+        func v(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 48...57: return c - 48
+            case 97...102: return c - 87
+            default: return nil
+            }
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(u.count / 2)
+        var i = 0
+        while i < u.count {
+            guard let h = v(u[i]), let l = v(u[i + 1]) else { return nil }
+            out.append(h << 4 | l)
+            i += 2
+        }
+        return out
+    }
+}

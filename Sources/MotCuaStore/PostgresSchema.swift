@@ -1,0 +1,90 @@
+import Foundation
+
+/// The shared core store's schema in PostgreSQL (docs/STORE.md, "The shared
+/// core store"). `motcua core init --to URL` applies every step not yet in
+/// `motcua.schema_version`, in one transaction under an advisory lock, so
+/// running it twice, or on two desks at once, changes nothing the second time.
+public enum PostgresSchema {
+    /// The newest schema version this build knows.
+    public static let version = 1
+
+    /// Step n brings the schema from version n−1 to n. Never edit a step
+    /// that has shipped: add one.
+    static let steps: [String] = [
+        """
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE TABLE motcua.forms (
+            sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+            content jsonb NOT NULL,
+            content_bytes bytea NOT NULL
+        );
+        CREATE TABLE motcua.dossiers (
+            id uuid PRIMARY KEY,
+            receipt_code text NOT NULL UNIQUE,
+            kiosk_id text NOT NULL,
+            procedure_code text,
+            form_id text NOT NULL,
+            form_version text NOT NULL,
+            form_sha256 text NOT NULL REFERENCES motcua.forms (sha256),
+            received_at timestamptz NOT NULL,
+            delivered_at timestamptz NOT NULL DEFAULT now(),
+            operator text NOT NULL,
+            applicant_name text,
+            applicant_name_folded text,
+            names_folded text NOT NULL DEFAULT '',
+            national_id text,
+            person_ids text[] NOT NULL DEFAULT '{}',
+            phone text,
+            phones text[] NOT NULL DEFAULT '{}',
+            content jsonb NOT NULL,
+            content_bytes bytea NOT NULL,
+            content_sha256 text NOT NULL CHECK (content_sha256 ~ '^[0-9a-f]{64}$')
+        );
+        CREATE INDEX dossiers_national_id ON motcua.dossiers (national_id);
+        CREATE INDEX dossiers_person_ids ON motcua.dossiers USING gin (person_ids);
+        CREATE INDEX dossiers_phone ON motcua.dossiers (phone);
+        CREATE INDEX dossiers_phones ON motcua.dossiers USING gin (phones);
+        CREATE INDEX dossiers_names_folded ON motcua.dossiers USING gin (names_folded gin_trgm_ops);
+        CREATE INDEX dossiers_delivered_at ON motcua.dossiers (delivered_at);
+        """,
+    ]
+
+    /// The script `core init` runs: prints the version before and after.
+    static var initScript: String {
+        var s = """
+        SET client_min_messages = warning;
+        BEGIN;
+        SELECT pg_advisory_xact_lock(7355608015);
+        CREATE SCHEMA IF NOT EXISTS motcua;
+        CREATE TABLE IF NOT EXISTS motcua.schema_version (
+            version integer PRIMARY KEY,
+            applied_at timestamptz NOT NULL DEFAULT now()
+        );
+        SELECT 'before', coalesce(max(version), 0) FROM motcua.schema_version;
+
+        """
+        for (i, step) in steps.enumerated() {
+            let n = i + 1
+            s += "DO $motcua$ BEGIN\nIF NOT EXISTS (SELECT 1 FROM motcua.schema_version WHERE version = \(n)) THEN\n"
+            s += step.replacingOccurrences(of: "$motcua$", with: "")
+            s += "\nINSERT INTO motcua.schema_version (version) VALUES (\(n));\nEND IF;\nEND $motcua$;\n"
+        }
+        s += "SELECT 'after', max(version) FROM motcua.schema_version;\nCOMMIT;\n"
+        return s
+    }
+
+    /// Creates or migrates the schema at `url`; the versions before and after.
+    public static func initialize(url: String) throws -> (before: Int, after: Int) {
+        let out = String(decoding: try PSQL.run(try ConnInfo.validate(url), script: Array(initScript.utf8)), as: UTF8.self)
+        var before = 0, after = 0
+        for line in out.split(separator: "\n") {
+            let f = line.split(separator: "\t")
+            guard f.count == 2, let n = Int(f[1]) else { continue }
+            if f[0] == "before" { before = n } else if f[0] == "after" { after = n }
+        }
+        guard after >= version else {
+            throw StoreError.badDataDirectory("the shared core store reports schema version \(after), expected \(version)")
+        }
+        return (before, after)
+    }
+}
