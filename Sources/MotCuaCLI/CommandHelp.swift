@@ -42,6 +42,13 @@ usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr]
   export --format dvc writes the records a provincial one-stop system syncs to the national portal.
 """
 
+let coreUsage = """
+usage: motcua core init [--to postgresql://USER@HOST/DB?sslmode=...]  [--data-dir DIR]
+  Creates or migrates the shared core store's schema in PostgreSQL (idempotent; a
+  schema-version table). Without --to: MOTCUA_DELIVER_TO, else settings core or deliverTo.
+  Passwords never go in the URL: psql reads ~/.pgpass, PGPASSFILE or a service file.
+"""
+
 /// The usage line alone, for a command used wrongly (one line on standard error).
 func usageLine(_ usage: String) -> String {
     String(usage.split(separator: "\n").first ?? "")
@@ -58,6 +65,7 @@ func commandHelp(_ command: String) -> String? {
     case "queue": queueUsage
     case "dossiers": dossiersUsage
     case "qr": QRCommandOptions.usage
+    case "core": coreUsage
     default: nil
     }
 }

@@ -5,7 +5,7 @@ import MotCuaStore
 /// schema in PostgreSQL (idempotent). Without `--to`: `MOTCUA_DELIVER_TO`,
 /// else `core`, else `deliverTo` in settings.json.
 public func runCoreCommand(_ args: [String]) -> Int32 {
-    let usage = "usage: motcua core init [--to postgresql://USER@HOST/DB?sslmode=...]  [--data-dir DIR]"
+    let usage = usageLine(coreUsage)
     guard args.first == "init", let line = StoreCommandLine(Array(args.dropFirst()), command: "core init", valued: ["--to"]),
           line.positional.isEmpty else {
         Console.err(usage)
