@@ -160,28 +160,25 @@ public enum TextGate {
     /// would replace the tone); marks on other letters are left alone. Only a letter
     /// with its marks that holds two tones is decomposed, so this stays linear.
     static func singleTones(_ s: String) -> String {
+        let scalars = Array(VietText.nfd(s).unicodeScalars)
         var out = String.UnicodeScalarView()
-        var group: [Unicode.Scalar] = []
-        for u in s.unicodeScalars {
-            if !isMark(u) { emit(&group, into: &out) }
-            group.append(u)
+        var i = 0
+        while i < scalars.count {
+            let base = scalars[i]
+            var j = i + 1
+            while j < scalars.count, isMark(scalars[j]) { j += 1 }
+            out.append(base)
+            let run = scalars[(i + 1)..<j]
+            if "aeiouyAEIOUY".unicodeScalars.contains(base), run.filter({ isTone($0.value) }).count > 1,
+               let last = run.last(where: { isTone($0.value) }) {
+                // The other marks in order (a circumflex stays before its tone), then the last tone.
+                for m in run where !isTone(m.value) { out.append(m) }
+                out.append(last)
+            } else {
+                out.append(contentsOf: run)
+            }
+            i = j
         }
-        emit(&group, into: &out)
         return String(out)
-    }
-
-    /// Appends one letter with its marks (emptied), its tones reduced to the last one.
-    private static func emit(_ group: inout [Unicode.Scalar], into out: inout String.UnicodeScalarView) {
-        defer { group.removeAll(keepingCapacity: true) }
-        guard group.count > 1, group.reduce(0, { $0 + toneCount($1) }) > 1 else { out.append(contentsOf: group); return }
-        let scalars = Array(String(String.UnicodeScalarView(group)).decomposedStringWithCanonicalMapping.unicodeScalars)
-        let base = scalars[0], run = scalars.dropFirst()
-        guard "aeiouyAEIOUY".unicodeScalars.contains(base), let last = run.last(where: { isTone($0.value) }) else {
-            out.append(contentsOf: group); return
-        }
-        // The other marks in order (a circumflex stays before its tone), then the last tone.
-        out.append(base)
-        for m in run where !isTone(m.value) { out.append(m) }
-        out.append(last)
     }
 }
