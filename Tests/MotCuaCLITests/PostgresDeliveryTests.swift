@@ -79,13 +79,13 @@ import Glibc
         let k = try Self.kiosk(root, "KL01", count: 3000)
         let q = StoreFixture.shellQuote
         // Small batches: many transactions, so kills land mid-batch and between batches.
-        let script = "MOTCUA_RETRY_SECONDS=0.01 exec \(q(Motcua.path)) queue deliver --to \(q(pg.url)) --data-dir \(q(k.data))"
+        let script = "MOTCUA_RETRY_SECONDS=0.01 exec \(q(Motcua.path)) queue deliver --to \(q(pg.url)) --data-dir \(q(k.data)) >/dev/null"
         var generator = SystemRandomNumberGenerator()
         var psqlKills = 0
         for round in 0..<20 {
             let child = try StoreChild(script: script)
-            usleep(UInt32.random(in: 30_000...250_000, using: &generator))
-            if round % 2 == 1, let psql = Self.childPID(of: child.pid) {
+            usleep(UInt32.random(in: 100_000...900_000, using: &generator))
+            if round % 2 == 1, let psql = Self.childPID(of: child.pid, waitingUpTo: 3) {
                 // Only its psql: motcua sees the batch fail and records it as failed.
                 kill(psql, SIGKILL)
                 psqlKills += 1
@@ -107,15 +107,15 @@ import Glibc
         usleep(150_000)
         try pg.stopServer(mode: "immediate")
         run.wait()
-        let during = try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", k.data])
+        let during = try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", k.data], environment: ["MOTCUA_RETRY_SECONDS": "0.01"])
         #expect(during.status == 1, "deliver with the server down fails the attempts: \(during.stdout)")
         try pg.start()
         // Dossiers interrupted too often were set aside: the officer's retry brings them back.
-        for (id, state) in try Self.states(k.data) where state == "set-aside" {
-            #expect(try Motcua.run(["queue", "retry", id, "--data-dir", k.data]).status == 0)
-        }
         var final = try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", k.data], environment: ["MOTCUA_RETRY_SECONDS": "0.01"])
-        for _ in 0..<5 where final.status != 0 {
+        for _ in 0..<8 where try final.status != 0 || !Self.states(k.data).values.allSatisfy({ $0 == "delivered" }) {
+            for (id, state) in try Self.states(k.data) where state == "set-aside" {
+                #expect(try Motcua.run(["queue", "retry", id, "--data-dir", k.data]).status == 0)
+            }
             usleep(100_000)
             final = try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", k.data], environment: ["MOTCUA_RETRY_SECONDS": "0.01"])
         }
@@ -152,8 +152,13 @@ import Glibc
     }
 
     /// A child process of `pid` (the psql motcua started), from /proc.
-    static func childPID(of pid: pid_t) -> pid_t? {
-        let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
-        return text.split(separator: " ").compactMap { pid_t($0) }.first
+    static func childPID(of pid: pid_t, waitingUpTo seconds: Double) -> pid_t? {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+            if let child = text.split(separator: " ").compactMap({ pid_t($0) }).first { return child }
+            usleep(10_000)
+        } while Date() < deadline
+        return nil
     }
 }
