@@ -45,3 +45,27 @@ extension VietText {
         }
     }
 }
+
+extension VietText {
+    /// A scalar's code point as people write it: "U+001B", "U+0301", "U+1F600".
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// `s` for an error message about bad input: every character `neutralizeControls`
+    /// would replace is written as an escape instead ("\u001B", "\u009B", "\u202E"), so
+    /// the message shows what the file held and the terminal receives none of it.
+    public static func escapingControls(_ s: String) -> String {
+        if !s.unicodeScalars.contains(where: { needsNeutralizing($0, allowNewlines: false) }) { return s }
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if needsNeutralizing(scalar, allowNewlines: false) {
+                out += "\\u" + codePoint(scalar).dropFirst(2)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -47,8 +47,11 @@ import Testing
         let action = send([.paste("Nguyễn Văn An\r\n12 Hàng Bài\n")], to: &e)
         #expect(action == .handled)
         #expect(e.text == "Nguyễn Văn An 12 Hàng Bài ")
-        send([.paste(nfd("\tHà\u{1B}[31m Nội\u{202E}"))], to: &e)
-        #expect(e.text == "Nguyễn Văn An 12 Hàng Bài  Hà[31m Nội")
+        send([.paste(nfd("\tHà Nội"))], to: &e)
+        #expect(e.text == "Nguyễn Văn An 12 Hàng Bài  Hà Nội")
+        // Control and bidi characters are not stripped in silence: the text gate refuses the paste.
+        send([.paste(nfd("Hà\u{1B}[31m Nội\u{202E}"))], to: &e)
+        #expect(e.text == "Nguyễn Văn An 12 Hàng Bài  Hà Nội" && e.refusal?.reason == .control("\u{1B}"))
     }
 
     @Test func multiLineFieldsKeepPastedNewlinesAndCtrlJTypesOne() {

@@ -144,7 +144,7 @@ struct FieldDecoder {
         case .string(let name)?:
             if let o = lists[name] { f.options = o; f.optionsList = name } else {
                 let hint = suggestion(for: name, among: Array(lists.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                diag.add(path, "unknown list '\(name)'\(hint): define it under \"lists\" or write \"@\(name)\" for Forms/lists/\(name).json")
+                diag.add(path, "unknown list '\(shownName(name))'\(hint): define it under \"lists\" or write \"@\(shownName(name))\" for Forms/lists/\(shownName(name)).json")
             }
         default: r.wrongType("options", "a list of options or the name of a list")
         }

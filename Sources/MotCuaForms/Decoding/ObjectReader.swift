@@ -15,9 +15,9 @@ struct ObjectReader {
         object = o; self.path = path; self.diag = diag
         for key in o.keys where !allowed.contains(key) {
             if let s = suggestion(for: key, among: allowed) {
-                diag.add(join(path, key), "unknown key '\(key)' (did you mean '\(s)'?)")
+                diag.add(join(path, key), "unknown key '\(shownName(key))' (did you mean '\(s)'?)")
             } else {
-                diag.add(join(path, key), "unknown key '\(key)' for \(what)")
+                diag.add(join(path, key), "unknown key '\(shownName(key))' for \(what)")
             }
         }
     }

@@ -113,7 +113,8 @@ public struct ExpressionChecker {
             if name == "matches", args.count == 2, case .literal(.string(let p), let pc) = args[1], (try? Pattern(p)) == nil {
                 fail(pc, "the regular expression '\(p)' does not compile")
             }
-            return (.call(name, nodes, col: col), sig.result(types))
+            // A signature's result reads its arguments' types by position: only when their number is right.
+            return (.call(name, nodes, col: col), arityOK ? sig.result(types) : .any)
         }
     }
 

@@ -38,7 +38,7 @@ public enum Evaluator {
         case .ref(let r, _): return s.value(of: r)
         case .unary(.not, let n, _): return .bool(!eval(n, s, ctx).truthy)
         case .unary(.negate, let n, _):
-            if case .number(let d) = eval(n, s, ctx) { return .number(-d) }
+            if case .number(let d) = eval(n, s, ctx), d.isFinite { return .number(-d) }
             return .null
         case .binary(.and, let a, let b, _): return .bool(eval(a, s, ctx).truthy && eval(b, s, ctx).truthy)
         case .binary(.or, let a, let b, _): return .bool(eval(a, s, ctx).truthy || eval(b, s, ctx).truthy)
@@ -84,13 +84,16 @@ public enum Evaluator {
 
     static func arithmetic(_ op: BinaryOp, _ x: Value, _ y: Value) -> Value {
         guard case .number(let a) = x, case .number(let b) = y else { return .null }
+        let r: Double
         switch op {
-        case .add: return .number(a + b)
-        case .sub: return .number(a - b)
-        case .mul: return .number(a * b)
-        case .div: return b == 0 ? .null : .number(a / b)
+        case .add: r = a + b
+        case .sub: r = a - b
+        case .mul: r = a * b
+        case .div: guard b != 0 else { return .null }; r = a / b
         default: return .null
         }
+        // An overflow is null, as a division by zero: see `finite`.
+        return r.isFinite ? .number(r) : .null
     }
 
     /// A date from a date value or ISO text.

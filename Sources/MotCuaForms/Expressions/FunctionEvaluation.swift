@@ -3,6 +3,21 @@ import MotCuaText
 
 extension Evaluator {
     static func call<S: ExpressionScope>(_ name: String, _ args: [Node], _ s: S, _ ctx: EvaluationContext) -> Value {
+        // The checker refuses a call with the wrong number of arguments, so a loaded form
+        // never has one; a tree built otherwise gives null rather than reading past the list.
+        guard let sig = Builtins.table[name], args.count >= sig.minArgs, args.count <= sig.maxArgs else { return .null }
+        return finite(callChecked(name, args, s, ctx))
+    }
+
+    /// A number that is not finite (an overflow, inf - inf) is null, as a division by zero
+    /// is: infinity or NaN can never enter a dossier (its JSON has no spelling for them).
+    @inline(__always)
+    static func finite(_ v: Value) -> Value {
+        if case .number(let d) = v, !d.isFinite { return .null }
+        return v
+    }
+
+    private static func callChecked<S: ExpressionScope>(_ name: String, _ args: [Node], _ s: S, _ ctx: EvaluationContext) -> Value {
         // The functions that look at null themselves.
         switch name {
         case "if": return eval(args[0], s, ctx).truthy ? eval(args[1], s, ctx) : eval(args[2], s, ctx)

@@ -1,3 +1,4 @@
+import MotCuaText
 import Foundation
 
 /// Why a document is not JSON, with the place a person can find in an editor.
@@ -68,7 +69,8 @@ public struct JSONParser {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
             k += 1
         }
-        return JSONSyntaxError(message: message, line: line, column: column)
+        // Messages quote the input (a key, an escape): what it holds is shown escaped, never sent raw to a terminal.
+        return JSONSyntaxError(message: VietText.escapingControls(message), line: line, column: column)
     }
 
     private mutating func skipSpace() {
@@ -222,8 +224,11 @@ public struct JSONParser {
                 } else if (0xDC00...0xDFFF).contains(code) {
                     throw error("lone UTF-16 surrogate in \\u escape")
                 }
-                out.append(contentsOf: Array(String(Character(UnicodeScalar(code)!)).utf8))
-            default: throw error("unknown escape \\\(Character(UnicodeScalar(e)))")
+                out.append(contentsOf: Array(String(Character(UnicodeScalar(code) ?? "\u{FFFD}")).utf8))
+            default:
+                // `e` is one byte: a letter, or the first byte of a character (shown as its value).
+                let shown = e >= 0x21 && e < 0x7F ? String(Character(UnicodeScalar(e))) : "<byte 0x" + String(e, radix: 16, uppercase: true) + ">"
+                throw error("unknown escape \\\(shown)")
             }
         }
         guard let s = String(validating: out, as: UTF8.self) else { throw error("the string is not valid UTF-8", at: start) }

@@ -50,6 +50,9 @@ extension Validator {
         if case .null = value, let raw {
             switch Coercion.coerce(raw, plan) {
             case .typeError(let key, let args): return fail(.type, messages.text(key, args))
+            case .refused(let r):
+                if case .tooLong = r.reason { return fail(.length, messages.text(r.messageKey, r.messageArguments)) }
+                return fail(.format, messages.text(r.messageKey, r.messageArguments))
             case .empty: break
             case .value(let v, _): value = v
             }
@@ -101,7 +104,7 @@ extension Validator {
                 guard case .string(let s) = x else { continue }
                 if !allowed(plan, s, scope) { return fail(.option, messages.text("validation.option", ["value": VietText.neutralizeControls(s)])) }
                 // Selections are few: a scan costs less than hashing each into a set.
-                if l[..<i].contains(x) { return fail(.option, messages.text("validation.option.twice", ["value": s])) }
+                if l[..<i].contains(x) { return fail(.option, messages.text("validation.option.twice", ["value": VietText.neutralizeControls(s)])) }
             }
             if let m = plan.field.minSelected, l.count < m { return fail(.count, messages.text("validation.count.select.min", ["min": String(m), "count": String(l.count)])) }
             if let m = plan.field.maxSelected, l.count > m { return fail(.count, messages.text("validation.count.select.max", ["max": String(m), "count": String(l.count)])) }

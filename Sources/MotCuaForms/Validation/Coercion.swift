@@ -10,6 +10,8 @@ enum Coercion {
         case value(Value, asGiven: Bool)
         case empty
         case typeError(key: String, args: [String: String])
+        /// Text the one text gate refuses (a control character, too many marks, too long).
+        case refused(TextRefusal)
     }
 
     /// `v` is consumed: a text answer that needs no normalising becomes the
@@ -21,7 +23,8 @@ enum Coercion {
         case .text:
             guard case .string(let raw) = consume v else { return .typeError(key: "validation.type.text", args: [:]) }
             var asGiven = true
-            var s = TextNormalizer.normalize(raw, multiline: f.multiline, unchanged: &asGiven)
+            var s: String
+            do { s = try TextNormalizer.normalize(raw, multiline: f.multiline, unchanged: &asGiven) } catch { return .refused(error) }
             if s.isEmpty { return .empty }
             if let textCase = f.textCase {
                 let cased = textCase == .upper ? VietText.upper(s) : VietText.title(s)

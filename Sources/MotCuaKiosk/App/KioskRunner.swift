@@ -8,6 +8,8 @@ public enum KioskRunner {
     /// Longest single wait for a key, so a signal is acted on within this time even if the
     /// read is restarted rather than interrupted.
     static let sliceMilliseconds = 200
+    /// Keys handled at most between two frames when they arrive faster than drawing.
+    static let maxKeysPerFrame = 64
 
     /// Runs `program` on `device` until it quits or is terminated; returns the exit status.
     /// The device is restored before returning, on every path.
@@ -17,6 +19,11 @@ public enum KioskRunner {
         var lastActivity = device.now()
         var idleSent = false
         var dirty = true
+        // Keys that were already waiting are handled before the next frame, up to a bound
+        // so the screen still follows: 4,000 characters typed at once by a paste without
+        // bracketed-paste markers cost 4,000 updates and a few frames, not 4,000 frames.
+        var pending: Key?
+        var unpainted = 0
         while true {
             if let sig = pendingSignal() {
                 program.terminate(signal: sig)
@@ -24,17 +31,21 @@ public enum KioskRunner {
             }
             let size = device.size
             let fits = size.covers(program.minimumSize)
-            if dirty {
+            if dirty, unpainted < maxKeysPerFrame, let waiting = device.pollKey() {
+                pending = waiting
+                unpainted += 1
+            } else if dirty {
                 device.paint(fits ? program.view(size: size)
                                   : EnlargeView.render(size: size, minimum: program.minimumSize, strings: program.strings))
                 dirty = false
+                unpainted = 0
             }
             var wait = sliceMilliseconds
             if let idle = program.idleTimeout, !idleSent {
                 let left = idle - (device.now() - lastActivity)
                 wait = max(0, min(wait, Int((left * 1000).rounded(.up))))
             }
-            guard let key = device.readKey(timeoutMilliseconds: wait) else {
+            guard let key = pending.take() ?? device.readKey(timeoutMilliseconds: wait) else {
                 if let idle = program.idleTimeout, !idleSent, device.now() - lastActivity >= idle {
                     idleSent = true
                     dirty = true

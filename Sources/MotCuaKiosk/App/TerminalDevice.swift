@@ -16,4 +16,13 @@ public protocol TerminalDevice: AnyObject {
     func restore()
     /// Monotonic seconds, for the idle timer.
     func now() -> Double
+    /// A key that is already waiting, without waiting (see the extension's default).
+    func pollKey() -> Key?
+}
+
+extension TerminalDevice {
+    /// A key that is already waiting, taken without waiting; nil when none is (or the
+    /// device cannot tell). The run loop handles keys that arrived together (text typed
+    /// by a paste without bracketed-paste markers) before drawing again.
+    public func pollKey() -> Key? { nil }
 }

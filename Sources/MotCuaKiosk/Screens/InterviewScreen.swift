@@ -86,6 +86,9 @@ struct InterviewScreen {
         if fast && key == .tab { commit(moving: true); return }
         let action = ed.widget.update(key)
         if action == .handled { ed.message = nil }
+        if case .text(let t) = ed.widget, let r = t.refusal {  // the text gate said no: say why
+            ed.message = m.text(r.messageKey, r.messageArguments); ed.messageIsError = true
+        }
         editor = ed
         if action == .submit { commit(moving: true) }
     }

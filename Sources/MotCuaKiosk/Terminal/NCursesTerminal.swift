@@ -148,8 +148,17 @@ public final class NCursesTerminal: TerminalDevice {
         return (attributes, pair)
     }
 
+    /// A key read by `pollKey` and not yet handed out.
+    private var peeked: Key?
+
+    public func pollKey() -> Key? {
+        if let key = peeked { peeked = nil; return key }
+        return readKey(timeoutMilliseconds: 0)
+    }
+
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard !restored else { return nil }
+        if let key = peeked { peeked = nil; return key }
         while true {
             // Inside a paste the rest is already on its way: wait up to a second for it.
             wtimeout(window, Int32(decoder.inPaste ? 1000 : max(0, timeoutMilliseconds)))

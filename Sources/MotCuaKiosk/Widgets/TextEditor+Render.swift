@@ -23,8 +23,10 @@ extension TextEditor {
             return
         }
         // First visible grapheme: 0 when the caret fits, else as far left as the caret allows.
+        // Only the graphemes near the caret are measured: a line holds at most a
+        // thousand characters, but drawing must not cost the whole text on every key.
         var start = 0
-        if Screen.width(String(graphemes[0..<caret])) >= row.width {
+        if !TextEditor.fits(graphemes[0..<caret], width: row.width) {
             start = caret
             var used = 0
             while start > 0 && used + Screen.width(graphemes[start - 1]) <= row.width - 2 {
@@ -33,7 +35,8 @@ extension TextEditor {
         }
         var x = row.x
         if start > 0 { x += screen.write("…", at: Point(x: x, y: row.y), style: Style(.placeholder), clip: row) }
-        screen.write(String(graphemes[start...]), at: Point(x: x, y: row.y), style: style, clip: row)
+        let end = min(graphemes.count, start + row.width)  // every grapheme drawn takes a column or more
+        screen.write(String(graphemes[start..<end]), at: Point(x: x, y: row.y), style: style, clip: row)
         if focused {
             screen.cursor = Point(x: x + Screen.width(String(graphemes[start..<caret])), y: row.y)
         }
@@ -60,5 +63,15 @@ extension TextEditor {
             screen.cursor = Point(x: rect.x + Screen.width(String(graphemes[span.start..<caret])),
                                   y: rect.y + caretRow - first)
         }
+    }
+
+    /// Whether `text` takes fewer than `width` columns, measuring no further than needed.
+    static func fits(_ text: ArraySlice<Character>, width: Int) -> Bool {
+        var used = 0
+        for g in text {
+            used += Screen.width(g)
+            if used >= width { return false }
+        }
+        return true
     }
 }

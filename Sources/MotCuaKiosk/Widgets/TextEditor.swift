@@ -22,6 +22,11 @@ public struct TextEditor: Widget, Sendable {
     private var engine: VietTypingEngine?
     /// Shown dimmed while the field is empty.
     public var placeholder: String
+    /// Why the last key or paste was refused (a control character, too many marks on
+    /// one letter, more than the field holds), for the screen to say; nil after a key
+    /// that was taken. What is refused never enters the text: this is the kiosk's side
+    /// of the one text gate (`TextGate`), which validation applies again.
+    public private(set) var refusal: TextRefusal?
     /// Columns of the rectangle the screen gives a multi-line field, so Home/End and
     /// Up/Down move by the lines as drawn (the screen sets it when laying out).
     public var layoutWidth: Int = 60
@@ -49,10 +54,15 @@ public struct TextEditor: Widget, Sendable {
 
     // MARK: Keys
 
+    /// Characters the field holds (the gate's limit for its kind).
+    public var limit: Int { multiline ? TextGate.maxMultiLine : TextGate.maxSingleLine }
+
     public mutating func update(_ key: Key) -> WidgetAction {
+        refusal = nil
         switch key {
         case .character(let c):
             guard TextEditor.isTypeable(c) else { return .ignored }
+            if let r = refusalToType(c) { refusal = r; return .handled }
             if var typing = engine {
                 let edit = typing.feed(c)
                 engine = typing
@@ -61,7 +71,9 @@ public struct TextEditor: Widget, Sendable {
                 insert(String(c))
             }
         case .paste(let text):
-            insert(TextEditor.clean(text, multiline: multiline))
+            let pasted = TextEditor.breaksAndTabs(text, multiline: multiline)
+            if let r = refusalToPaste(pasted) { refusal = r; return .handled }
+            insert(pasted)
             syncTyping()
         case .control("j") where multiline:
             insert("\n"); syncTyping()
@@ -115,9 +127,40 @@ public struct TextEditor: Widget, Sendable {
     }
 
     /// Lets the engine pick up the word before the caret after a change it did not make.
+    /// Only the last graphemes matter (a word in progress is a syllable): passing the
+    /// whole text made every paste and caret move cost the length of the field.
     private mutating func syncTyping() {
         guard engine != nil else { return }
-        engine?.resume(after: String(graphemes[..<caret]))
+        engine?.resume(after: String(graphemes[max(0, caret - 16)..<caret]))
+    }
+
+    // MARK: The text gate
+
+    /// Why typing `c` at the caret is refused: the field is full, or the letter before
+    /// the caret already carries as many marks as the gate allows.
+    private func refusalToType(_ c: Character) -> TextRefusal? {
+        let isMark = c.unicodeScalars.allSatisfy { TextGate.isCombiningMark($0) }
+        if isMark, caret > 0 {
+            let marks = graphemes[caret - 1].unicodeScalars.filter { TextGate.isCombiningMark($0) }.count
+            if marks + c.unicodeScalars.count > TextGate.maxMarksPerBase {
+                return TextRefusal(.marks(limit: TextGate.maxMarksPerBase), position: caret)
+            }
+            return nil
+        }
+        if graphemes.count >= limit { return TextRefusal(.tooLong(count: graphemes.count + 1, limit: limit), position: limit + 1) }
+        return nil
+    }
+
+    /// Why a paste is refused: the gate's verdict on the pasted text, the marks it adds
+    /// to the letter before the caret, or the field's length once it is in.
+    private func refusalToPaste(_ text: String) -> TextRefusal? {
+        let before = caret > 0 ? String(graphemes[caret - 1]) : ""
+        if let r = TextGate.check(before + text, multiline: multiline) {
+            guard case .tooLong = r.reason else { return TextRefusal(r.reason, position: max(1, r.position - (before.isEmpty ? 0 : 1))) }
+        }
+        let total = graphemes.count + TextGate.characterCount(text)
+        if total > limit { return TextRefusal(.tooLong(count: total, limit: limit), position: limit + 1) }
+        return nil
     }
 
     private mutating func moveVertically(by delta: Int) -> WidgetAction {
@@ -148,6 +191,27 @@ public struct TextEditor: Widget, Sendable {
         guard let first = c.unicodeScalars.first else { return false }
         return !(first.value < 0x20 || (first.value >= 0x7F && first.value < 0xA0))
             && !TextEditor.isBidiControl(first)
+    }
+
+    /// Pasted line breaks and tabs as the field takes them: "\n" kept only in multi-line
+    /// fields (CR LF, CR, U+2028/U+2029 become "\n"), otherwise each run becomes one space;
+    /// tabs become spaces. Anything else stays, for the gate to judge.
+    static func breaksAndTabs(_ text: String, multiline: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingBreak = false
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                if scalar == "\n" && previousCR { continue }
+                if multiline { out.append("\n") } else { pendingBreak = true }
+                continue
+            }
+            if pendingBreak { if out.last != " " { out.append(" ") }; pendingBreak = false }
+            out.append(scalar == "\t" ? " " : scalar)
+        }
+        if pendingBreak && !out.isEmpty && out.last != " " { out.append(" ") }
+        return String(out)
     }
 
     /// Makes pasted or programmatic text safe to store: line breaks unified ("\n" kept only

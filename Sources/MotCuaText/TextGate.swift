@@ -1,0 +1,176 @@
+// The one gate for text that enters a dossier or a draft: typed or pasted in the kiosk,
+// read from an answers file or a bundle, validated. Text is refused, with the character
+// and where it is, when it holds what a person cannot have meant and a terminal or the
+// normaliser could be hurt by: control characters (tab and line breaks only in multi-line
+// fields), bidi embeddings, overrides and isolates (they make text read differently from
+// what is stored), a base letter carrying an absurd run of combining marks (Unicode's
+// canonical reordering is quadratic in a run's length), and more text than a field can
+// hold. Every check is one pass over the scalars, so admitting text is linear in its size.
+import Foundation
+
+/// Why the gate refused a text: what was found and at which character.
+public struct TextRefusal: Error, Sendable, Equatable {
+    public enum Reason: Sendable, Equatable {
+        /// A C0 or C1 control, DEL, a line or paragraph separator; tab and line breaks
+        /// when the field is single-line.
+        case control(Unicode.Scalar)
+        /// A bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069).
+        case bidi(Unicode.Scalar)
+        /// More combining marks on one base than any script needs.
+        case marks(limit: Int)
+        /// More characters than the field can hold.
+        case tooLong(count: Int, limit: Int)
+    }
+
+    public let reason: Reason
+    /// 1-based position of the character where the problem is; a base letter and its
+    /// marks count as one character, as a person counts them.
+    public let position: Int
+
+    public init(_ reason: Reason, position: Int) { self.reason = reason; self.position = position }
+
+    /// The message key in `Locales/*.json` and its arguments (`char` is "U+001B").
+    public var messageKey: String {
+        switch reason {
+        case .control(let u): return u == "\t" || u == "\n" || u == "\r" ? "text.refused.linebreak" : "text.refused.control"
+        case .bidi: return "text.refused.bidi"
+        case .marks: return "text.refused.marks"
+        case .tooLong: return "text.refused.long"
+        }
+    }
+
+    public var messageArguments: [String: String] {
+        var args = ["position": String(position)]
+        switch reason {
+        case .control(let u), .bidi(let u): args["char"] = VietText.codePoint(u)
+        case .marks(let limit): args["max"] = String(limit)
+        case .tooLong(let count, let limit): args["count"] = String(count); args["max"] = String(limit)
+        }
+        return args
+    }
+}
+
+public enum TextGate {
+    /// Combining marks one base may carry. Vietnamese needs two (ệ: circumflex and dot
+    /// below), other scripts a few more; hundreds are an attack on the normaliser.
+    public static let maxMarksPerBase = 8
+    /// Characters in a single-line answer (a name, an address line, a number).
+    public static let maxSingleLine = 1_000
+    /// Characters in a multi-line answer (a note, a statement): about a megabyte.
+    public static let maxMultiLine = 1_000_000
+
+    /// The first reason to refuse `s`, or nil when it may enter.
+    public static func check(_ s: String, multiline: Bool) -> TextRefusal? {
+        let limit = multiline ? maxMultiLine : maxSingleLine
+        var position = 0
+        var marks = 0
+        var previousCR = false
+        for u in s.unicodeScalars {
+            let v = u.value
+            if previousCR && v != 0x0A { return TextRefusal(.control("\r"), position: position) }
+            previousCR = false
+            if v < 0x20 || (v >= 0x7F && v <= 0x9F) {
+                position += 1; marks = 0
+                if multiline && (v == 0x0A || v == 0x09) { continue }
+                if multiline && v == 0x0D { previousCR = true; continue }  // kept only as CR LF
+                return TextRefusal(.control(u), position: position)
+            }
+            if v < 0x300 || (v >= 0x1E00 && v <= 0x1EFF) {  // ASCII, Latin, Vietnamese letters: bases
+                position += 1; marks = 0
+            } else if isMark(u) {
+                marks += 1
+                if marks > maxMarksPerBase { return TextRefusal(.marks(limit: maxMarksPerBase), position: max(position, 1)) }
+                continue
+            } else {
+                position += 1; marks = 0
+                if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return TextRefusal(.bidi(u), position: position) }
+                if v == 0x2028 || v == 0x2029 { return TextRefusal(.control(u), position: position) }
+            }
+            if position > limit { return TextRefusal(.tooLong(count: characterCount(s), limit: limit), position: limit + 1) }
+        }
+        if previousCR { return TextRefusal(.control("\r"), position: position) }
+        return nil
+    }
+
+    /// `s` as it may be stored: checked, doubled Vietnamese tone marks reduced to the
+    /// last one typed ("Hoà" + U+0301 → "Hoá"), in NFC. Linear in the length of `s`.
+    public static func admit(_ s: String, multiline: Bool) -> Result<String, TextRefusal> {
+        if let refusal = check(s, multiline: multiline) { return .failure(refusal) }
+        return .success(VietText.nfc(withSingleTones(s)))
+    }
+
+    /// `s` with each vowel's doubled tone marks reduced to the last one (see `admit`);
+    /// `s` itself when it has none, which a cheap scan tells.
+    public static func withSingleTones(_ s: String) -> String {
+        hasDoubledTone(s) ? singleTones(s) : s
+    }
+
+    /// Characters as `check` counts them (bases; marks join the one before).
+    public static func characterCount(_ s: String) -> Int {
+        var n = 0
+        for u in s.unicodeScalars where !(u.value >= 0x300 && isMark(u)) { n += 1 }
+        return n
+    }
+
+    /// Whether `u` is a combining mark (Mn, Mc, Me): it joins the letter before it.
+    public static func isCombiningMark(_ u: Unicode.Scalar) -> Bool { isMark(u) }
+
+    @inline(__always)
+    static func isMark(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v >= 0x300 && v <= 0x36F { return true }
+        if v < 0x300 || (v >= 0x1E00 && v <= 0x1EFF) { return false }
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    // MARK: Doubled tone marks
+
+    /// The five Vietnamese tone marks as combining characters.
+    static func isTone(_ v: UInt32) -> Bool { v == 0x300 || v == 0x301 || v == 0x303 || v == 0x309 || v == 0x323 }
+
+    /// Whether some vowel carries two tone marks (as one precomposed letter plus a mark,
+    /// or as two marks): cheap, so text without them is not decomposed.
+    static func hasDoubledTone(_ s: String) -> Bool {
+        var previous: Unicode.Scalar?
+        for u in s.unicodeScalars {
+            if isTone(u.value), let p = previous, toneCount(p) > 0 { return true }
+            previous = u
+        }
+        return false
+    }
+
+    /// Tone marks in `u` itself (a precomposed "à", "ệ") or 1 for a tone mark.
+    private static func toneCount(_ u: Unicode.Scalar) -> Int {
+        if isTone(u.value) { return 1 }
+        if u.value < 0xC0 { return 0 }
+        return String(u).decomposedStringWithCanonicalMapping.unicodeScalars.filter { isTone($0.value) }.count
+    }
+
+    /// Keeps only the last tone mark on each vowel (the one typed last, as a keyboard
+    /// would replace the tone); marks on other letters are left alone.
+    static func singleTones(_ s: String) -> String {
+        let scalars = Array(s.decomposedStringWithCanonicalMapping.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let base = scalars[i]
+            var j = i + 1
+            while j < scalars.count, isMark(scalars[j]) { j += 1 }
+            out.append(base)
+            let run = scalars[(i + 1)..<j]
+            if "aeiouyAEIOUY".unicodeScalars.contains(base), run.filter({ isTone($0.value) }).count > 1,
+               let last = run.last(where: { isTone($0.value) }) {
+                // The other marks in order (a circumflex stays before its tone), then the last tone.
+                for m in run where !isTone(m.value) { out.append(m) }
+                out.append(last)
+            } else {
+                out.append(contentsOf: run)
+            }
+            i = j
+        }
+        return String(out)
+    }
+}

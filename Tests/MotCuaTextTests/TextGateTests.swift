@@ -1,0 +1,62 @@
+import Testing
+import MotCuaText
+
+/// The one gate for text entering a dossier or a draft (issue 12; issue 14 item 8).
+@Suite struct TextGateTests {
+    @Test func plainVietnameseAndOtherScriptsPass() {
+        for s in ["Nguyễn Thị Hoà", "Nguye\u{0302}\u{0303}n", "ἀρχή", "中文", "👩‍👩‍👧 ✓", "O'Neil-Trần", "1\u{FE0F}\u{20E3}", ""] {
+            #expect(TextGate.check(s, multiline: false) == nil, "\(s)")
+        }
+        #expect(TextGate.check("Dòng một\nDòng hai\r\n\tba", multiline: true) == nil)
+    }
+
+    @Test func controlCharactersAreNamedWithTheirPlace() {
+        #expect(TextGate.check("Lê\u{1B}[2J", multiline: false) == TextRefusal(.control("\u{1B}"), position: 3))
+        #expect(TextGate.check("ab\u{9B}c", multiline: true) == TextRefusal(.control("\u{9B}"), position: 3))
+        #expect(TextGate.check("a\u{7F}", multiline: true) == TextRefusal(.control("\u{7F}"), position: 2))
+        #expect(TextGate.check("a\u{0}", multiline: true)?.messageArguments["char"] == "U+0000")
+        #expect(TextGate.check("a\u{2028}b", multiline: true) == TextRefusal(.control("\u{2028}"), position: 2))
+        // Tab and line breaks only in multi-line text; a lone CR is not a line break.
+        #expect(TextGate.check("Nguyễn\tVăn", multiline: false) == TextRefusal(.control("\t"), position: 7))
+        #expect(TextGate.check("Nguyễn\tVăn", multiline: false)?.messageKey == "text.refused.linebreak")
+        #expect(TextGate.check("a\nb", multiline: false)?.messageKey == "text.refused.linebreak")
+        #expect(TextGate.check("a\rb", multiline: true) == TextRefusal(.control("\r"), position: 2))
+        #expect(TextGate.check("a\u{1B}", multiline: false)?.messageKey == "text.refused.control")
+    }
+
+    @Test func bidiControlsAreRefused() {
+        for u: Unicode.Scalar in ["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}"] {
+            let r = TextGate.check("ab" + String(u) + "c", multiline: true)
+            #expect(r == TextRefusal(.bidi(u), position: 3))
+            #expect(r?.messageArguments["char"] == VietText.codePoint(u))
+        }
+    }
+
+    @Test func runsOfMarksAreBounded() {
+        let ok = "a" + String(repeating: "\u{0301}", count: TextGate.maxMarksPerBase)
+        #expect(TextGate.check(ok, multiline: false) == nil)
+        let bad = "xy" + "a" + String(repeating: "\u{0301}\u{0316}", count: 4_000)
+        #expect(TextGate.check(bad, multiline: true) == TextRefusal(.marks(limit: TextGate.maxMarksPerBase), position: 3))
+        #expect(TextGate.check(String(repeating: "\u{0301}", count: 20), multiline: true)?.position == 1)
+    }
+
+    @Test func lengthIsCappedInCharacters() {
+        let line = String(repeating: "ệ", count: TextGate.maxSingleLine)
+        #expect(TextGate.check(line, multiline: false) == nil)
+        #expect(TextGate.check(line + "a", multiline: false) == TextRefusal(.tooLong(count: TextGate.maxSingleLine + 1, limit: TextGate.maxSingleLine), position: TextGate.maxSingleLine + 1))
+        // Decomposed letters count as one character each, as a person counts them.
+        let nfd = String(repeating: "e\u{0302}\u{0323}", count: TextGate.maxSingleLine)
+        #expect(TextGate.check(nfd, multiline: false) == nil)
+        #expect(TextGate.check(line + "a", multiline: true) == nil)
+    }
+
+    /// Issue 14 item 8: a tone typed on a letter that has one replaces it.
+    @Test func doubledTonesBecomeOne() {
+        #expect(TextGate.admit("Hoà\u{0301}", multiline: false) == .success("Hoá"))
+        #expect(TextGate.admit("Hoa\u{0300}\u{0300}", multiline: false) == .success("Hoà"))
+        #expect(TextGate.admit("Nguyê\u{0303}\u{0301}n", multiline: false) == .success("Nguyến"))
+        #expect(TextGate.admit("Đặng\u{0309} Thuỳ", multiline: false) == .success("Đặng\u{0309} Thuỳ"))  // g is not a vowel: left alone
+        #expect(TextGate.admit("Nguyễn Thị Hoà", multiline: false) == .success("Nguyễn Thị Hoà"))
+        #expect(TextGate.admit("ê\u{0323}", multiline: false) == .success("ệ"))  // circumflex and one tone: kept
+    }
+}
