@@ -36,5 +36,6 @@ public func fuzzBundle(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
 @_cdecl("fuzz_bundle_main")
 public func fuzz_bundle_main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    Fuzz.runDriver(argc, argv, fuzzBundle)
+    _ = store.directory  // open before fuzzing: a slow start is not a hang
+    return Fuzz.runDriver(argc, argv, fuzzBundle)
 }

@@ -37,5 +37,6 @@ public func fuzzForm(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
 @_cdecl("fuzz_form_main")
 public func fuzz_form_main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    Fuzz.runDriver(argc, argv, fuzzForm)
+    _ = (lists.list("communes"), messages.language)  // load before fuzzing: a slow start is not a hang
+    return Fuzz.runDriver(argc, argv, fuzzForm)
 }

@@ -31,5 +31,6 @@ public func fuzzValidate(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
 @_cdecl("fuzz_validate_main")
 public func fuzz_validate_main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    Fuzz.runDriver(argc, argv, fuzzValidate)
+    _ = (forms.count, messages.count)  // load before fuzzing: a slow start is not a hang
+    return Fuzz.runDriver(argc, argv, fuzzValidate)
 }
