@@ -37,6 +37,9 @@ mkdir -p "$corpus" "$artifacts"
 [ -d "$fuzz/Corpus/$target" ] && cp -n "$fuzz/Corpus/$target"/* "$corpus"/ 2>/dev/null || true
 
 export MOTCUA_HOME="$root"
+# LeakSanitizer off: Swift keeps pointers with spare bits LSan cannot follow, and
+# the store and caches live for the whole process on purpose.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 # -timeout: one input longer than this is a hang (libFuzzer stops and saves it);
 # -rss_limit_mb: a runaway allocation is a failure too; leaks are not checked
 # (the store and caches live for the whole process on purpose).

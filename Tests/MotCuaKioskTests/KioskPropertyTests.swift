@@ -38,6 +38,40 @@ struct RandomKeys {
 
     mutating func int(_ n: Int) -> Int { Int.random(in: 0..<n, using: &rng) }
 
+    /// Keys that answer `field` plausibly, then Enter: random keys alone rarely get
+    /// past a 12-digit ID number, so a fifth of the events answer as a person would.
+    mutating func plausibleAnswer(_ field: Field?) -> [KioskEvent] {
+        guard let field else { return [.key(.enter)] }
+        func digits(_ n: Int) -> String { String((0..<n).map { _ in Character(String(int(10))) }) }
+        var text: String
+        switch field.type {
+        case .text where field.example != nil && int(2) == 0:
+            text = field.example?.resolve("vi", fallback: "vi") ?? ""  // the form's own example, valid and stable (confirm fields)
+        case .text:
+            switch field.format {
+            case .cccd?: text = "0" + digits(11)
+            case .cmnd?: text = digits(9)
+            case .phone?: text = "09" + digits(8)
+            case .email?: text = "hoa\(int(100))@example.vn"
+            case .name?: text = ["Nguyeenx Thij Hoaf", "Bùi Văn Quang", "Ddinh Thij Sen"][int(3)]
+            case nil: text = ["Soos 12 ngox 3", "Thôn Đông", "a"][int(3)]
+            }
+        case .integer: text = String(int(field.max == nil ? 10_000 : 50))
+        case .decimal: text = "\(int(100)),\(int(10))"
+        case .date:
+            switch field.precision {
+            case .day: text = String(format: "%02d/%02d/%04d", 1 + int(28), 1 + int(12), 1950 + int(76))
+            case .month: text = String(format: "%02d/%04d", 1 + int(12), 1950 + int(76))
+            case .year: text = String(1950 + int(76))
+            }
+        case .boolean: text = ["c", "k"][int(2)]
+        case .choice: return Array(repeating: .key(.down), count: int(4)) + [.key(.enter)]
+        case .multichoice: return [.key(.character(" ")), .key(.enter)]
+        case .note, .repeat, .calculate: return [.key(int(3) == 0 ? .character("+") : .enter)]
+        }
+        return [.key(.delete)] + Array(repeating: .key(.backspace), count: 3) + Key.typing(text).map { .key($0) } + [.key(.enter)]
+    }
+
     mutating func event() -> (KioskEvent, resize: Size?) {
         let r = int(1000)
         switch r {
@@ -48,8 +82,10 @@ struct RandomKeys {
             let moves: [Key] = [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown]
             return (.key(moves[int(moves.count)]), nil)
         case 700..<790: return (.key([.backspace, .delete, .insert][int(3)]), nil)
-        case 790..<850: return (.key(.escape), nil)
-        case 850..<900: return (.key(.function(1 + int(12))), nil)
+        case 790..<820: return (.key(.escape), nil)
+        case 820..<900:
+            // F10 leaves the interview (a restart), so it stays rare for the walk to get deep.
+            return (.key(.function(int(20) == 0 ? 10 : [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12][int(11)])), nil)
         case 900..<925: return (.key(.control(Character(Unicode.Scalar(UInt8(97 + int(26)))))), nil)
         case 925..<965:
             let n = int(8) == 0 ? 200 + int(2000) : int(40)
@@ -57,7 +93,7 @@ struct RandomKeys {
             for _ in 0..<n { text += Self.pasteScalars[int(Self.pasteScalars.count)] }
             return (.key(.paste(text)), nil)
         case 965..<995: return (.key(.resize), Size(width: 1 + int(220), height: 1 + int(70)))
-        default: return (.idle, nil)
+        default: return int(8) == 0 ? (.idle, nil) : (.key(.enter), nil)
         }
     }
 }
@@ -79,10 +115,16 @@ struct RandomKeys {
         var keys = RandomKeys(rng: SeededGenerator(state: formSeed))
         var run = PropertyRun(formID: formID)
         var size = Size.minimum
-        var staleChoices = 0
-        defer { if staleChoices > 0 { print("kiosk property test: form \(formID): \(staleChoices) stale filtered choice(s) shown empty (finding K1)") } }
+        var staleChoices = 0, submitted = 0, mostAnswers = 0
+        defer {
+            print("kiosk property test: form \(formID): \(submitted) submitted, at most \(mostAnswers) answers in a draft, "
+                  + "\(staleChoices) stale filtered choice(s) shown empty (finding K1)")
+        }
+        var pending: [KioskEvent] = []
         for step in 0..<(Self.budget / Self.formIDs.count) {
-            let (event, resized) = keys.event()
+            if pending.isEmpty, keys.int(5) == 0 { pending = keys.plausibleAnswer(run.app.interview?.currentField) }
+            var (event, resized) = keys.event()
+            if !pending.isEmpty { event = pending.removeFirst(); resized = nil }
             if let resized { size = resized }
             let before = run.snapshot()
             let command = run.app.update(event)
@@ -93,8 +135,11 @@ struct RandomKeys {
                 return
             }
             if resized != nil || step % 64 == 0 { _ = run.app.view(size: size) }
-            if case .quit = command { run = PropertyRun(formID: formID) } else if run.app.interview == nil, !run.onReceipt {
+            mostAnswers = max(mostAnswers, run.app.interview?.answers.count ?? 0)
+            if run.desk.submitted.count > before.submitted { submitted += 1 }
+            if case .quit = command { run = PropertyRun(formID: formID); pending = [] } else if run.app.interview == nil, !run.onReceipt {
                 run = PropertyRun(formID: formID)  // idle reset went home: start again on the form
+                pending = []
             }
         }
     }
