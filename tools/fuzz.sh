@@ -19,7 +19,7 @@ if [ "${1:-}" = "--list" ]; then printf '%s\n' "${targets[@]}"; exit 0; fi
 
 if [ "${1:-}" = "--build" ]; then
   (cd "$fuzz" && set -o pipefail && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
-     -Xswiftc -enable-testing 2>&1 | grep -v "ld.gold: warning: Cannot export local symbol")
+     -Xswiftc -enable-testing 2>&1 | sed "/ld.gold: warning: Cannot export local symbol/d")
   exit $?
 fi
 
@@ -28,7 +28,7 @@ seconds="${2:-60}"
 case " ${targets[*]} " in *" $target "*) ;; *) echo "unknown target $target (one of: ${targets[*]})" >&2; exit 2 ;; esac
 
 (cd "$fuzz" && set -o pipefail && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
-   -Xswiftc -enable-testing --product "fuzz-$target" 2>&1 | grep -v "ld.gold: warning: Cannot export local symbol")
+   -Xswiftc -enable-testing --product "fuzz-$target" 2>&1 | sed "/ld.gold: warning: Cannot export local symbol/d")
 binary="$(cd "$fuzz" && swift build -c release --show-bin-path)/fuzz-$target"
 
 corpus="$fuzz/.build/corpus/$target"
