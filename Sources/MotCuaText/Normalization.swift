@@ -10,13 +10,60 @@ extension VietText {
     /// are already NFC; that is the common case for codes, numbers and dates.
     public static func nfc(_ s: String) -> String {
         if isASCII(s) { return s }
-        return s.precomposedStringWithCanonicalMapping
+        // Long Latin text is composed by table (see LatinComposition), the rest by Foundation.
+        return inPieces(s) { LatinComposition.nfc($0) ?? String($0).precomposedStringWithCanonicalMapping }
     }
 
     /// Returns `s` in Unicode Normalization Form D (canonical decomposition).
     public static func nfd(_ s: String) -> String {
         if isASCII(s) { return s }
-        return s.decomposedStringWithCanonicalMapping
+        return inPieces(s) { String($0).decomposedStringWithCanonicalMapping }
+    }
+
+    /// Bytes of a piece handed to Foundation's normaliser at once.
+    static let pieceBytes = 4096
+
+    /// Applies `normalize` to pieces of `s` of about `pieceBytes` each, cut just before
+    /// a scalar where normalisation can restart, and joins the results. Foundation's
+    /// normaliser on Linux takes time quadratic in the length of its input (5 s for a
+    /// megabyte of Vietnamese); in pieces it is linear, and gives the same text.
+    static func inPieces(_ s: String, _ normalize: (Substring.UnicodeScalarView) -> String) -> String {
+        guard s.utf8.count > pieceBytes else { return normalize(Substring(s).unicodeScalars) }
+        let scalars = s.unicodeScalars
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var start = scalars.startIndex
+        var index = start
+        var bytes = 0
+        while index != scalars.endIndex {
+            let u = scalars[index]
+            if bytes >= pieceBytes && startsSegment(u) {
+                out += normalize(Substring(scalars[start..<index]).unicodeScalars)
+                start = index
+                bytes = 0
+            }
+            bytes += UTF8.width(u)
+            scalars.formIndex(after: &index)
+        }
+        out += normalize(Substring(scalars[start..<index]).unicodeScalars)
+        return out
+    }
+
+    /// Whether normalisation of the text before `u` is independent of what follows:
+    /// `u` has combining class 0 and is never the second half of a composition (ASCII,
+    /// letters other than Hangul jamo, white space). Canonical reordering only moves
+    /// marks, and composition only joins a starter with what follows it, so the text
+    /// can be cut just before such a scalar.
+    static func startsSegment(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0x80 { return true }
+        if v >= 0x1100 && v <= 0x11FF { return false }  // Hangul jamo compose with the syllable before
+        if v >= 0x1E00 && v <= 0x1EFF { return true }  // precomposed Latin and Vietnamese letters
+        switch u.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter, .spaceSeparator:
+            return u.properties.canonicalCombiningClass == .notReordered
+        default: return false
+        }
     }
 
     /// The length of `s` in grapheme clusters (what a person counts as characters),

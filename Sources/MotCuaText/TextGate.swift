@@ -152,7 +152,7 @@ public enum TextGate {
     /// Keeps only the last tone mark on each vowel (the one typed last, as a keyboard
     /// would replace the tone); marks on other letters are left alone.
     static func singleTones(_ s: String) -> String {
-        let scalars = Array(s.decomposedStringWithCanonicalMapping.unicodeScalars)
+        let scalars = Array(VietText.nfd(s).unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
         while i < scalars.count {

@@ -10,6 +10,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("interview", benchInterview),
     ("qr", benchQR),
     ("kiosk", benchKiosk),
+    ("hostile", benchHostile),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

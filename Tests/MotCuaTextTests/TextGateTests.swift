@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import MotCuaText
 
@@ -58,5 +59,43 @@ import MotCuaText
         #expect(TextGate.admit("Đặng\u{0309} Thuỳ", multiline: false) == .success("Đặng\u{0309} Thuỳ"))  // g is not a vowel: left alone
         #expect(TextGate.admit("Nguyễn Thị Hoà", multiline: false) == .success("Nguyễn Thị Hoà"))
         #expect(TextGate.admit("ê\u{0323}", multiline: false) == .success("ệ"))  // circumflex and one tone: kept
+    }
+}
+
+/// NFC and NFD of long text are computed in pieces (Foundation's normaliser is
+/// quadratic in its input's length): the result is the same as in one go.
+@Suite struct PiecewiseNormalizationTests {
+    @Test func piecesGiveTheSameTextAsOneGo() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["Nguye\u{0302}\u{0303}n", " ", "\n", "a\u{0301}\u{0316}", "\u{0323}", "ệ", "한", "\u{1100}\u{1161}", "\u{11A8}", "가\u{11A8}",
+                      "中文", "ἀρχή", "e\u{0302}", "\u{0302}", "Å", "A\u{030A}", "ক\u{09BE}", "\u{09C7}\u{09BE}", "x", "👩‍👩‍👧"]
+        for _ in 0..<40 {
+            var s = ""
+            while s.utf8.count < 3 * 4096 { s += pieces.randomElement(using: &rng)! }
+            #expect(VietText.nfc(s) == s.precomposedStringWithCanonicalMapping)
+            #expect(VietText.nfd(s) == s.decomposedStringWithCanonicalMapping)
+        }
+    }
+}
+
+/// The table composition of Latin text gives Foundation's NFC.
+@Suite struct LatinCompositionTests {
+    @Test func tableCompositionAgreesWithFoundation() {
+        var rng = SystemRandomNumberGenerator()
+        let letters = Array("aAeEiIoOuUyYdDnNgGhHcCzZ '-1.=<>") + ["ă", "â", "ê", "ô", "ơ", "ư", "đ", "ệ", "Ấ", "ñ", "ü", "Ǘ", "ǿ"]
+        let marks: [String] = ["\u{300}", "\u{301}", "\u{302}", "\u{303}", "\u{306}", "\u{309}", "\u{31B}", "\u{323}", "\u{308}", "\u{30C}", "\u{327}", "\u{328}", "\u{304}", "\u{316}", "\u{338}", "\u{345}", "\u{34F}", "\u{35C}"]
+        for _ in 0..<3_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 1...12, using: &rng) {
+                s += String(letters.randomElement(using: &rng)!)
+                for _ in 0..<Int.random(in: 0...3, using: &rng) { s += marks.randomElement(using: &rng)! }
+            }
+            #expect(VietText.nfc(s) == s.precomposedStringWithCanonicalMapping, "\(Array(s.unicodeScalars))")
+        }
+        // Every letter the table treats as stable is NFC on its own.
+        for v in Array(0xA0...0x24F) + Array(0x1E00...0x1EFF) {
+            let s = String(Unicode.Scalar(UInt32(v))!)
+            #expect(s.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(s.unicodeScalars), "U+\(String(v, radix: 16))")
+        }
     }
 }
