@@ -40,6 +40,8 @@ export MOTCUA_HOME="$root"
 # LeakSanitizer off: Swift keeps pointers with spare bits LSan cannot follow, and
 # the store and caches live for the whole process on purpose.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+# libFuzzer reports a crash itself; the Swift runtime's backtracer would only add noise.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 # -timeout: one input longer than this is a hang (libFuzzer stops and saves it);
 # -rss_limit_mb: a runaway allocation is a failure too; leaks are not checked
 # (the store and caches live for the whole process on purpose).
