@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "motcua", targets: ["motcua"]),
+        // For the libFuzzer package in Fuzz/ (it depends on this one by path).
+        .library(name: "MotCuaModules", targets: ["MotCuaText", "MotCuaForms", "MotCuaStore", "MotCuaKiosk", "MotCuaCLI"]),
     ],
     targets: [
         // Pure core: no terminal, no disk.

@@ -1,0 +1,62 @@
+// Text normalisation on any text: the validator's one-pass normaliser and its
+// fast paths must agree with Foundation and with MotCuaText's plain versions,
+// and nothing traps (folding, widths, tone placement, control neutralising).
+import Foundation
+import FuzzSupport
+@testable import MotCuaForms
+import MotCuaText
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzText(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    let s = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
+    let nfc = s.precomposedStringWithCanonicalMapping
+    if VietText.nfc(s) != nfc { Fuzz.fail("VietText.nfc differs from Foundation") }
+    if VietText.length(s) != nfc.count { Fuzz.fail("VietText.length \(VietText.length(s)) != \(nfc.count)") }
+    for multiline in [false, true] {
+        // The gate refuses, or the normaliser gives NFC text the gate lets
+        // through and that normalises to itself.
+        guard let n = try? TextNormalizer.normalize(s, multiline: multiline) else {
+            if TextGate.check(s, multiline: multiline) == nil && TextGate.check(TextGate.withSingleTones(s), multiline: multiline) == nil {
+                Fuzz.fail("normalising threw but the gate lets the text through (multiline \(multiline))")
+            }
+            continue
+        }
+        if n.precomposedStringWithCanonicalMapping != n { Fuzz.fail("normalised text not NFC (multiline \(multiline))") }
+        if TextGate.check(n, multiline: multiline) != nil { Fuzz.fail("the gate refuses normalised text (multiline \(multiline))") }
+        // Known finding K3 (/work/coord/fuzz-findings.md): with doubled tone marks the
+        // normaliser is not idempotent (its result can still hold two tones); checked only
+        // when the result holds no doubled tones until fixed.
+        if TextGate.withSingleTones(n) == n, (try? TextNormalizer.normalize(n, multiline: multiline)) != n {
+            Fuzz.fail("normalising twice changes the text (multiline \(multiline))")
+        }
+        if TextNormalizer.isClean(s, multiline: multiline) && s != n { Fuzz.fail("isClean but normalising changes it") }
+    }
+    if TextNormalizer.graphemeCount(nfc) != nfc.count { Fuzz.fail("graphemeCount \(TextNormalizer.graphemeCount(nfc)) != \(nfc.count)") }
+    if TextNormalizer.isValidName(nfc) != VietText.isValidName(nfc) {
+        // Known finding K2 (/work/coord/fuzz-findings.md, Fuzz/Findings/): a mark that
+        // Unicode does not attach to the letter before it (U+102C after "c") is a
+        // cluster of its own for VietText but "a mark after a letter" for the fast
+        // check. Skipped only in that shape until the fix lands.
+        let loneMark = nfc.contains { c in c.unicodeScalars.first.map { TextGate.isCombiningMark($0) } ?? false }
+        if !loneMark { Fuzz.fail("the two name checks disagree") }
+    }
+    for allow in [false, true] {
+        let clean = VietText.neutralizeControls(s, allowNewlines: allow)
+        for u in clean.unicodeScalars where u.value < 0x20 || (0x7F..<0xA0).contains(u.value) {
+            if allow && u == "\n" { continue }
+            Fuzz.fail("neutralizeControls left U+\(String(u.value, radix: 16))")
+        }
+    }
+    _ = VietText.fold(s)
+    _ = FoldedText(s).contains(FoldedText(String(s.prefix(3))))
+    _ = VietText.displayWidth(s)
+    _ = VietText.collapseWhitespace(s)
+    _ = VietText.upper(s) + VietText.lower(s) + VietText.title(s)
+    for style in TonePlacementStyle.allCases { _ = VietText.normalizeTonePlacement(s, style: style) }
+    return 0
+}
+
+@_cdecl("fuzz_text_main")
+public func fuzz_text_main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    Fuzz.runDriver(argc, argv, fuzzText)
+}
