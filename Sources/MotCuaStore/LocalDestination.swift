@@ -20,7 +20,9 @@ final class LocalCoreDestination: DeliveryDestination {
             // An unreachable core store (full disk, missing mount) fails the
             // attempts with backoff, like a failed append; not an error of the run.
             do {
-                try store.refresh(.core)
+                // The `delivering` marks' audit entries wait for the outcome
+                // frames, which write the whole trail behind them with one flush.
+                try store.refresh(.core, completeAudit: false)
                 return zip(batch, try store.core.accept(batch, at: now)).map { dossier, outcome in
                     switch outcome {
                     case .stored: return .stored

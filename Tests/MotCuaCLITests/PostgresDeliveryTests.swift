@@ -62,7 +62,7 @@ import Glibc
         #expect(byID.stdout.split(separator: "\n").count == 10)
         let receipt = try pg.query("SELECT receipt_code FROM motcua.dossiers LIMIT 1")[0][0]
         let show = try Motcua.run(["dossiers", "show", receipt, "--core", pg.url])
-        #expect(show.status == 0 && show.stdout.contains("Receipt   \(receipt)"), "\(show.stderr)")
+        #expect(show.status == 0 && show.stdout.contains("Receipt     \(receipt)"), "\(show.stdout)\(show.stderr)")
 
         // A flipped stored byte is found by verify.
         _ = try pg.query("UPDATE motcua.dossiers SET content_bytes = content_bytes || ' '::bytea WHERE receipt_code = '\(receipt)'")

@@ -37,7 +37,7 @@ import Testing
             .write(toFile: dir + "/settings.json", atomically: true, encoding: .utf8)
         let submit = try Motcua.run(["submit", Motcua.repoRoot + "/Forms/khai-sinh.json",
                                      Motcua.repoRoot + "/Tests/MotCuaFormsTests/Answers/khai-sinh.valid.json", "--data-dir", dir,
-                                     "--today", "2026-11-27"])
+                                     "--today", "2026-11-27", "--kiosk", "MC01"])
         #expect(submit.status == 0, "\(submit.stderr)")
         guard let receipt = submit.stdout.split(separator: " ").first.map(String.init) else { Issue.record("no receipt"); return }
         let r = try Motcua.run(["dossiers", "show", receipt, "--qr", "--data-dir", dir])

@@ -161,7 +161,7 @@ import MotCuaInterview
         app.press(.enter)
         let s = app.view(size: .minimum)
         #expect(s.lines[3] == "  Họ, chữ đệm, tên của trẻ *")
-        #expect(s.lines[9] == "  ✗ Thông tin này là bắt buộc: vui lòng nhập.")
+        #expect(s.lines[9] == "  ✗ Thông tin này bắt buộc, xin vui lòng nhập.")
         #expect(s.style(at: Point(x: 2, y: 9))?.role == .error)
     }
 
