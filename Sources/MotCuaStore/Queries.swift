@@ -66,7 +66,7 @@ extension DossierStore {
     /// citizen whose dossier has not been delivered yet. With `search`, those
     /// whose names (diacritics and case ignored), ID numbers, phones (digits,
     /// +84 as 0), receipt code or id start with every word of it.
-    public func storedDossiers(search: String? = nil) throws -> [StoredDossier] {
+    public func listedDossiers(search: String? = nil) throws -> [StoredDossier] {
         try lock.withLock {
             try refresh(.all)
             let picked = search.map { core.search($0) } ?? Array(core.index.entries.indices)
@@ -93,6 +93,14 @@ extension DossierStore {
                 found.append(d)
             }
             return found
+        }
+    }
+
+    /// Dossiers in the core store only, oldest first; `search` as for `listedDossiers`.
+    public func storedDossiers(search: String? = nil) throws -> [StoredDossier] {
+        try lock.withLock {
+            try refresh(.core)
+            return (search.map { core.search($0) } ?? Array(core.index.entries.indices)).map { core.index.entries[$0].listed }
         }
     }
 

@@ -75,7 +75,8 @@ struct StoreIndex {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c == "+" || c.isASCII && c.isNumber {
+            // Only a run starting a word: "hd01-261127-0001" is a receipt code, not a phone.
+            if c == "+" || c.isASCII && c.isNumber, i == 0 || chars[i - 1].isWhitespace {
                 // A run of digits, spaces, dots, dashes and parentheses starting with a digit or '+'.
                 var j = i
                 var run = ""
