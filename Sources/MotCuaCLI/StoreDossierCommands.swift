@@ -22,9 +22,10 @@ public func runDossiersCommand(_ args: [String]) -> Int32 {
     return withStore("dossiers \(sub)", line) { store in
         switch sub {
         case "list":
-            let found = try store.storedDossiers(search: line.values["--search"])
+            let found = try store.listedDossiers(search: line.values["--search"])
             for d in found {
-                Console.out(Console.safe("\(d.receipt) \(d.id) \(d.formID) \(d.formVersion) \(d.deliveredAt.vietnamDisplay) \(d.names.joined(separator: "; "))"))
+                // The time the citizen submitted (Asia/Ho_Chi_Minh), and where the dossier is.
+                Console.out(Console.safe("\(d.receipt) \(d.id) \(d.formID) \(d.formVersion) \(d.submittedAt.vietnamDisplay) \(d.state.rawValue) \(d.names.joined(separator: "; "))"))
             }
             Console.err("\(found.count) dossier\(found.count == 1 ? "" : "s")")
             return 0

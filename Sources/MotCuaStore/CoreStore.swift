@@ -104,6 +104,7 @@ final class CoreStore {
                 "formVersion": .string(d.formVersion), "formHash": .string(d.formHash.hex), "sha256": .string(d.contentHash.hex),
                 "at": .int(Int(now.milliseconds)), "names": .array(d.names.map { .string($0) }),
                 "ids": .array(d.personalIDs.map { .string($0) }),
+                "phones": .array(d.phones.map { .string($0) }), "submittedAt": .int(Int(d.submittedAt.milliseconds)),
             ]
             payloads.append(RecordPayload.make(h, body: d.body))
         }
@@ -167,9 +168,12 @@ enum StoreRecord {
         let hash = try h.digest("sha256")
         switch try h.string("k") {
         case "dossier":
+            let delivered = Int64(try h.int("at"))
             self = .dossier(.init(id: id, receipt: try h.string("receipt"), formID: try h.string("formID"),
                                   formVersion: try h.string("formVersion"), contentHash: hash, offset: offset,
-                                  deliveredAt: Int64(try h.int("at")), names: h.strings("names"), personalIDs: h.strings("ids")))
+                                  deliveredAt: delivered, names: h.strings("names"), personalIDs: h.strings("ids"),
+                                  // Records from before phones and submission times were kept: none, and the delivery time.
+                                  phones: h.strings("phones"), submittedAt: h["submittedAt"]?.intValue.map(Int64.init) ?? delivered))
         case "conflict":
             self = .conflict(id: id, hash: hash)
         default:

@@ -55,7 +55,7 @@ extension DossierStore {
         return report
     }
 
-    private enum Verdict {
+    enum Verdict {
         case deliver(OutgoingDossier)
         case setAside(reason: String, codes: String)
     }
@@ -196,7 +196,7 @@ extension DossierStore {
     }
 
     /// Checks a queued dossier again, against the stored copy of its form, as of its submit date.
-    private func revalidate(_ item: QueueItem, formBytes: inout [Digest: [UInt8]]) -> Verdict {
+    func revalidate(_ item: QueueItem, formBytes: inout [Digest: [UInt8]]) -> Verdict {
         let dossier: Dossier
         let bytes: [UInt8]
         do {

@@ -115,9 +115,11 @@ public final class PostgresCore {
 
     static func summary(_ r: JSONObject) -> StoredDossier {
         func s(_ k: String) -> String { r[k]?.stringValue ?? "" }
+        let delivered = Timestamp(milliseconds: Int64(r["delivered_ms"]?.intValue ?? 0))
+        // The shared core's table has no submission time column: its delivery time stands in.
         return StoredDossier(id: s("id"), receipt: s("receipt_code"), formID: s("form_id"), formVersion: s("form_version"),
-                             deliveredAt: Timestamp(milliseconds: Int64(r["delivered_ms"]?.intValue ?? 0)),
-                             names: s("name").isEmpty ? [] : [s("name")], personalIDs: s("national_id").isEmpty ? [] : [s("national_id")])
+                             deliveredAt: delivered, names: s("name").isEmpty ? [] : [s("name")],
+                             personalIDs: s("national_id").isEmpty ? [] : [s("national_id")], submittedAt: delivered)
     }
 
     static func bytes(hex: String) -> [UInt8]? {

@@ -10,6 +10,10 @@ public struct StoredDossier: Sendable {
     public var deliveredAt: Timestamp
     public var names: [String]
     public var personalIDs: [String]
+    /// When the citizen submitted (what a desk asks about).
+    public var submittedAt: Timestamp
+    /// `.delivered` for the core store; the queue's state for a dossier not delivered yet.
+    public var state: QueueItemState = .delivered
 }
 
 /// One change in a dossier's life, as `dossiers show` prints it.
@@ -57,19 +61,46 @@ extension DossierStore {
         }
     }
 
-    /// Dossiers in the core store, oldest first; with `search`, those whose
-    /// names (diacritics and case ignored), ID numbers, receipt code or id
-    /// start with every word of it.
+    /// Dossiers in the core store, oldest first, then those still in the
+    /// outbox (queued, delivering, failed, set aside), so a desk finds a
+    /// citizen whose dossier has not been delivered yet. With `search`, those
+    /// whose names (diacritics and case ignored), ID numbers, phones (digits,
+    /// +84 as 0), receipt code or id start with every word of it.
+    public func listedDossiers(search: String? = nil) throws -> [StoredDossier] {
+        try lock.withLock {
+            try refresh(.all)
+            let picked = search.map { core.search($0) } ?? Array(core.index.entries.indices)
+            let index = core.index
+            var found = picked.map { index.entries[$0].listed }
+            // The outbox is small (what has not reached the core yet): its dossiers are
+            // checked against their forms, as delivery does, for their names and phones.
+            var pending = StoreIndex()
+            var formBytes: [Digest: [UInt8]] = [:]
+            var items: [QueueItem] = []
+            for item in queue.items where item.state != .delivered && index.entry(id: item.id) == nil {
+                var e = StoreIndex.Entry(id: item.id, receipt: item.receipt, formID: item.formID, formVersion: item.formVersion,
+                                         contentHash: item.contentHash, offset: 0, deliveredAt: 0, names: [], personalIDs: [],
+                                         submittedAt: item.submittedAt.milliseconds)
+                if search != nil, case .deliver(let d) = revalidate(item, formBytes: &formBytes) {
+                    e.names = d.names; e.personalIDs = d.personalIDs; e.phones = d.phones
+                }
+                pending.add(e)
+                items.append(item)
+            }
+            for i in search.map({ pending.search($0) }) ?? Array(pending.entries.indices) {
+                var d = pending.entries[i].listed
+                d.state = items[i].state
+                found.append(d)
+            }
+            return found
+        }
+    }
+
+    /// Dossiers in the core store only, oldest first; `search` as for `listedDossiers`.
     public func storedDossiers(search: String? = nil) throws -> [StoredDossier] {
         try lock.withLock {
             try refresh(.core)
-            let picked = search.map { core.search($0) } ?? Array(core.index.entries.indices)
-            let index = core.index
-            return picked.map { i in
-                let e = index.entries[i]
-                return StoredDossier(id: e.id, receipt: e.receipt, formID: e.formID, formVersion: e.formVersion,
-                                     deliveredAt: Timestamp(milliseconds: e.deliveredAt), names: e.names, personalIDs: e.personalIDs)
-            }
+            return (search.map { core.search($0) } ?? Array(core.index.entries.indices)).map { core.index.entries[$0].listed }
         }
     }
 
@@ -77,10 +108,7 @@ extension DossierStore {
     public func storedDossier(_ idOrReceipt: String) throws -> StoredDossier? {
         try lock.withLock {
             try refresh(.core)
-            return try core.index.entry(idOrReceipt).map {
-                StoredDossier(id: $0.id, receipt: $0.receipt, formID: $0.formID, formVersion: $0.formVersion,
-                              deliveredAt: Timestamp(milliseconds: $0.deliveredAt), names: $0.names, personalIDs: $0.personalIDs)
-            }
+            return try core.index.entry(idOrReceipt)?.listed
         }
     }
 
@@ -132,5 +160,12 @@ extension DossierStore {
             if let entry = try core.index.entry(idOrReceipt) { return try core.body(of: entry) }
             return nil
         }
+    }
+}
+
+extension StoreIndex.Entry {
+    var listed: StoredDossier {
+        StoredDossier(id: id, receipt: receipt, formID: formID, formVersion: formVersion, deliveredAt: Timestamp(milliseconds: deliveredAt),
+                      names: names, personalIDs: personalIDs, submittedAt: Timestamp(milliseconds: submittedAt))
     }
 }

@@ -22,6 +22,10 @@ struct StoreIndex {
         var deliveredAt: Int64
         var names: [String]
         var personalIDs: [String]
+        /// Phone numbers as digits (`phoneDigits`), first the applicant's.
+        var phones: [String] = []
+        /// When the citizen submitted (what `dossiers list` shows).
+        var submittedAt: Int64 = 0
     }
 
     private(set) var entries: [Entry] = []
@@ -48,9 +52,49 @@ struct StoreIndex {
     /// snapshots (holding folded keys) stale.
     static let foldFingerprint = VietText.fold("Đặng THỊ  Ánh-Nguyệt Ỷ ưƠ 12")
 
-    /// Folded names, ID numbers and the receipt code, space-separated.
-    static func searchKey(names: [String], personalIDs: [String], receipt: String) -> [UInt8] {
-        Array((names.map(VietText.fold) + personalIDs + [receipt.lowercased()]).joined(separator: " ").utf8)
+    /// Folded names, ID numbers, phones (digits) and the receipt code, space-separated.
+    static func searchKey(names: [String], personalIDs: [String], phones: [String] = [], receipt: String) -> [UInt8] {
+        Array((names.map(VietText.fold) + personalIDs + phones.map(phoneDigits) + [receipt.lowercased()]).joined(separator: " ").utf8)
+    }
+
+    /// A phone number as the digits a desk types: separators dropped, the
+    /// country code +84 / 84 written as the leading 0 ("+84 912 345 678" → "0912345678").
+    static func phoneDigits(_ phone: String) -> String {
+        var digits = String(phone.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 })
+        if phone.trimmingCharacters(in: .whitespaces).hasPrefix("+84") || (digits.hasPrefix("84") && digits.count == 11) {
+            digits = "0" + digits.dropFirst(2)
+        }
+        return digits
+    }
+
+    /// The query with digit groups joined ("0912 345 678", "0912.345.678" →
+    /// "0912345678") and +84 written as 0, so a phone typed any way is one word.
+    static func normalizedQuery(_ query: String) -> String {
+        var out: [Character] = []
+        let chars = Array(query)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            // Only a run starting a word: "hd01-261127-0001" is a receipt code, not a phone.
+            if c == "+" || c.isASCII && c.isNumber, i == 0 || chars[i - 1].isWhitespace {
+                // A run of digits, spaces, dots, dashes and parentheses starting with a digit or '+'.
+                var j = i
+                var run = ""
+                while j < chars.count, chars[j].isASCII, chars[j].isNumber || " .-()+".contains(chars[j]) {
+                    run.append(chars[j]); j += 1
+                }
+                let digitCount = run.filter(\.isNumber).count
+                if digitCount >= 9, run.filter({ $0 == " " }).count > 0 || run.hasPrefix("+") || run.contains(".") || run.contains("-") {
+                    out += Array(phoneDigits(run)) + [" "]
+                    i = j
+                    continue
+                }
+                if c == "+", let n = chars.dropFirst(i + 1).first, n.isNumber { i += 1; continue }
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(out)
     }
 
     mutating func add(_ e: Entry, key: [UInt8]? = nil) {
@@ -65,7 +109,7 @@ struct StoreIndex {
         }
         starts.append(searchText.count)
         searchText.append(0x01)
-        searchText += key ?? StoreIndex.searchKey(names: e.names, personalIDs: e.personalIDs, receipt: e.receipt)
+        searchText += key ?? StoreIndex.searchKey(names: e.names, personalIDs: e.personalIDs, phones: e.phones, receipt: e.receipt)
     }
 
     private mutating func noteReceipt(_ receipt: String, _ i: Int) {
@@ -121,7 +165,7 @@ struct StoreIndex {
     /// through the word index, words with digits through a scan of the keys.
     mutating func search(_ query: String) -> [Int] {
         // Control bytes (the 0x01 separator among them) can never be part of a word searched for.
-        let cleaned = VietText.fold(query).utf8.map { $0 < 0x20 ? 0x20 : $0 }
+        let cleaned = VietText.fold(StoreIndex.normalizedQuery(query)).utf8.map { $0 < 0x20 ? 0x20 : $0 }
         let tokens = cleaned.split(separator: 0x20).map(Array.init)
         guard !tokens.isEmpty, !entries.isEmpty else { return [] }
         words.extend(text: searchText, starts: starts)
@@ -181,7 +225,9 @@ struct StoreIndex {
 
     // MARK: snapshot
 
-    static let snapshotKind: UInt8 = 2
+    /// 3: entries hold phones (in the search text too) and the submission
+    /// time; a kind-2 snapshot is rebuilt from store.log.
+    static let snapshotKind: UInt8 = 3
 
     /// Entries with form id and version as indexes into a table of the few
     /// distinct forms, then the search text and its offsets in bulk.
@@ -200,7 +246,7 @@ struct StoreIndex {
         for e in entries {
             w.string(e.id); w.string(e.receipt); w.u32(forms[e.formID + "\u{0}" + e.formVersion]!)
             w.digest(e.contentHash); w.u64(e.offset); w.i64(e.deliveredAt)
-            w.strings(e.names); w.strings(e.personalIDs)
+            w.strings(e.names); w.strings(e.personalIDs); w.strings(e.phones); w.i64(e.submittedAt)
         }
         w.u64(UInt64(searchText.count))
         w.bytes += searchText
@@ -230,7 +276,7 @@ struct StoreIndex {
             guard form < table.count else { throw ByteReader.Overrun() }
             index.entries.append(Entry(id: id, receipt: receipt, formID: table[form].0, formVersion: table[form].1,
                                        contentHash: try r.digest(), offset: try r.u64(), deliveredAt: try r.i64(),
-                                       names: try r.strings(), personalIDs: try r.strings()))
+                                       names: try r.strings(), personalIDs: try r.strings(), phones: try r.strings(), submittedAt: try r.i64()))
             index.byID[id] = i
             index.noteReceipt(receipt, i)
         }
