@@ -149,7 +149,8 @@ extension DossierStore {
     /// officer meanwhile: its new life is left alone.
     private func recordOutcomes(_ plan: Plan, _ outcomes: [String: DestinationOutcome], operatorID: String, now: Timestamp,
                                 report: inout DeliveryReport) throws {
-        try refresh(.queue)
+        // The `delivering` marks' audit entries are written with the outcomes' (one flush).
+        try refresh(.queue, completeAudit: false)
         var records: [(header: JSONObject, body: [UInt8]?)] = []
         var seq = queue.lastSeq
         for planned in plan.tryNow {

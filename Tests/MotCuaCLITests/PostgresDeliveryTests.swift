@@ -107,8 +107,10 @@ import Glibc
         usleep(150_000)
         try pg.stopServer(mode: "immediate")
         run.wait()
+        // What the interrupted run left (it may have finished before the server stopped).
+        let pending = try Self.states(k.data).values.contains { $0 != "delivered" }
         let during = try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", k.data], environment: ["MOTCUA_RETRY_SECONDS": "0.01"])
-        #expect(during.status == 1, "deliver with the server down fails the attempts: \(during.stdout)")
+        #expect(!pending || during.status == 1, "deliver with the server down fails the attempts: \(during.stdout)")
         try pg.start()
         // Dossiers interrupted too often were set aside: the officer's retry brings them back.
         var final = try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", k.data], environment: ["MOTCUA_RETRY_SECONDS": "0.01"])
