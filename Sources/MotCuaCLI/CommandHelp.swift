@@ -66,6 +66,7 @@ func commandHelp(_ command: String) -> String? {
     case "dossiers": dossiersUsage
     case "qr": QRCommandOptions.usage
     case "core": coreUsage
+    case "report": reportUsage
     default: nil
     }
 }

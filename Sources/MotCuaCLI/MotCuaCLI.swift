@@ -62,6 +62,8 @@ public enum MotCuaCLI {
       motcua dossiers list [--search TEXT]|show ID|verify  [--core postgresql://...]
       motcua core init --to postgresql://...
                                           create or migrate the shared core store (PostgreSQL)
+      motcua report [--from DATE] [--to DATE] [--by day|procedure|operator|channel] [--csv FILE|-]
+                                          the desk's numbers, as a table, bar charts and CSV
       motcua speak TEXT [--text] [--wav FILE] [--rate N] [--voice V]
                                           read a text aloud (espeak-ng), as the kiosk's read key does
       motcua qr TEXT [--ecc L|M|Q|H] [--svg FILE|--pbm FILE|--png FILE]

@@ -1,0 +1,179 @@
+import Foundation
+import MotCuaForms
+import MotCuaInterview
+import MotCuaStore
+
+/// What `motcua report` groups its rows by.
+enum ReportGrouping: String, CaseIterable {
+    case day, procedure, `operator`, channel
+}
+
+/// One row's numbers. Fees are in đồng.
+struct ReportRow: Equatable {
+    var received = 0, delivered = 0, corrected = 0, setAside = 0
+    var fees = 0, appointmentsDue = 0, overdue = 0
+
+    var isEmpty: Bool { self == ReportRow() }
+
+    static func + (a: ReportRow, b: ReportRow) -> ReportRow {
+        ReportRow(received: a.received + b.received, delivered: a.delivered + b.delivered, corrected: a.corrected + b.corrected,
+                  setAside: a.setAside + b.setAside, fees: a.fees + b.fees, appointmentsDue: a.appointmentsDue + b.appointmentsDue,
+                  overdue: a.overdue + b.overdue)
+    }
+}
+
+/// A desk's numbers over Viet Nam days `from...to`, computed from queue.log
+/// alone (the journal: every submit, import and state change, with its time
+/// and operator) plus the form copies the dossiers name, never from the
+/// queue snapshot or the store index.
+///
+/// - received: dossiers submitted (or, for imports, submitted on the other
+///   kiosk) on a day of the period, by the citizen's submit time;
+/// - delivered / set aside: `delivered` / `set-aside` journal records of the period;
+/// - corrected: correction records of the period (a record of kind `correct`
+///   or `supplement`, or a submit naming the dossier it corrects);
+/// - fees due: the receipt's fee (ReceiptFacts, from the stored form copy, as
+///   of the day received) of the dossiers received in the period;
+/// - appointments due: dossiers whose appointment (working days after the
+///   day received, public holidays skipped) falls in the period; overdue:
+///   those among them whose appointment day is before `today` and which had
+///   not reached the core store (delivered) by the end of that day.
+///
+/// Rows: by the day of the event (received, delivered, appointment...), by
+/// form id, by the operator who recorded the event (the journal's `op`,
+/// which the audit trail copies), or by channel (`desk` for a dossier
+/// submitted on this kiosk, `import` for one carried in a bundle).
+struct Report {
+    var from: CalendarDate
+    var to: CalendarDate
+    var by: ReportGrouping
+    var today: CalendarDate
+    var rows: [(key: String, row: ReportRow)] = []
+    var total = ReportRow()
+    /// Dossiers whose form copy could not be read: counted, but without fee or appointment.
+    var withoutForm = 0
+
+    /// Kinds of correction records and the header members that make a submit a correction.
+    static let correctionKinds: Set<String> = ["correct", "supplement", "correction"]
+    static let predecessorKeys = ["corrects", "supplements", "predecessor", "replaces"]
+
+    private struct Seen {
+        var procedure: String
+        var operatorID: String
+        var channel: String
+        var appointment: Int?
+        var deliveredDay: Int?
+    }
+
+    private struct FormFacts {
+        var form: Form
+        var processingDays: Int
+    }
+
+    static func vietnamDay(_ t: Timestamp) -> Int {
+        let day: Int64 = 86_400_000
+        let local = t.milliseconds + 7 * 3_600_000
+        return Int(local >= 0 ? local / day : (local - day + 1) / day)
+    }
+
+    init(store: DossierStore, from: CalendarDate, to: CalendarDate, by: ReportGrouping, today: CalendarDate,
+         holidays: HolidayCalendar) throws {
+        self.from = from
+        self.to = to
+        self.by = by
+        self.today = today
+        let range = from.dayNumber...to.dayNumber
+        let messages = Resources.messages("vi")
+        var forms: [Digest: FormFacts?] = [:]
+        var seen: [String: Seen] = [:]
+        var table: [String: ReportRow] = [:]
+        var appointments: [Int: [Int: Int]] = [:]  // processing days → day received → appointment
+        var missing = 0
+
+        func key(day: Int, _ s: Seen, op: String) -> String {
+            switch by {
+            case .day: CalendarDate(dayNumber: day).iso
+            case .procedure: s.procedure
+            case .operator: op
+            case .channel: s.channel
+            }
+        }
+
+        try store.readJournal { e, body in
+            let day = Report.vietnamDay(e.at)
+            if let submitted = e.submittedAt, let id = e.dossierID {
+                guard seen[id] == nil else { return }  // verify reports a second submit of one id
+                let received = Report.vietnamDay(submitted)
+                var facts: FormFacts?? = nil
+                if let hash = e.formHash {
+                    if let known = forms[hash] { facts = known } else {
+                        let loaded = store.formCopy(hash).flatMap { data -> FormFacts? in
+                            guard case .success(let f) = FormEngine.load(data: data, name: hash.hex, lists: ListDirectory(path: nil)) else { return nil }
+                            return FormFacts(form: f.form, processingDays: f.form.procedure?.processingDays ?? 0)
+                        }
+                        forms[hash] = .some(loaded)
+                        facts = .some(loaded)
+                    }
+                }
+                let form = facts ?? nil
+                var s = Seen(procedure: e.formID ?? "?", operatorID: e.operatorID,
+                             channel: e.kind == "import" ? "import" : "desk", appointment: nil, deliveredDay: nil)
+                if let form {
+                    let n = form.processingDays
+                    if let a = appointments[n]?[received] { s.appointment = a } else {
+                        let a = holidays.adding(workingDays: n, to: CalendarDate(dayNumber: received)).dayNumber
+                        appointments[n, default: [:]][received] = a
+                        s.appointment = a
+                    }
+                }
+                seen[id] = s
+                let isCorrection = Report.predecessorKeys.contains { e.header[$0]?.stringValue != nil }
+                if range.contains(received) {
+                    var row = ReportRow(received: 1, corrected: isCorrection ? 1 : 0)
+                    if let form {
+                        row.fees = Report.fee(form.form, body: body, received: CalendarDate(dayNumber: received),
+                                              holidays: holidays, messages: messages)
+                    } else {
+                        missing += 1
+                    }
+                    table[key(day: received, s, op: e.operatorID), default: ReportRow()] = table[key(day: received, s, op: e.operatorID), default: ReportRow()] + row
+                }
+                return
+            }
+            guard let id = e.dossierID, var s = seen[id] else { return }
+            var row = ReportRow()
+            switch e.kind {
+            case "delivered":
+                if s.deliveredDay == nil { s.deliveredDay = day; seen[id] = s }
+                row.delivered = 1
+            case "set-aside": row.setAside = 1
+            case let k where Report.correctionKinds.contains(k): row.corrected = 1
+            default: return
+            }
+            guard range.contains(day) else { return }
+            table[key(day: day, s, op: e.operatorID), default: ReportRow()] = table[key(day: day, s, op: e.operatorID), default: ReportRow()] + row
+        }
+        for s in seen.values {
+            guard let a = s.appointment, range.contains(a) else { continue }
+            let late = a < today.dayNumber && (s.deliveredDay.map { $0 > a } ?? true)
+            let row = ReportRow(appointmentsDue: 1, overdue: late ? 1 : 0)
+            table[key(day: a, s, op: s.operatorID), default: ReportRow()] = table[key(day: a, s, op: s.operatorID), default: ReportRow()] + row
+        }
+        rows = table.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { (key: $0.key, row: $0.value) }
+        total = rows.reduce(ReportRow()) { $0 + $1.row }
+        withoutForm = missing
+    }
+
+    /// The receipt's fee for a dossier: the one place that knows is ReceiptFacts.
+    /// A fixed amount needs no answers; an expression is evaluated over them.
+    static func fee(_ form: Form, body: UnsafeRawBufferPointer?, received: CalendarDate, holidays: HolidayCalendar, messages: Messages) -> Int {
+        switch form.procedure?.fee {
+        case nil: return 0
+        case .amount(let a)?: return a
+        case .expression?:
+            guard let body, let json = try? JSONParser.parse(Data(body)), let answers = json["answers"]?.objectValue else { return 0 }
+            let v = Validator(form: form, context: EvaluationContext(today: received, language: "vi", form: form), messages: messages)
+            return ReceiptFacts(interview: Interview(form: form, validator: v, answers: answers), received: received, holidays: holidays).fee ?? 0
+        }
+    }
+}
