@@ -8,6 +8,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("json", benchJSON),
     ("text", benchText),
     ("store", benchStore),
+    ("report", benchReport),
     ("interview", benchInterview),
     ("qr", benchQR),
     ("kiosk", benchKiosk),
