@@ -39,6 +39,10 @@ public func runFillCommand(_ args: [String]) -> Int32 {
         // On a terminal that can show it, the full-screen kiosk; otherwise (or with --plain) lines.
         if !line.flags.contains("--plain"), let status = runKioskFill(session) { return status }
         return session.runPlain()
+    } catch let busy as DraftInUse {
+        // Another desk has this draft open: say so in the desk's language, and change nothing.
+        Console.err(Console.safe("motcua fill: " + Resources.messages(lang).text("draft.in_use", ["id": busy.draftID])))
+        return 2
     } catch {
         Console.err(Console.safe("motcua fill: \(error)"))
         return 2
@@ -52,6 +56,8 @@ struct FillSetup {
     let store: DossierStore
     let drafts: FileDraftStore
     var draft: Draft
+    /// This interview's hold on its draft, for as long as the setup (or a session made from it) lives.
+    let lock: DraftLock
     let messages: Messages
     let today: CalendarDate?
     /// Read when the interview starts, so a missing or unreadable holidays
@@ -69,6 +75,8 @@ struct FillSetup {
         today = line.values["--today"].flatMap { CalendarDate.parseISO($0, precision: .day) }
         holidays = try Holidays.load()
         if let id = line.values["--draft"] {
+            // Locked before it is read: what is read is what no other desk can change meanwhile.
+            lock = try drafts.lock(id)
             guard let d = try drafts.load(id) else { throw StoreError.notFound("no draft \(id) (see 'motcua drafts list')") }
             draft = d
             formPath = line.positional.first.map(resolveFormPath) ?? d.formPath
@@ -76,6 +84,7 @@ struct FillSetup {
             guard let f = line.positional.first else { throw StoreError.invalidArgument("which form? Name one, e.g. khai-sinh (see 'motcua fill --help')") }
             formPath = resolveFormPath(f)
             draft = Draft(id: DossierID.make(), formID: "", formVersion: "", formPath: formPath, language: language)
+            lock = try drafts.lock(draft.id)
         }
         let path = formPath
         // A browsing catalog's forms have no pages: those are read from disk.
@@ -132,7 +141,7 @@ struct FillSetup {
         case .submitted(let r), .alreadySubmitted(let r): receipt = r
         case .invalid(let issues): throw StoreError.invalidArgument(issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
         }
-        try? drafts.discard(draft.id)
+        try? drafts.discard(draft.id, holding: lock)
         return receiptText(i, receipt)
     }
 

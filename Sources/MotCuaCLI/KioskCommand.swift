@@ -192,6 +192,11 @@ final class KioskBackend {
         }
     }
 
+    /// A draft open elsewhere, said in the kiosk's words.
+    private func inUse(_ busy: DraftInUse, language: String) -> StoreError {
+        .conflict(messages(language).text("draft.in_use", ["id": busy.draftID]))
+    }
+
     func services() -> KioskServices {
         KioskServices(
             messages: { [self] in messages($0) },
@@ -206,12 +211,17 @@ final class KioskBackend {
                               applicant: d.applicantName, updated: vietnamTime(d.updatedAt).text)
                 }
             },
-            discardDraft: { [drafts] id in try drafts.discard(id) },
+            discardDraft: { [self] id in
+                // The closure is not told the screen's language: the kiosk's starting one is used.
+                do { try drafts.discard(id) } catch let busy as DraftInUse { throw inUse(busy, language: line.values["--lang"] ?? "vi") }
+            },
             startForm: { [self] id, language in
                 guard let entry = catalog.entry(id: id) else { throw StoreError.notFound("no form \(id)") }
                 return try open([entry.path], language: language)
             },
-            resumeDraft: { [self] id, language in try open(["--draft", id], language: language) },
+            resumeDraft: { [self] id, language in
+                do { return try open(["--draft", id], language: language) } catch let busy as DraftInUse { throw inUse(busy, language: language) }
+            },
             queue: { [store, deliverTo] in
                 let s = try store.queueSummary()
                 let attention = s.items.filter { $0.state == .failed || $0.state == .setAside }.map {
