@@ -21,11 +21,13 @@ let package = Package(
         .target(name: "MotCuaStore", dependencies: ["MotCuaForms", "MotCuaText"]),
         // Read aloud: espeak-ng and a player as child processes.
         .target(name: "MotCuaSpeech", dependencies: ["MotCuaText"]),
-        .target(name: "MotCuaPlain", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaSpeech"]),
+        // The desk's application: installation, store and drafts opened once, one session per interview.
+        .target(name: "MotCuaDesk", dependencies: ["MotCuaForms", "MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaText"]),
+        .target(name: "MotCuaPlain", dependencies: ["MotCuaInterview", "MotCuaQR", "MotCuaSpeech"]),
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; the shim sets them.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "CNCursesW"]),
-        .target(name: "MotCuaCLI", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech"]),
+        .target(name: "MotCuaCLI", dependencies: ["MotCuaDesk", "MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech"]),
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk", "MotCuaSpeech", "MotCuaTestSupport"]),
 
