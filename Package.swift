@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "MotCuaPlain", dependencies: ["MotCuaInterview", "MotCuaQR", "MotCuaSpeech"]),
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; the shim sets them.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "CNCursesW"]),
+        .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaDesk", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "CNCursesW"]),
         .target(name: "MotCuaCLI", dependencies: ["MotCuaDesk", "MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech"]),
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk", "MotCuaSpeech", "MotCuaTestSupport"]),
@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaText", "MotCuaTestSupport"], exclude: ["Resources"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
+        .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaForms", "MotCuaInterview", "MotCuaStore"]),
         // Drives the real `motcua` binary (pipes, tmux, kills).
         .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaForms", "MotCuaStore", "MotCuaTestSupport"], exclude: ["Receiver"]),
     ],
