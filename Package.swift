@@ -14,7 +14,7 @@ let package = Package(
     targets: [
         // Pure core: no terminal, no disk.
         .target(name: "MotCuaText"),
-        .target(name: "MotCuaForms", dependencies: ["MotCuaText"]),
+        .target(name: "MotCuaForms", dependencies: ["MotCuaText"], exclude: ["Validation/FastPath/README.md"]),
         .target(name: "MotCuaQR"),
         .target(name: "MotCuaInterview", dependencies: ["MotCuaForms", "MotCuaText"]),
         // Edges: disk, terminal, command line.
