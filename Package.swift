@@ -12,12 +12,13 @@ let package = Package(
         .library(name: "MotCuaModules", targets: ["MotCuaText", "MotCuaForms", "MotCuaStore", "MotCuaKiosk", "MotCuaCLI"]),
     ],
     targets: [
-        // Pure core: no terminal, no disk.
+        // Pure core: no terminal, nothing written to disk. MotCuaForms reads form, list and
+        // locale files in IO/ and Catalog/CatalogLoading.swift only (MotCuaDesk's Installation calls them).
         .target(name: "MotCuaText"),
         .target(name: "MotCuaForms", dependencies: ["MotCuaText"], exclude: ["Validation/FastPath/README.md"]),
         .target(name: "MotCuaQR"),
         .target(name: "MotCuaInterview", dependencies: ["MotCuaForms", "MotCuaText"]),
-        // Edges: disk, terminal, command line.
+        // Edges: disk (the store), terminal (kiosk), command line.
         .target(name: "MotCuaStore", dependencies: ["MotCuaForms", "MotCuaText"]),
         // Read aloud: espeak-ng and a player as child processes.
         .target(name: "MotCuaSpeech", dependencies: ["MotCuaText"]),

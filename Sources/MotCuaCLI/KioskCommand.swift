@@ -156,7 +156,8 @@ final class KioskBackend {
     }
 
     func session(_ setup: FillSetup) -> FormSession {
-        FormSession(interview: setup.makeInterview(), draftID: setup.draft.id, save: setup.save) { i in
+        // The draft is saved by the desk session itself: a keystroke never comes back up here.
+        FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save) { i in
             let r = try setup.submitReceipt(i)
             return KioskReceipt(receiptCode: r.receiptCode, dossierID: r.dossierID, lines: r.lines(setup.messages, qr: false),
                                 tracking: r.trackingContent, payment: r.paymentContent, fee: r.facts.fee)
