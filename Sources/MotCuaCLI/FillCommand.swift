@@ -140,11 +140,9 @@ struct FillSetup {
     }
 }
 
-/// A form given by path, or by id under Forms/.
+/// A form given by path, or by id under Forms/ (`Installation.formPath`).
 func resolveFormPath(_ s: String) -> String {
-    if FileManager.default.fileExists(atPath: s) { return s }
-    if let dir = Resources.formsDirectory, !s.contains("/"), FileManager.default.fileExists(atPath: "\(dir)/\(s).json") { return "\(dir)/\(s).json" }
-    return s
+    (try? Installation())?.formPath(s) ?? s
 }
 
 /// Standard input and output as lines; output is flushed at each line so a
