@@ -9,7 +9,7 @@ let package = Package(
     products: [
         .executable(name: "motcua", targets: ["motcua"]),
         // For the libFuzzer package in Fuzz/ (it depends on this one by path).
-        .library(name: "MotCuaModules", targets: ["MotCuaText", "MotCuaForms", "MotCuaStore", "MotCuaKiosk", "MotCuaCLI"]),
+        .library(name: "MotCuaModules", targets: ["MotCuaText", "MotCuaForms", "MotCuaStore", "MotCuaDesk", "MotCuaKiosk", "MotCuaCLI"]),
     ],
     targets: [
         // Pure core: no terminal, nothing written to disk. MotCuaForms reads form, list and
