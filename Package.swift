@@ -9,23 +9,26 @@ let package = Package(
     products: [
         .executable(name: "motcua", targets: ["motcua"]),
         // For the libFuzzer package in Fuzz/ (it depends on this one by path).
-        .library(name: "MotCuaModules", targets: ["MotCuaText", "MotCuaForms", "MotCuaStore", "MotCuaKiosk", "MotCuaCLI"]),
+        .library(name: "MotCuaModules", targets: ["MotCuaText", "MotCuaForms", "MotCuaStore", "MotCuaDesk", "MotCuaKiosk", "MotCuaCLI"]),
     ],
     targets: [
-        // Pure core: no terminal, no disk.
+        // Pure core: no terminal, nothing written to disk. MotCuaForms reads form, list and
+        // locale files in IO/ and Catalog/CatalogLoading.swift only (MotCuaDesk's Installation calls them).
         .target(name: "MotCuaText"),
-        .target(name: "MotCuaForms", dependencies: ["MotCuaText"]),
+        .target(name: "MotCuaForms", dependencies: ["MotCuaText"], exclude: ["Validation/FastPath/README.md"]),
         .target(name: "MotCuaQR"),
         .target(name: "MotCuaInterview", dependencies: ["MotCuaForms", "MotCuaText"]),
-        // Edges: disk, terminal, command line.
+        // Edges: disk (the store), terminal (kiosk), command line.
         .target(name: "MotCuaStore", dependencies: ["MotCuaForms", "MotCuaText"]),
         // Read aloud: espeak-ng and a player as child processes.
         .target(name: "MotCuaSpeech", dependencies: ["MotCuaText"]),
-        .target(name: "MotCuaPlain", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaSpeech"]),
+        // The desk's application: installation, store and drafts opened once, one session per interview.
+        .target(name: "MotCuaDesk", dependencies: ["MotCuaForms", "MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaText"]),
+        .target(name: "MotCuaPlain", dependencies: ["MotCuaInterview", "MotCuaQR", "MotCuaSpeech"]),
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; the shim sets them.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "CNCursesW"]),
-        .target(name: "MotCuaCLI", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech"]),
+        .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaDesk", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "CNCursesW"]),
+        .target(name: "MotCuaCLI", dependencies: ["MotCuaDesk", "MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech"]),
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk", "MotCuaSpeech", "MotCuaTestSupport"]),
 
@@ -37,6 +40,7 @@ let package = Package(
         .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaText", "MotCuaTestSupport"], exclude: ["Resources"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
+        .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaForms", "MotCuaInterview", "MotCuaStore"]),
         // Drives the real `motcua` binary (pipes, tmux, kills).
         .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaForms", "MotCuaStore", "MotCuaTestSupport"], exclude: ["Receiver"]),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaDesk
 import MotCuaStore
 
 /// The kiosk's delivery in the background, when a destination is set

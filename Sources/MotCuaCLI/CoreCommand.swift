@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaDesk
 import MotCuaStore
 
 /// `motcua core init --to URL`: creates or migrates the shared core store's

@@ -4,6 +4,7 @@
 // terminal cannot show the kiosk (not a terminal, TERM=dumb, not UTF-8) the reason is
 // said on stderr and the plain line mode takes over.
 import Foundation
+import MotCuaDesk
 import MotCuaForms
 import MotCuaInterview
 import MotCuaKiosk
@@ -73,7 +74,7 @@ func runKioskFill(_ setup: FillSetup) -> Int32? {
         return nil
     }
     let backend: KioskBackend
-    do { backend = try KioskBackend(line: setup.line, environment: environment) } catch {
+    do { backend = try KioskBackend(line: setup.line, environment: environment, desk: setup.desk) } catch {
         Console.err(Console.safe("motcua fill: \(error)"))
         return 2
     }
@@ -114,41 +115,31 @@ func kioskIdleSeconds(_ line: StoreCommandLine, _ settings: JSONValue?,
     return 300
 }
 
-/// The kiosk's view of the outside: the catalog (loaded once), the data directory's
-/// drafts and queue, and one `FillSetup` per interview, exactly as `motcua fill` makes it.
+/// The kiosk's view of the outside: a `Desk` (catalog, store, drafts, settings, each
+/// opened once) turned into the closures of `KioskServices`; one `DeskSession` per interview.
 final class KioskBackend {
     let line: StoreCommandLine
-    let catalog: Catalog
-    let dataDir: String
-    let drafts: FileDraftStore
-    let store: DossierStore
+    let desk: Desk
+    var catalog: Catalog { desk.installation.catalog }
+    var dataDir: String { desk.dataDir }
+    var drafts: FileDraftStore { desk.drafts }
+    var store: DossierStore { desk.store }
     /// `<data dir>/settings.json`, when there is one.
-    let settings: JSONValue?
+    var settings: JSONValue? { desk.settingsJSON }
     let toneStyle: TonePlacementStyle
     /// Where dossiers are delivered (`--to`, `MOTCUA_DELIVER_TO`, settings `deliverTo`); nil = the local core store.
     let deliverTo: String?
-    /// Where Forms/ and Locales/ are.
-    private let root: String
-    private let vi: Messages
-    /// English is read the first time it is asked for (most desks never switch).
-    private var en: Messages?
 
-    init(line: StoreCommandLine, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// `desk`: the one `motcua fill` already made; otherwise one is made from `line`.
+    init(line: StoreCommandLine, environment: [String: String] = ProcessInfo.processInfo.environment, desk given: Desk? = nil) throws {
         self.line = line
-        guard let root = Resources.root(environment: environment) else { throw StoreError.notFound("the Forms folder (set MOTCUA_HOME)") }
-        self.root = root
-        // Titles and codes only: the first screen needs no more, and each form
-        // (with its lists, linted) is read when it is opened.
-        catalog = Catalog.loadHeaders(formsDirectory: root + "/Forms")
-        dataDir = try DataDirectory.resolve(flag: line.dataDir, environment: environment)
-        store = try line.open(environment: environment)
-        drafts = try FileDraftStore(dataDirectory: dataDir)
-        settings = FileManager.default.contents(atPath: dataDir + "/" + DataDirectory.settingsName).flatMap { try? JSONParser.parse($0) }
-        toneStyle = settings?["toneStyle"]?.stringValue.flatMap(TonePlacementStyle.init(rawValue:)) ?? .traditional
-        deliverTo = Destinations.deliveryURL(option: line.values["--to"], environment: environment, settings: settings)
+        let today = line.values["--today"].flatMap { CalendarDate.parseISO($0, precision: .day) }
+        desk = try given ?? Desk(installation: try Installation(environment: environment), dataDirFlag: line.dataDir, kiosk: line.kiosk,
+                                 operatorID: line.operatorID, today: today, environment: environment)
+        toneStyle = desk.settings.toneStyle ?? .traditional
+        deliverTo = Destinations.deliveryURL(option: line.values["--to"], environment: environment, settings: desk.settingsJSON)
         // A destination nobody handles stops the kiosk at start, with its reason, not at the first delivery.
-        _ = try Destinations.make(url: deliverTo, kioskID: store.kioskID, settings: settings)
-        vi = Resources.messages("vi", root: root)
+        _ = try Destinations.make(url: deliverTo, kioskID: desk.store.kioskID, settings: desk.settingsJSON)
     }
 
     /// Delivery in the background, when a destination other than the local core store is set.
@@ -157,39 +148,25 @@ final class KioskBackend {
         BackgroundDelivery.start(dataDir: dataDir, kioskID: store.kioskID, operatorID: line.operatorName, url: url, environment: environment)
     }
 
-    func messages(_ language: String) -> Messages {
-        guard language == "en" else { return vi }
-        if let en { return en }
-        let loaded = Resources.messages("en", root: root)
-        en = loaded
-        return loaded
-    }
+    func messages(_ language: String) -> Messages { desk.installation.messages(language) }
 
-    /// The options every interview is opened with (data dir, kiosk, operator, today).
-    private var baseArguments: [String] {
-        var args: [String] = []
-        if let d = line.dataDir { args += ["--data-dir", d] }
-        if let k = line.kiosk { args += ["--kiosk", k] }
-        if let o = line.operatorID { args += ["--operator", o] }
-        if let t = line.values["--today"] { args += ["--today", t] }
-        return args
-    }
-
-    /// An interview opened as `motcua fill` would open it with these arguments.
-    private func open(_ extra: [String], language: String) throws -> FormSession {
-        guard let fill = StoreCommandLine(baseArguments + extra + ["--lang", language], command: "fill",
-                                          valued: ["--draft", "--lang", "--today"]) else {
-            throw StoreError.invalidArgument("cannot open the form")
-        }
-        return session(try FillSetup(line: fill, language: language, catalog: catalog))
+    /// An interview of this desk, as the kiosk runs it.
+    private func open(_ session: DeskSession) -> FormSession {
+        self.session(FillSetup(desk: desk, session: session, line: line))
     }
 
     func session(_ setup: FillSetup) -> FormSession {
-        FormSession(interview: setup.makeInterview(), draftID: setup.draft.id, save: setup.save) { i in
+        // The draft is saved by the desk session itself: a keystroke never comes back up here.
+        FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save) { i in
             let r = try setup.submitReceipt(i)
             return KioskReceipt(receiptCode: r.receiptCode, dossierID: r.dossierID, lines: r.lines(setup.messages, qr: false),
                                 tracking: r.trackingContent, payment: r.paymentContent, fee: r.facts.fee)
         }
+    }
+
+    /// A draft open elsewhere, said in the kiosk's words.
+    private func inUse(_ busy: DraftInUse, language: String) -> StoreError {
+        .conflict(messages(language).text("draft.in_use", ["id": busy.draftID]))
     }
 
     func services() -> KioskServices {
@@ -206,12 +183,17 @@ final class KioskBackend {
                               applicant: d.applicantName, updated: vietnamTime(d.updatedAt).text)
                 }
             },
-            discardDraft: { [drafts] id in try drafts.discard(id) },
+            discardDraft: { [self] id in
+                // The closure is not told the screen's language: the kiosk's starting one is used.
+                do { try drafts.discard(id) } catch let busy as DraftInUse { throw inUse(busy, language: line.values["--lang"] ?? "vi") }
+            },
             startForm: { [self] id, language in
                 guard let entry = catalog.entry(id: id) else { throw StoreError.notFound("no form \(id)") }
-                return try open([entry.path], language: language)
+                return open(try desk.start(form: entry.path, language: language))
             },
-            resumeDraft: { [self] id, language in try open(["--draft", id], language: language) },
+            resumeDraft: { [self] id, language in
+                do { return open(try desk.resume(draft: id, language: language)) } catch let busy as DraftInUse { throw inUse(busy, language: language) }
+            },
             queue: { [store, deliverTo] in
                 let s = try store.queueSummary()
                 let attention = s.items.filter { $0.state == .failed || $0.state == .setAside }.map {

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaDesk
 import MotCuaStore
 
 /// The shared core store to read, when one is set: `--core`, else

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaDesk
 import MotCuaForms
 import MotCuaStore
 
@@ -46,14 +47,7 @@ struct StoreCommandLine {
     /// Opens the data directory with the form engine as checker. `environment` is
     /// given by callers that already read it (the kiosk, before its first screen).
     func open(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DossierStore {
-        let dir = try DataDirectory.resolve(flag: dataDir, environment: environment)
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let kioskID = try DataDirectory.kioskID(flag: kiosk, directory: dir, environment: environment)
-        let agency = try DataDirectory.agencyCode(directory: dir, environment: environment)
-        var options = StoreOptions()
-        // The first wait after a failed delivery (doubling after each further one).
-        if let s = environment["MOTCUA_RETRY_SECONDS"].flatMap(Double.init), s > 0, s < 86400 { options.backoffBase = s }
-        return try DossierStore(directory: dir, kioskID: kioskID, agencyCode: agency, checker: StoreForms.checker, options: options)
+        try Desk.openStore(dataDirFlag: dataDir, kiosk: kiosk, environment: environment)
     }
 
     /// Where `queue deliver` and the kiosk deliver: `--to`, else
@@ -63,11 +57,6 @@ struct StoreCommandLine {
         let url = Destinations.deliveryURL(option: values["--to"], environment: environment, settings: settings)
         return try Destinations.make(url: url, kioskID: store.kioskID, settings: settings)
     }
-}
-
-/// `<data dir>/settings.json`, when there is one and it is JSON.
-func readSettings(_ dataDir: String) -> JSONValue? {
-    FileManager.default.contents(atPath: dataDir + "/" + DataDirectory.settingsName).flatMap { try? JSONParser.parse($0) }
 }
 
 /// Runs a store command body, turning errors into one clear line and exit 2.

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaDesk
 import MotCuaForms
 import MotCuaInterview
 import MotCuaStore
@@ -154,7 +155,7 @@ private func exportDVC(_ store: DossierStore, _ line: StoreCommandLine) throws -
         day = parsed
     }
     let result = try DVCExport.records(store, day: day)
-    let settings = (try? JSONParser.parse(FileManager.default.contents(atPath: store.directory + "/" + DataDirectory.settingsName) ?? Data()))
+    let settings = readSettings(store.directory)
     try DVCExport.write(result, to: line.positional[0], agency: settings?["agencyCode"]?.stringValue)
     for w in result.warnings { Console.err(Console.safe("warning: " + w)) }
     Console.out(Console.safe("exported \(result.records.count) dossier record\(result.records.count == 1 ? "" : "s") (DVC sync format) to \(line.positional[0])"))

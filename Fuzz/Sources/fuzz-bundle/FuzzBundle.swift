@@ -9,6 +9,7 @@
 // the form loader, the dossier reader and the checks behind the checksums.
 import Foundation
 import FuzzSupport
+import MotCuaDesk
 import MotCuaForms
 @testable import MotCuaStore
 @testable import MotCuaCLI

@@ -1,9 +1,9 @@
 // What the kiosk app needs from the outside world, as closures over plain values. The CLI
 // gives the real ones (catalog, data directory, queue); tests give in-memory ones, so
 // every screen can be driven key by key and read back without a disk or a terminal.
+import MotCuaDesk
 import MotCuaForms
 import MotCuaInterview
-import MotCuaStore
 import MotCuaText
 
 /// One procedure of the catalog, as the home screen lists it.
@@ -155,11 +155,18 @@ public struct KioskServices {
                 resumeDraft: @escaping (String, String) throws -> FormSession,
                 queue: @escaping () throws -> QueueOverview,
                 deliver: @escaping () throws -> DeliverySummary,
-                retry: @escaping (String) throws -> Void = { _ in throw StoreError.invalidArgument("retry is not available here") },
+                retry: @escaping (String) throws -> Void = { _ in throw ServiceUnavailable(what: "retry") },
                 toneStyle: TonePlacementStyle = .traditional) {
         self.messages = messages; self.searchProcedures = searchProcedures
         self.drafts = drafts; self.discardDraft = discardDraft
         self.startForm = startForm; self.resumeDraft = resumeDraft
         self.queue = queue; self.deliver = deliver; self.retry = retry; self.toneStyle = toneStyle
     }
+}
+
+/// A service this kiosk was built without (a demo, a test), said on screen as any error is.
+public struct ServiceUnavailable: Error, CustomStringConvertible {
+    public var what: String
+    public init(what: String) { self.what = what }
+    public var description: String { "\(what) is not available here" }
 }

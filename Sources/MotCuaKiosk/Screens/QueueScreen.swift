@@ -3,8 +3,8 @@
 // dossier that needs attention and R puts it back in the queue (the officer's decision: a
 // conflict or a rejection is never retried by itself). A status line names the destination and
 // when a delivery last succeeded (the kiosk delivers in the background when one is set).
+import MotCuaDesk
 import MotCuaForms
-import MotCuaStore
 
 enum QueueAction: Equatable { case none, back }
 

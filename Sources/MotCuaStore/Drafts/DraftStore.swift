@@ -99,10 +99,30 @@ public struct FileDraftStore: DraftStoring {
         }.sorted { $0.updatedAt > $1.updatedAt }
     }
 
+    /// Removes a draft nobody has open; throws `DraftInUse` when a desk has it open.
     public func discard(_ id: String) throws {
+        _ = try path(id)
+        try discard(id, holding: try lock(id))
+    }
+
+    /// Holds the draft for one interview (see `DraftLock`); throws `DraftInUse`
+    /// when another desk or kiosk has it open.
+    public func lock(_ id: String) throws -> DraftLock {
+        _ = try path(id)
+        return try DraftLock(directory: directory, id: id)
+    }
+
+    /// Removes a draft this caller holds open (the dossier was queued, or the
+    /// officer discarded it), its lock file with it.
+    public func discard(_ id: String, holding lock: DraftLock) throws {
         let p = try path(id)
-        guard FileIO.exists(p) else { throw StoreError.notFound("no draft \(id)") }
+        guard lock.draftID == id else { throw StoreError.invalidArgument("the lock held is not draft \(id)'s") }
+        guard FileIO.exists(p) else {
+            lock.remove()
+            throw StoreError.notFound("no draft \(id)")
+        }
         if FileIO.unlink(p) != 0 { throw StoreError.io(action: "remove", path: p, errno: errno) }
+        lock.remove()
         try FileIO.fsyncDirectory(directory)
     }
 }

@@ -4,10 +4,10 @@ import MotCuaStore
 
 /// The form engine behind the store's `DossierChecker` seam, and the bytes
 /// the store keeps as "the form file used".
-enum StoreForms {
+public enum StoreForms {
     /// Loads stored form copies with `FormEngine` and validates with it. A
     /// copy is self-contained (see `formFile(at:)`), so no lists folder is given.
-    static let checker = DossierChecker { data in
+    public static let checker = DossierChecker { data in
         let loaded: LoadedForm
         switch FormEngine.load(data: data, name: "stored form", lists: ListDirectory(path: nil)) {
         case .success(let l): loaded = l
@@ -35,10 +35,13 @@ enum StoreForms {
     /// `"@name"` list replaced by the options of `lists/name.json` beside it,
     /// so the stored copy validates on its own years later, against the very
     /// lists the dossier was checked with. Throws the loader's one-line reason.
-    static func formFile(at path: String) throws -> FormFile {
-        switch FormEngine.loadForm(at: path) {
-        case .success: break
-        case .failure(let e): throw StoreError.unusableForm(e.description)
+    /// `loaded`: the file was already loaded and linted (a desk session's form), so it is not again.
+    public static func formFile(at path: String, loaded: Bool = false) throws -> FormFile {
+        if !loaded {
+            switch FormEngine.loadForm(at: path) {
+            case .success: break
+            case .failure(let e): throw StoreError.unusableForm(e.description)
+            }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw StoreError.unusableForm("\(path): cannot be read")

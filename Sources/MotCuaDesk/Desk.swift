@@ -1,0 +1,64 @@
+// One desk (a kiosk, or `motcua fill`) in one process: its installation, its data folder's
+// store and drafts and settings, opened once; it hands out one `DeskSession` per interview.
+// The front ends reach the store only through here.
+import Foundation
+import MotCuaForms
+import MotCuaInterview
+import MotCuaStore
+
+public final class Desk {
+    public let installation: Installation
+    public let dataDir: String
+    public let store: DossierStore
+    public let drafts: FileDraftStore
+    /// `<data dir>/settings.json` as read at start (nil: none, or not JSON).
+    public let settingsJSON: JSONValue?
+    /// The kiosk's keys of it (VietQR payee, tracking URL, tone style).
+    public let settings: KioskSettings
+    /// Who is at the desk, for the audit log.
+    public let operatorName: String
+    /// The day of record given with `--today` (tests and back-dated entry); nil = today.
+    public let today: CalendarDate?
+
+    public init(installation: Installation, dataDirFlag: String?, kiosk: String?, operatorID: String?,
+                today: CalendarDate?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.installation = installation
+        dataDir = try DataDirectory.resolve(flag: dataDirFlag, environment: environment)
+        store = try Desk.openStore(dataDirFlag: dataDirFlag, kiosk: kiosk, environment: environment)
+        drafts = try FileDraftStore(dataDirectory: dataDir)
+        settingsJSON = readSettings(dataDir)
+        settings = KioskSettings(json: settingsJSON)
+        operatorName = DataDirectory.operatorID(flag: operatorID, environment: environment)
+        self.today = today
+    }
+
+    /// Opens a data directory with the form engine as checker (every store command
+    /// opens it here too).
+    public static func openStore(dataDirFlag: String?, kiosk: String?,
+                                 environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DossierStore {
+        let dir = try DataDirectory.resolve(flag: dataDirFlag, environment: environment)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let kioskID = try DataDirectory.kioskID(flag: kiosk, directory: dir, environment: environment)
+        let agency = try DataDirectory.agencyCode(directory: dir, environment: environment)
+        var options = StoreOptions()
+        // The first wait after a failed delivery (doubling after each further one).
+        if let s = environment["MOTCUA_RETRY_SECONDS"].flatMap(Double.init), s > 0, s < 86400 { options.backoffBase = s }
+        return try DossierStore(directory: dir, kioskID: kioskID, agencyCode: agency, checker: StoreForms.checker, options: options)
+    }
+
+    /// A new interview of a form (a path, or an id under Forms/), with a new draft.
+    public func start(form: String, language: String) throws -> DeskSession {
+        let path = installation.formPath(form)
+        let draft = Draft(id: DossierID.make(), formID: "", formVersion: "", formPath: path, language: language)
+        return try DeskSession(desk: self, draft: draft, lock: try drafts.lock(draft.id), formPath: path, language: language)
+    }
+
+    /// A saved draft resumed; `form` overrides the form file it was made on, `language`
+    /// the language it was left in. Throws `DraftInUse` when another desk has it open.
+    public func resume(draft id: String, form: String? = nil, language: String? = nil) throws -> DeskSession {
+        // Locked before it is read: what is read is what no other desk can change meanwhile.
+        let lock = try drafts.lock(id)
+        guard let d = try drafts.load(id) else { throw StoreError.notFound("no draft \(id) (see 'motcua drafts list')") }
+        return try DeskSession(desk: self, draft: d, lock: lock, formPath: form.map(installation.formPath) ?? d.formPath, language: language)
+    }
+}

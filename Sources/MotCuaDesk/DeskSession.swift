@@ -1,0 +1,87 @@
+// One interview at a desk, with its draft: the form loaded and linted once when the session
+// opens, the draft locked while the session lives, saved after every confirmed answer,
+// and the finished dossier queued in the desk's store with the form's stored copy, made
+// once. Both front ends run interviews through this.
+import Foundation
+import MotCuaForms
+import MotCuaInterview
+import MotCuaStore
+
+public final class DeskSession {
+    public let desk: Desk
+    public let loaded: LoadedForm
+    public let formPath: String
+    public private(set) var draft: Draft
+    /// This interview's hold on its draft, released when the session goes away.
+    public let lock: DraftLock
+    public let messages: Messages
+    /// Read when the interview starts, so a missing or unreadable holidays
+    /// file stops it with a message rather than a receipt counting weekends only.
+    public let holidays: HolidayCalendar
+    /// The form as the store keeps it, prepared at the first submit.
+    private var storedCopy: FormFile?
+
+    /// `language`: nil keeps the draft's own.
+    init(desk: Desk, draft: Draft, lock: DraftLock, formPath: String, language: String?) throws {
+        self.desk = desk
+        self.lock = lock
+        self.formPath = formPath
+        holidays = try desk.installation.holidays()
+        switch FormEngine.loadForm(at: formPath) {
+        case .success(let l): loaded = l
+        case .failure(let e): throw StoreError.unusableForm(e.description)
+        }
+        var d = draft
+        d.formID = loaded.form.id
+        d.formVersion = loaded.form.version
+        d.formPath = formPath
+        if let language { d.language = language }
+        self.draft = d
+        messages = desk.installation.messages(d.language)
+    }
+
+    public var today: CalendarDate? { desk.today }
+
+    public func makeInterview() -> Interview {
+        let ctx = EvaluationContext(today: today ?? EvaluationContext.today(), language: messages.language, form: loaded.form)
+        let v = Validator(form: loaded.form, context: ctx, messages: messages)
+        return Interview(form: loaded.form, validator: v, answers: draft.answers, finishedRepeats: Set(draft.finishedRepeats))
+    }
+
+    /// Saves the draft atomically (before the next question appears).
+    public func save(_ i: Interview) throws {
+        var d = draft
+        d.answers = i.answers
+        d.finishedRepeats = i.finishedRepeats.sorted()
+        d.applicantName = applicantName(i)
+        d.updatedAt = .now
+        try desk.drafts.save(d)
+        draft = d
+    }
+
+    public func applicantName(_ i: Interview) -> String? {
+        for f in i.form.allFields where f.format == .name {
+            if let s = i.answers[f.id]?.stringValue, !s.isEmpty { return s }
+        }
+        return nil
+    }
+
+    /// Queues the dossier (durable before this returns) and drops the draft; the store's
+    /// receipt (its code, id and time), from which the front end prints its receipt.
+    public func submit(_ i: Interview) throws -> SubmitReceipt {
+        let file: FormFile
+        if let storedCopy { file = storedCopy } else {
+            file = try StoreForms.formFile(at: formPath, loaded: true)
+            storedCopy = file
+        }
+        let request = SubmitRequest(form: file, answers: .object(i.answers), language: messages.language,
+                                    dossierID: draft.id, operatorID: desk.operatorName, now: today.map(Holidays.now(on:)))
+        let receipt: SubmitReceipt
+        switch try desk.store.submit(request) {
+        case .submitted(let r), .alreadySubmitted(let r): receipt = r
+        case .invalid(let issues): throw StoreError.invalidArgument(issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+        }
+        try? desk.drafts.discard(draft.id, holding: lock)
+        return receipt
+    }
+}
