@@ -19,13 +19,15 @@ let package = Package(
         .target(name: "MotCuaInterview", dependencies: ["MotCuaForms", "MotCuaText"]),
         // Edges: disk, terminal, command line.
         .target(name: "MotCuaStore", dependencies: ["MotCuaForms", "MotCuaText"]),
+        // The receipt as a PDF page: a TrueType reader and a PDF writer, bytes in and out.
+        .target(name: "MotCuaPrint", dependencies: ["MotCuaInterview", "MotCuaForms", "MotCuaQR"]),
         // Read aloud: espeak-ng and a player as child processes.
         .target(name: "MotCuaSpeech", dependencies: ["MotCuaText"]),
         .target(name: "MotCuaPlain", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaSpeech"]),
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; the shim sets them.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "CNCursesW"]),
-        .target(name: "MotCuaCLI", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech"]),
+        .target(name: "MotCuaCLI", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "MotCuaPrint"]),
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk", "MotCuaSpeech", "MotCuaTestSupport"]),
 
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaText", "MotCuaTestSupport"], exclude: ["Resources"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
+        .testTarget(name: "MotCuaPrintTests", dependencies: ["MotCuaPrint", "MotCuaInterview", "MotCuaForms", "MotCuaText", "MotCuaQR"]),
         // Drives the real `motcua` binary (pipes, tmux, kills).
         .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaForms", "MotCuaStore", "MotCuaTestSupport"], exclude: ["Receiver"]),
     ],

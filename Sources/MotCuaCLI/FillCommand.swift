@@ -119,30 +119,21 @@ struct FillSetup {
     /// Queues the dossier (durable before this returns), drops the draft and
     /// gives the receipt's lines.
     func submit(_ i: Interview) throws -> [String] {
-        try submitReceipt(i).lines(messages)
+        try submitReceipt(i).plainLines(messages)
     }
 
     /// As `submit`, giving the receipt itself (the kiosk draws its codes).
-    func submitReceipt(_ i: Interview) throws -> ReceiptText {
+    func submitReceipt(_ i: Interview) throws -> Receipt {
         let file = try StoreForms.formFile(at: formPath)
         let request = SubmitRequest(form: file, answers: .object(i.answers), language: messages.language,
                                     dossierID: draft.id, operatorID: line.operatorName, now: today.map(Holidays.now(on:)))
-        let receipt: SubmitReceipt
+        let submission: Submission
         switch try store.submit(request) {
-        case .submitted(let r), .alreadySubmitted(let r): receipt = r
+        case .submitted(let r), .alreadySubmitted(let r): submission = r
         case .invalid(let issues): throw StoreError.invalidArgument(issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
         }
         try? drafts.discard(draft.id)
-        return receiptText(i, receipt)
-    }
-
-    func receiptText(_ i: Interview, _ r: SubmitReceipt) -> ReceiptText {
-        let received = vietnamTime(r.submittedAt)
-        let facts = ReceiptFacts(interview: i, received: received.date, holidays: holidays)
-        let settings = KioskSettings.load(dataDir)
-        return ReceiptText(receiptCode: r.receipt, dossierID: r.id, receivedAt: received.text, facts: facts,
-                           trackingContent: settings.trackingContent(receipt: r.receipt),
-                           paymentContent: settings.paymentContent(fee: facts.fee, receipt: r.receipt))
+        return KioskSettings.load(dataDir).receipt(i, submission.receipt, dossierID: submission.id, at: submission.submittedAt, holidays: holidays)
     }
 
     /// Plain mode; with `--speak` every question, option list and error is also read aloud.
@@ -241,6 +232,12 @@ struct KioskSettings {
     var trackingURL: String?
     /// `toneStyle`: where plain mode's Telex puts tones (the kiosk reads it in KioskCommand).
     var toneStyle: TonePlacementStyle?
+    /// `agencyName`: the receiving agency printed at the top of the receipt
+    /// ("UBND xã Mỹ Lâm"); without it, the form's generic agency.
+    var agencyName: String?
+    /// `printCommand`: the program the kiosk's print key hands the receipt's
+    /// PDF to (its path is the last argument); `lp` when unset.
+    var printCommand: [String] = ["lp"]
 
     static func load(_ dataDir: String) -> KioskSettings {
         var s = KioskSettings()
@@ -251,7 +248,23 @@ struct KioskSettings {
         }
         s.trackingURL = json["trackingURL"]?.stringValue
         s.toneStyle = json["toneStyle"]?.stringValue.flatMap(TonePlacementStyle.init(rawValue:))
+        if let name = json["agencyName"]?.stringValue, !name.isEmpty, name.count <= 200 { s.agencyName = name }
+        if let words = json["printCommand"]?.stringValue?.split(separator: " ").map(String.init), !words.isEmpty, words.count <= 32 {
+            s.printCommand = words
+        }
         return s
+    }
+
+    /// The receipt of a dossier's answers: facts from the interview, the
+    /// agency and codes from these settings.
+    func receipt(_ i: Interview, _ code: String, dossierID: String, at: Timestamp, holidays: HolidayCalendar, officer: String? = nil) -> Receipt {
+        let received = vietnamTime(at)
+        var r = Receipt(interview: i, code: code, dossierID: dossierID, received: received.date, receivedAt: received.text,
+                        holidays: holidays, officer: officer)
+        if let agencyName { r.agency = agencyName }
+        r.tracking = trackingContent(receipt: code)
+        r.paymentPayload = paymentContent(fee: r.fee, receipt: code)
+        return r
     }
 
     /// What the tracking QR code holds: the receipt code, or the lookup URL made from it.

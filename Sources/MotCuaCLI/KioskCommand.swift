@@ -185,11 +185,7 @@ final class KioskBackend {
     }
 
     func session(_ setup: FillSetup) -> FormSession {
-        FormSession(interview: setup.makeInterview(), draftID: setup.draft.id, save: setup.save) { i in
-            let r = try setup.submitReceipt(i)
-            return KioskReceipt(receiptCode: r.receiptCode, dossierID: r.dossierID, lines: r.lines(setup.messages, qr: false),
-                                tracking: r.trackingContent, payment: r.paymentContent, fee: r.facts.fee)
-        }
+        FormSession(interview: setup.makeInterview(), draftID: setup.draft.id, save: setup.save, submit: setup.submitReceipt)
     }
 
     func services() -> KioskServices {
@@ -229,6 +225,7 @@ final class KioskBackend {
                                        failed: r.failed.count, setAside: r.setAside.count, waiting: r.waiting)
             },
             retry: { [store, line] receipt in _ = try store.retry(receipt, operatorID: line.operatorName) },
-            toneStyle: toneStyle)
+            toneStyle: toneStyle,
+            printReceipt: { [store] receipt in try ReceiptPrinter(dataDir: store.directory).print(receipt) })
     }
 }

@@ -119,8 +119,10 @@ func expectedQR(_ content: String, _ ecc: QRErrorCorrection = .medium) throws ->
     @Test func aWindowTooSmallForTheCodeSaysSo() throws {
         let desk = FakeDesk()
         desk.payment = try payment()
-        var screen = ReceiptScreen(receipt: KioskReceipt(receiptCode: "TQ01-261127-0007", dossierID: "x", lines: [],
-                                                         tracking: nil, payment: desk.payment, fee: 16000), messages: screensVi)
+        var receipt = Receipt(interview: desk.interview("ket-hon"), code: "TQ01-261127-0007", dossierID: "x", received: screensToday,
+                              holidays: HolidayCalendar(daysOff: [:]))
+        receipt.tracking = nil; receipt.paymentPayload = desk.payment; receipt.fee = 16000
+        var screen = ReceiptScreen(receipt: receipt, messages: screensVi)
         screen.qrIndex = 0
         let s = screen.view(size: Size(width: 40, height: 20))
         let words = s.lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
