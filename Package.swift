@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "MotCuaInterview", dependencies: ["MotCuaForms", "MotCuaText"]),
         // Edges: disk (the store), terminal (kiosk), command line.
         .target(name: "MotCuaStore", dependencies: ["MotCuaForms", "MotCuaText"]),
+        // The receipt as a PDF page: a TrueType reader and a PDF writer, bytes in and out.
+        .target(name: "MotCuaPrint", dependencies: ["MotCuaInterview", "MotCuaForms", "MotCuaQR"]),
         // Read aloud: espeak-ng and a player as child processes.
         .target(name: "MotCuaSpeech", dependencies: ["MotCuaText"]),
         // The desk's application: installation, store and drafts opened once, one session per interview.
@@ -28,7 +30,7 @@ let package = Package(
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; the shim sets them.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaDesk", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "CNCursesW"]),
-        .target(name: "MotCuaCLI", dependencies: ["MotCuaDesk", "MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech"]),
+        .target(name: "MotCuaCLI", dependencies: ["MotCuaDesk", "MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "MotCuaPrint"]),
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk", "MotCuaSpeech", "MotCuaTestSupport"]),
 
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
         .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaForms", "MotCuaInterview", "MotCuaStore"]),
+        .testTarget(name: "MotCuaPrintTests", dependencies: ["MotCuaPrint", "MotCuaInterview", "MotCuaForms", "MotCuaText", "MotCuaQR"]),
         // Drives the real `motcua` binary (pipes, tmux, kills).
         .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaForms", "MotCuaStore", "MotCuaTestSupport"], exclude: ["Receiver"]),
     ],

@@ -54,13 +54,13 @@ enum DVCExport {
     static func record(_ x: Dossier, form: Form, received: CalendarDate, holidays: HolidayCalendar, messages: Messages) -> JSONValue {
         let answers = x.answers.objectValue ?? JSONObject()
         let v = Validator(form: form, context: EvaluationContext(today: received, language: "vi", form: form), messages: messages)
-        let facts = ReceiptFacts(interview: Interview(form: form, validator: v, answers: answers), received: received, holidays: holidays)
+        let facts = Receipt(interview: Interview(form: form, validator: v, answers: answers), received: received, holidays: holidays)
         // The applicant is the form's first name field; their phone its first phone field.
         func first(_ format: TextFormat) -> String {
             form.topLevelFields.first { $0.format == format }.flatMap { answers[$0.id]?.stringValue } ?? ""
         }
-        let papers: [JSONValue] = zip(facts.documentIDs, facts.documents).map { id, label in
-            ["TepDinhKemId": "", "TenTepDinhKem": .string(label), "IsDeleted": "False", "MaThanhPhanHoSo": .string(id), "DuongDanTaiTepTin": ""]
+        let papers: [JSONValue] = facts.papers.map { p in
+            ["TepDinhKemId": "", "TenTepDinhKem": .string(p.label), "IsDeleted": "False", "MaThanhPhanHoSo": .string(p.id), "DuongDanTaiTepTin": ""]
         }
         var fees: [JSONValue] = []
         if let fee = facts.fee, fee > 0 {

@@ -14,7 +14,7 @@ func printReceiptCodes(_ store: DossierStore, _ key: String, language: String) {
     let m = Resources.messages(language)
     let settings = KioskSettings.load(store.directory)
     // Only the fee is wanted: no holiday file needs reading for it.
-    let fee = storedReceiptFacts(store, x, messages: m, holidays: HolidayCalendar(daysOff: [:]))?.fee
+    let fee = storedReceipt(store, x, messages: m, holidays: HolidayCalendar(daysOff: [:]))?.fee
     var blocks: [(String, String)] = []
     if let fee, let pay = settings.paymentContent(fee: fee, receipt: x.receipt) {
         blocks.append((m.text("receipt.qr.fee", ["amount": formatVND(fee)]), pay))
@@ -30,14 +30,15 @@ func printReceiptCodes(_ store: DossierStore, _ key: String, language: String) {
     }
 }
 
-/// The receipt's facts of a stored dossier: from the copy of the form it was
-/// made with, as of the day it was filed. Nil when that copy is unusable.
-func storedReceiptFacts(_ store: DossierStore, _ x: Dossier, messages m: Messages, holidays: HolidayCalendar) -> ReceiptFacts? {
+/// The receipt of a stored dossier: from the copy of the form it was made
+/// with, as of the day it was filed, with this data folder's settings (agency,
+/// tracking URL, payee). Nil when that copy is unusable.
+func storedReceipt(_ store: DossierStore, _ x: Dossier, messages m: Messages, holidays: HolidayCalendar) -> Receipt? {
     let copy = store.directory + "/forms/" + x.formHash.hex + ".json"
     guard let data = FileManager.default.contents(atPath: copy),
           case .success(let loaded) = FormEngine.load(data: data, name: copy, lists: ListDirectory(path: nil)) else { return nil }
     let received = vietnamTime(x.submittedAt).date
     let v = Validator(form: loaded.form, context: EvaluationContext(today: received, language: m.language, form: loaded.form), messages: m)
     let interview = Interview(form: loaded.form, validator: v, answers: x.answers.objectValue ?? JSONObject())
-    return ReceiptFacts(interview: interview, received: received, holidays: holidays)
+    return KioskSettings.load(store.directory).receipt(interview, x.receipt, dossierID: x.id, at: x.submittedAt, holidays: holidays)
 }

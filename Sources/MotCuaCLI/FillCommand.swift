@@ -89,21 +89,13 @@ struct FillSetup {
     /// Queues the dossier (durable before this returns), drops the draft and
     /// gives the receipt's lines.
     func submit(_ i: Interview) throws -> [String] {
-        try submitReceipt(i).lines(messages)
+        try submitReceipt(i).plainLines(messages)
     }
 
     /// As `submit`, giving the receipt itself (the kiosk draws its codes).
-    func submitReceipt(_ i: Interview) throws -> ReceiptText {
-        receiptText(i, try session.submit(i))
-    }
-
-    func receiptText(_ i: Interview, _ r: SubmitReceipt) -> ReceiptText {
-        let received = vietnamTime(r.submittedAt)
-        let facts = ReceiptFacts(interview: i, received: received.date, holidays: holidays)
-        let settings = desk.settings
-        return ReceiptText(receiptCode: r.receipt, dossierID: r.id, receivedAt: received.text, facts: facts,
-                           trackingContent: settings.trackingContent(receipt: r.receipt),
-                           paymentContent: settings.paymentContent(fee: facts.fee, receipt: r.receipt))
+    func submitReceipt(_ i: Interview) throws -> Receipt {
+        let r = try session.submit(i)
+        return desk.settings.receipt(i, r.receipt, dossierID: r.id, at: r.submittedAt, holidays: holidays)
     }
 
     /// Plain mode; with `--speak` every question, option list and error is also read aloud.

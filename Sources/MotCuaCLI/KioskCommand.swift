@@ -157,11 +157,7 @@ final class KioskBackend {
 
     func session(_ setup: FillSetup) -> FormSession {
         // The draft is saved by the desk session itself: a keystroke never comes back up here.
-        FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save) { i in
-            let r = try setup.submitReceipt(i)
-            return KioskReceipt(receiptCode: r.receiptCode, dossierID: r.dossierID, lines: r.lines(setup.messages, qr: false),
-                                tracking: r.trackingContent, payment: r.paymentContent, fee: r.facts.fee)
-        }
+        FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save, submit: setup.submitReceipt)
     }
 
     /// A draft open elsewhere, said in the kiosk's words.
@@ -211,6 +207,7 @@ final class KioskBackend {
                                        failed: r.failed.count, setAside: r.setAside.count, waiting: r.waiting)
             },
             retry: { [store, line] receipt in _ = try store.retry(receipt, operatorID: line.operatorName) },
-            toneStyle: toneStyle)
+            toneStyle: toneStyle,
+            printReceipt: { [store] receipt in try ReceiptPrinter(dataDir: store.directory).print(receipt) })
     }
 }

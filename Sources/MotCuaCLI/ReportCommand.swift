@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaDesk
 import MotCuaForms
 import MotCuaInterview
 import MotCuaStore

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaDesk
 import MotCuaForms
 import MotCuaInterview
 import MotCuaStore
@@ -32,7 +33,7 @@ struct ReportRow: Equatable {
 /// - delivered / set aside: `delivered` / `set-aside` journal records of the period;
 /// - corrected: correction records of the period (a record of kind `correct`
 ///   or `supplement`, or a submit naming the dossier it corrects);
-/// - fees due: the receipt's fee (ReceiptFacts, from the stored form copy, as
+/// - fees due: the receipt's fee (Receipt, from the stored form copy, as
 ///   of the day received) of the dossiers received in the period;
 /// - appointments due: dossiers whose appointment (working days after the
 ///   day received, public holidays skipped) falls in the period; overdue:
@@ -164,7 +165,7 @@ struct Report {
         withoutForm = missing
     }
 
-    /// The receipt's fee for a dossier: the one place that knows is ReceiptFacts.
+    /// The receipt's fee for a dossier: the one place that knows is Receipt.
     /// A fixed amount needs no answers; an expression is evaluated over them.
     static func fee(_ form: Form, body: UnsafeRawBufferPointer?, received: CalendarDate, holidays: HolidayCalendar, messages: Messages) -> Int {
         switch form.procedure?.fee {
@@ -173,7 +174,7 @@ struct Report {
         case .expression?:
             guard let body, let json = try? JSONParser.parse(Data(body)), let answers = json["answers"]?.objectValue else { return 0 }
             let v = Validator(form: form, context: EvaluationContext(today: received, language: "vi", form: form), messages: messages)
-            return ReceiptFacts(interview: Interview(form: form, validator: v, answers: answers), received: received, holidays: holidays).fee ?? 0
+            return Receipt(interview: Interview(form: form, validator: v, answers: answers), received: received, holidays: holidays).fee ?? 0
         }
     }
 }

@@ -5,21 +5,21 @@ import MotCuaInterview
 import MotCuaStore
 import MotCuaText
 
-/// `motcua dossiers list [--search TEXT] | show ID [--json] | verify`, each with
+/// `motcua dossiers list [--search TEXT] | show ID [--json] | receipt ID | verify`, each with
 /// `[--data-dir D]`. Everything printed passes through `Console.safe`: a name
 /// holding an escape sequence is shown as text, it never drives the terminal.
 public func runDossiersCommand(_ args: [String]) -> Int32 {
     let usage = usageLine(dossiersUsage)
-    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang", "--core", "--format", "--day"], switches: ["--json", "--qr"]) else {
+    guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang", "--core", "--format", "--day", "--pdf", "--width"], switches: ["--json", "--qr", "--text"]) else {
         Console.err(usage)
         return 2
     }
-    guard ["show", "export"].contains(sub) ? line.positional.count == 1 : (["list", "verify"].contains(sub) && line.positional.isEmpty) else {
+    guard ["show", "export", "receipt"].contains(sub) ? line.positional.count == 1 : (["list", "verify"].contains(sub) && line.positional.isEmpty) else {
         Console.err(usage)
         return 2
     }
     // export reads what this data directory received, never the shared core.
-    if sub != "export", let url = sharedCoreURL(line) { return runSharedCoreCommand(sub, line, url: url) }
+    if sub != "export", sub != "receipt", let url = sharedCoreURL(line) { return runSharedCoreCommand(sub, line, url: url) }
     return withStore("dossiers \(sub)", line) { store in
         switch sub {
         case "list":
@@ -36,6 +36,8 @@ public func runDossiersCommand(_ args: [String]) -> Int32 {
             return status
         case "export":
             return try exportDVC(store, line)
+        case "receipt":
+            return try printStoredReceipt(store, line)
         default:
             return try verify(store)
         }
@@ -73,7 +75,7 @@ func printDetails(_ d: DossierDetails, json: Bool, language: String, store: Doss
     ]
     // The appointment as the receipt gave it (working days over the public holidays).
     do {
-        if let store, let facts = storedReceiptFacts(store, x, messages: Resources.messages("en"), holidays: try Holidays.load()) {
+        if let store, let facts = storedReceipt(store, x, messages: Resources.messages("en"), holidays: try Holidays.load()) {
             lines.append(head(m.text("cli.show.appointment")) + m.text("cli.show.appointment.detail",
                 ["date": facts.appointment.display, "days": "\(facts.processingDays)"]))
         }

@@ -68,7 +68,7 @@ public final class DeskSession {
 
     /// Queues the dossier (durable before this returns) and drops the draft; the store's
     /// receipt (its code, id and time), from which the front end prints its receipt.
-    public func submit(_ i: Interview) throws -> SubmitReceipt {
+    public func submit(_ i: Interview) throws -> Submission {
         let file: FormFile
         if let storedCopy { file = storedCopy } else {
             file = try StoreForms.formFile(at: formPath, loaded: true)
@@ -76,7 +76,7 @@ public final class DeskSession {
         }
         let request = SubmitRequest(form: file, answers: .object(i.answers), language: messages.language,
                                     dossierID: draft.id, operatorID: desk.operatorName, now: today.map(Holidays.now(on:)))
-        let receipt: SubmitReceipt
+        let receipt: Submission
         switch try desk.store.submit(request) {
         case .submitted(let r), .alreadySubmitted(let r): receipt = r
         case .invalid(let issues): throw StoreError.invalidArgument(issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))

@@ -2,6 +2,7 @@
 // core options read their own keys from it) and the kiosk's own settings parsed from it.
 import Foundation
 import MotCuaForms
+import MotCuaInterview
 import MotCuaQR
 import MotCuaStore
 import MotCuaText
@@ -18,6 +19,12 @@ public struct KioskSettings: Sendable {
     public var trackingURL: String?
     /// `toneStyle`: where plain mode's Telex puts tones (the kiosk reads it in KioskCommand).
     public var toneStyle: TonePlacementStyle?
+    /// `agencyName`: the receiving agency printed at the top of the receipt
+    /// ("UBND xã Mỹ Lâm"); without it, the form's generic agency.
+    public var agencyName: String?
+    /// `printCommand`: the program the kiosk's print key hands the receipt's
+    /// PDF to (its path is the last argument); `lp` when unset.
+    public var printCommand: [String] = ["lp"]
 
     public init() {}
 
@@ -32,6 +39,23 @@ public struct KioskSettings: Sendable {
         }
         trackingURL = json["trackingURL"]?.stringValue
         toneStyle = json["toneStyle"]?.stringValue.flatMap(TonePlacementStyle.init(rawValue:))
+        if let name = json["agencyName"]?.stringValue, !name.isEmpty, name.count <= 200 { agencyName = name }
+        if let words = json["printCommand"]?.stringValue?.split(separator: " ").map(String.init), !words.isEmpty, words.count <= 32 {
+            printCommand = words
+        }
+    }
+
+    /// The receipt of a dossier's answers: facts from the interview, the
+    /// agency and codes from these settings.
+    public func receipt(_ i: Interview, _ code: String, dossierID: String, at: Timestamp, holidays: HolidayCalendar,
+                        officer: String? = nil) -> Receipt {
+        let received = vietnamTime(at)
+        var r = Receipt(interview: i, code: code, dossierID: dossierID, received: received.date, receivedAt: received.text,
+                        holidays: holidays, officer: officer)
+        if let agencyName { r.agency = agencyName }
+        r.tracking = trackingContent(receipt: code)
+        r.paymentPayload = paymentContent(fee: r.fee, receipt: code)
+        return r
     }
 
     /// What the tracking QR code holds: the receipt code, or the lookup URL made from it.

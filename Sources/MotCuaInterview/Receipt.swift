@@ -1,69 +1,75 @@
 import MotCuaForms
 
-/// The public holidays of `Forms/lists/holidays.json`: days off, and
-/// weekend days worked in exchange.
-public struct HolidayCalendar: Sendable {
-    public let daysOff: Set<Int>
-    public let workingWeekendDays: Set<Int>
-    public let names: [Int: String]
-
-    public init(daysOff: [CalendarDate: String], workingDays: [CalendarDate] = []) {
-        self.daysOff = Set(daysOff.keys.map(\.dayNumber))
-        workingWeekendDays = Set(workingDays.map(\.dayNumber))
-        names = Dictionary(daysOff.map { ($0.key.dayNumber, $0.value) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    /// Reads the data file's JSON (`{"days_off": [{"date", "name"}], "working_days": [...]}`).
-    public init(json: JSONValue) {
-        var off: [CalendarDate: String] = [:]
-        for d in json["days_off"]?.arrayValue ?? [] {
-            if let s = d["date"]?.stringValue, let date = CalendarDate.parseISO(s, precision: .day) { off[date] = d["name"]?.stringValue ?? "" }
+/// The receipt-and-appointment slip, "Giấy tiếp nhận hồ sơ và hẹn trả kết
+/// quả" (Mẫu số 01 of Circular 01/2018/TT-VPCP): the one value every front
+/// end shows or prints (plain text, the kiosk's screen, the PDF page). Built
+/// once when a dossier is submitted or re-opened; the renderers only read it.
+///
+/// The code itself stays a string here: `ReceiptCode` (store) is the parser
+/// and maker of that string (its bounds, the daily sequence), not a second
+/// receipt.
+public struct Receipt: Sendable, Equatable, Hashable {
+    /// One paper handed in: its label, whether original or copy, how many.
+    public struct Paper: Sendable, Equatable, Hashable {
+        public var id: String
+        public var label: String
+        public var kind: Procedure.Document.Kind
+        /// Forms list each paper once; a desk receiving two copies edits this.
+        public var count: Int
+        public init(id: String, label: String, kind: Procedure.Document.Kind = .original, count: Int = 1) {
+            self.id = id; self.label = label; self.kind = kind; self.count = count
         }
-        let work = (json["working_days"]?.arrayValue ?? []).compactMap { $0["date"]?.stringValue.flatMap { CalendarDate.parseISO($0, precision: .day) } }
-        self.init(daysOff: off, workingDays: work)
     }
 
-    public func isWorkingDay(_ d: CalendarDate) -> Bool {
-        if workingWeekendDays.contains(d.dayNumber) { return true }
-        return d.weekday < 5 && !daysOff.contains(d.dayNumber)
-    }
+    /// How the fee is paid: nothing to pay, at the desk in cash, or by
+    /// transfer with the VietQR code (cash stays possible then too).
+    public enum Payment: String, Sendable, Equatable, Hashable { case none, cash, vietQR }
 
-    /// The date `n` working days after `start` (the day received does not
-    /// count); with n = 0, `start` itself or the next working day.
-    public func adding(workingDays n: Int, to start: CalendarDate) -> CalendarDate {
-        var d = start
-        if n == 0 {
-            while !isWorkingDay(d) { d = d.adding(days: 1) }
-            return d
-        }
-        var left = n
-        while left > 0 {
-            d = d.adding(days: 1)
-            if isWorkingDay(d) { left -= 1 }
-        }
-        return d
-    }
-}
-
-/// What the receipt says beyond the dossier's id and code: the procedure,
-/// the appointment date, the fee and the papers to hand in.
-public struct ReceiptFacts: Sendable, Equatable {
+    /// The receiving agency ("Ủy ban nhân dân xã Mỹ Lâm"); nil when unknown.
+    public var agency: String?
+    /// The dossier number printed on the slip (`ReceiptCode`), and the store's id.
+    public var code: String
+    public var dossierID: String
+    public var citizenName: String?
+    public var citizenAddress: String?
+    public var citizenPhone: String?
     public var procedure: String
     public var procedureCode: String?
+    public var papers: [Paper]
+    /// The day received and the time as the slip prints it ("10:58 06/12/2026").
     public var received: CalendarDate
+    public var receivedAt: String
     public var appointment: CalendarDate
     public var processingDays: Int
+    /// The fee in đồng (nil when the form states none), and the form's note on it.
     public var fee: Int?
     public var feeNote: String?
-    public var documents: [String]
-    /// The ids of `documents` (a procedure's `documents[].id`), in the same order.
-    public var documentIDs: [String] = []
+    /// The officer who received the dossier; nil until operators sign in.
+    public var officer: String?
+    /// Content of the tracking QR code (the code, or a lookup URL), and of the
+    /// VietQR payment code (nil without a fee or a payee).
+    public var tracking: String?
+    public var paymentPayload: String?
 
-    public init(interview: Interview, received: CalendarDate, holidays: HolidayCalendar) {
+    public var payment: Payment {
+        guard let fee, fee > 0 else { return .none }
+        return paymentPayload == nil ? .cash : .vietQR
+    }
+
+    /// The receipt of an interview's answers, received on `received` (time
+    /// of day in `receivedAt`): procedure facts from the form, the citizen
+    /// from the first name, phone and address answers.
+    public init(interview: Interview, code: String = "", dossierID: String = "", received: CalendarDate,
+                receivedAt: String? = nil, holidays: HolidayCalendar, officer: String? = nil) {
         let form = interview.form
+        self.code = code
+        self.dossierID = dossierID
+        self.received = received
+        self.receivedAt = receivedAt ?? received.display
+        self.officer = officer
+        agency = form.procedure?.agency.map { interview.text($0) }
         procedure = interview.text(form.title)
         procedureCode = form.procedure?.code
-        self.received = received
         processingDays = form.procedure?.processingDays ?? 0
         appointment = holidays.adding(workingDays: processingDays, to: received)
         let scope = Scope(values: interview.values)
@@ -71,23 +77,37 @@ public struct ReceiptFacts: Sendable, Equatable {
         switch form.procedure?.fee {
         case .amount(let a)?: fee = a
         case .expression(let e, let note)?:
-            if case .number(let d) = Evaluator.evaluate(e, scope, ctx) { fee = Int(d.rounded()) }
+            if case .number(let d) = Evaluator.evaluate(e, scope, ctx), d.isFinite, abs(d) < 1e15 { fee = Int(d.rounded()) }
             feeNote = note.map { interview.text($0) }
         case nil: fee = nil
         }
-        let papers = (form.procedure?.documents ?? []).filter { interview.validator.isRequired($0.required, scope) }
-        documents = papers.map { interview.text($0.label) }
-        documentIDs = papers.map(\.id)
+        papers = (form.procedure?.documents ?? []).filter { interview.validator.isRequired($0.required, scope) }
+            .map { Paper(id: $0.id, label: interview.text($0.label), kind: $0.kind) }
+        citizenName = Receipt.firstAnswer(interview) { $0.format == .name }
+        citizenPhone = Receipt.firstAnswer(interview) { $0.format == .phone }
+        citizenAddress = Receipt.address(interview)
     }
-}
 
-/// "200.000 đ": amounts as Vietnamese write them.
-public func formatVND(_ amount: Int) -> String {
-    let digits = String(abs(amount))
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0, (digits.count - i) % 3 == 0 { out += "." }
-        out.append(c)
+    /// The first non-empty answer of a relevant field `matching`, as the review shows it.
+    static func firstAnswer(_ i: Interview, matching: (Field) -> Bool) -> String? {
+        for f in i.form.allFields where matching(f) && i.isRelevant(f.id) {
+            if let v = i.answers[f.id], !v.isNull, case let s = i.display(v, f), !s.isEmpty { return s }
+        }
+        return nil
     }
-    return (amount < 0 ? "-" : "") + out + " đ"
+
+    /// The first address the form asks for: the street part (`…_dia_chi`),
+    /// then its commune and province (`…_xa`, `…_tinh`), as an envelope reads.
+    static func address(_ i: Interview) -> String? {
+        for f in i.form.allFields where f.id.hasSuffix("dia_chi") && i.isRelevant(f.id) {
+            let prefix = String(f.id.dropLast("dia_chi".count))
+            let parts = [prefix + "dia_chi", prefix + "xa", prefix + "tinh"].compactMap { id -> String? in
+                guard let field = i.form.field(id), let v = i.answers[id], !v.isNull else { return nil }
+                let s = i.display(v, field)
+                return s.isEmpty ? nil : s
+            }
+            if !parts.isEmpty { return parts.joined(separator: ", ") }
+        }
+        return nil
+    }
 }

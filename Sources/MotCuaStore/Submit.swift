@@ -38,8 +38,10 @@ public struct SubmitRequest: Sendable {
     }
 }
 
-/// What the citizen is told: the dossier id and the receipt code.
-public struct SubmitReceipt: Sendable, Equatable {
+/// The store's acknowledgement of a submit: the dossier id and the receipt
+/// code it was given, durable on disk. Not the citizen's slip: the desk
+/// turns it into a `Receipt` (MotCuaInterview) with the interview's facts.
+public struct Submission: Sendable, Equatable {
     public var id: String
     public var receipt: String
     public var formID: String
@@ -51,10 +53,10 @@ public struct SubmitReceipt: Sendable, Equatable {
 
 public enum SubmitOutcome: Sendable {
     /// Durable on disk: written and fsynced before this was returned.
-    case submitted(SubmitReceipt)
+    case submitted(Submission)
     /// The same dossier id with the same answers was submitted before: its
     /// receipt, and nothing written (a retry after a crash is harmless).
-    case alreadySubmitted(SubmitReceipt)
+    case alreadySubmitted(Submission)
     /// The answers do not pass the form's rules; nothing was written.
     case invalid([CheckIssue])
 }
@@ -138,7 +140,7 @@ extension DossierStore {
                 records.append((journalHeader(.submit, seq: queue.lastSeq + records.count + 1, at: now, operatorID: request.operatorID,
                                               dossierMembers(dossier, contentHash: SHA256.hash(body))), body))
                 pending[id] = results.count
-                results.append(.submitted(SubmitReceipt(id: id, receipt: dossier.receipt, formID: dossier.formID,
+                results.append(.submitted(Submission(id: id, receipt: dossier.receipt, formID: dossier.formID,
                                                         formVersion: dossier.formVersion, submittedAt: now, warnings: answers.warnings)))
             }
             try appendJournal(records, deferAudit: true)
@@ -162,7 +164,7 @@ extension DossierStore {
         guard stored.formHash == formHash, stored.answers == answers else {
             throw StoreError.conflict("dossier \(existing.id) was already submitted (receipt \(existing.receipt)) with other answers; it was not changed")
         }
-        return .alreadySubmitted(SubmitReceipt(id: existing.id, receipt: existing.receipt, formID: existing.formID,
+        return .alreadySubmitted(Submission(id: existing.id, receipt: existing.receipt, formID: existing.formID,
                                                formVersion: existing.formVersion, submittedAt: existing.submittedAt, warnings: warnings))
     }
 }

@@ -8,7 +8,7 @@ import MotCuaForms
 @Suite struct ShippedFormFeeTests {
     struct FormDidNotLoad: Error { let name: String }
 
-    static func facts(_ form: String, on day: CalendarDate = today, change: (inout JSONObject) -> Void = { _ in }) throws -> ReceiptFacts {
+    static func facts(_ form: String, on day: CalendarDate = today, change: (inout JSONObject) -> Void = { _ in }) throws -> Receipt {
         let data = try #require(FileManager.default.contents(atPath: repoRoot + "/Forms/\(form).json"))
         guard case .success(let loaded) = FormEngine.load(data: data, name: form, lists: ListDirectory(path: repoRoot + "/Forms/lists")) else {
             throw FormDidNotLoad(name: form)
@@ -20,7 +20,7 @@ import MotCuaForms
         #expect(report.isValid, "\(form): \(report.errors)")
         let v = Validator(form: loaded.form, context: EvaluationContext(today: day), messages: vi)
         let i = Interview(form: loaded.form, validator: v, answers: report.answers.objectValue ?? answers)
-        return ReceiptFacts(interview: i, received: day, holidays: HolidayCalendar(daysOff: [:]))
+        return Receipt(interview: i, received: day, holidays: HolidayCalendar(daysOff: [:]))
     }
 
     @Test func feesAndProcessingDaysOfEveryShippedForm() throws {

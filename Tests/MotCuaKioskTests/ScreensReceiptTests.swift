@@ -2,6 +2,7 @@
 // exactly the encoder's modules, painted dark on light, with the whole quiet zone.
 import Foundation
 import Testing
+import MotCuaStore
 import MotCuaForms
 import MotCuaInterview
 import MotCuaQR
@@ -116,11 +117,37 @@ func expectedQR(_ content: String, _ ecc: QRErrorCorrection = .medium) throws ->
         #expect(!s.text.contains("lệ phí"))
     }
 
+    /// "I" (or F9) hands the receipt on show to the print service and says what happened;
+    /// the receipt stays until dismissed, and the next key clears the notice.
+    @Test func thePrintKeyPrintsTheReceiptOnShowAndSaysSo() throws {
+        let desk = FakeDesk()
+        var printed: [Receipt] = []
+        var services = desk.services
+        services.printReceipt = { printed.append($0) }
+        var app = KioskApp(services: services, session: desk.session(desk.interview("khai-sinh", khaiSinhComplete)))
+        app.press(.enter, .enter)
+        #expect(app.view(size: .minimum).lines[23].contains("I In"))
+        app.press(.character("i"))
+        #expect(printed.map(\.code) == ["TQ01-261127-0007"])
+        #expect(printed.first?.citizenName == "Nguyễn Thị Hòa")
+        #expect(app.screenName == "receipt")
+        #expect(app.view(size: .minimum).text.contains("Đã gửi giấy tiếp nhận tới máy in."))
+        app.press(.down)
+        #expect(!app.view(size: .minimum).text.contains("Đã gửi giấy tiếp nhận tới máy in."))
+        services.printReceipt = { _ in throw StoreError.invalidArgument("lp was not found") }
+        app = KioskApp(services: services, session: desk.session(desk.interview("khai-sinh", khaiSinhComplete)))
+        app.press(.enter, .enter, .function(9))
+        #expect(app.view(size: .minimum).text.contains("Không in được: lp was not found"))
+        #expect(app.screenName == "receipt")
+    }
+
     @Test func aWindowTooSmallForTheCodeSaysSo() throws {
         let desk = FakeDesk()
         desk.payment = try payment()
-        var screen = ReceiptScreen(receipt: KioskReceipt(receiptCode: "TQ01-261127-0007", dossierID: "x", lines: [],
-                                                         tracking: nil, payment: desk.payment, fee: 16000), messages: screensVi)
+        var receipt = Receipt(interview: desk.interview("ket-hon"), code: "TQ01-261127-0007", dossierID: "x", received: screensToday,
+                              holidays: HolidayCalendar(daysOff: [:]))
+        receipt.tracking = nil; receipt.paymentPayload = desk.payment; receipt.fee = 16000
+        var screen = ReceiptScreen(receipt: receipt, messages: screensVi)
         screen.qrIndex = 0
         let s = screen.view(size: Size(width: 40, height: 20))
         let words = s.lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")

@@ -81,17 +81,10 @@ final class FakeDesk {
             saves.append(i.answers)
         }, submit: { [self] i in
             submitted.append(i.answers)
-            let m = i.validator.messages
-            let facts = ReceiptFacts(interview: i, received: screensToday, holidays: HolidayCalendar(daysOff: [:]))
-            let code = "TQ01-261127-0007"
-            var lines = ["", m.text("receipt.title"), m.text("receipt.id", ["code": code]),
-                         m.text("receipt.procedure", ["name": facts.procedure]),
-                         m.text("receipt.appointment", ["date": facts.appointment.display, "days": String(facts.processingDays)])]
-            lines.append(facts.fee.map { m.text("receipt.fee", ["amount": formatVND($0)]) } ?? m.text("receipt.fee.none"))
-            lines.append(m.text("receipt.documents"))
-            lines += facts.documents.map { "  - " + $0 }
-            let tracking = trackingURL.map { $0.replacingOccurrences(of: "{code}", with: code) } ?? code
-            return KioskReceipt(receiptCode: code, dossierID: id, lines: lines, tracking: tracking, payment: payment, fee: facts.fee)
+            var r = Receipt(interview: i, code: "TQ01-261127-0007", dossierID: id, received: screensToday, holidays: HolidayCalendar(daysOff: [:]))
+            r.tracking = trackingURL.map { $0.replacingOccurrences(of: "{code}", with: r.code) } ?? r.code
+            r.paymentPayload = payment
+            return r
         })
     }
 

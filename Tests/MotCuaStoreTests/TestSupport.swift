@@ -133,7 +133,7 @@ extension DossierStore {
     }
 
     /// Submits and expects success; returns the receipt. On the fixed day `testMorning` unless told.
-    func submitOK(_ answers: JSONValue, form: Data = TestChecker.form(), id: String? = nil, at: Timestamp? = testMorning) throws -> SubmitReceipt {
+    func submitOK(_ answers: JSONValue, form: Data = TestChecker.form(), id: String? = nil, at: Timestamp? = testMorning) throws -> Submission {
         switch try submit(SubmitRequest(form: FormFile(form), answers: answers, dossierID: id, operatorID: "op1", now: at)) {
         case .submitted(let r): return r
         case .alreadySubmitted(let r): return r

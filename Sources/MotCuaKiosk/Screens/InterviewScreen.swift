@@ -12,7 +12,7 @@ enum InterviewOutcome: Equatable {
     /// F10: the draft is saved; leave the interview.
     case leave
     /// The dossier is queued: show its receipt.
-    case submitted(KioskReceipt)
+    case submitted(Receipt)
 }
 
 /// A line for the person at the bottom of the body (saved, failed, first question…).
@@ -281,8 +281,8 @@ struct InterviewScreen {
         if interview.cursor == .review {
             editor = nil
             // The fee as the receipt will say it, so it is known before submitting.
-            let fee = ReceiptFacts(interview: interview, received: interview.validator.context.today,
-                                   holidays: HolidayCalendar(daysOff: [:])).fee
+            let fee = Receipt(interview: interview, received: interview.validator.context.today,
+                              holidays: HolidayCalendar(daysOff: [:])).fee
             review = ReviewState(interview.review(), fee: fee)
             return
         }

@@ -131,15 +131,16 @@ public struct KioskApp: KioskProgram {
                 goHome(Notice(text: m.text("kiosk.saved"), isError: false))
             case .submitted(let receipt):
                 // Only the code: the receipt's personal facts stay off the scrollback.
-                if singleForm { farewell = [m.text("kiosk.submitted", ["code": receipt.receiptCode])] }
+                if singleForm { farewell = [m.text("kiosk.submitted", ["code": receipt.code])] }
                 route = .receipt(ReceiptScreen(receipt: receipt, messages: screen.m))
             }
         case .receipt(var receipt):
             let action = receipt.update(key)
+            if action == .print { receipt.printed(services.printReceipt) }
             route = .receipt(receipt)
             if action == .done {
                 if singleForm { return .quit(0) }
-                goHome(Notice(text: m.text("kiosk.submitted", ["code": receipt.receipt.receiptCode]), isError: false))
+                goHome(Notice(text: m.text("kiosk.submitted", ["code": receipt.receipt.code]), isError: false))
             }
         }
         return .none

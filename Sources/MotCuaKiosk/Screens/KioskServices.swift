@@ -88,26 +88,6 @@ public struct DeliverySummary: Hashable, Sendable {
     }
 }
 
-/// The receipt of a queued dossier: the same lines as the plain receipt (without its text
-/// QR codes) and what the two codes hold.
-public struct KioskReceipt: Hashable, Sendable {
-    public var receiptCode: String
-    public var dossierID: String
-    /// The receipt's lines, already in the kiosk's language, first the title.
-    public var lines: [String]
-    /// The tracking code's content (the receipt code or a URL).
-    public var tracking: String?
-    /// The VietQR fee payload; nil when there is no fee or no payee is configured.
-    public var payment: String?
-    /// The fee, for the payment code's caption.
-    public var fee: Int?
-
-    public init(receiptCode: String, dossierID: String, lines: [String], tracking: String?, payment: String?, fee: Int?) {
-        self.receiptCode = receiptCode; self.dossierID = dossierID; self.lines = lines
-        self.tracking = tracking; self.payment = payment; self.fee = fee
-    }
-}
-
 /// One interview in progress and what it can do with the outside: save its draft after
 /// every confirmed answer, and queue the finished dossier.
 public struct FormSession {
@@ -117,10 +97,10 @@ public struct FormSession {
     /// Saves the draft atomically (before the next question appears).
     public var save: (Interview) throws -> Void
     /// Queues the dossier durably, drops the draft and gives the receipt.
-    public var submit: (Interview) throws -> KioskReceipt
+    public var submit: (Interview) throws -> Receipt
 
     public init(interview: Interview, draftID: String, save: @escaping (Interview) throws -> Void,
-                submit: @escaping (Interview) throws -> KioskReceipt) {
+                submit: @escaping (Interview) throws -> Receipt) {
         self.interview = interview; self.draftID = draftID; self.save = save; self.submit = submit
     }
 }
@@ -146,6 +126,9 @@ public struct KioskServices {
     public var retry: (String) throws -> Void
     /// Where Vietnamese typing puts tone marks (a kiosk setting).
     public var toneStyle: TonePlacementStyle
+    /// Prints a receipt (its PDF through the configured print command); the
+    /// error says why not, in one line.
+    public var printReceipt: (Receipt) throws -> Void
 
     public init(messages: @escaping (String) -> Messages,
                 searchProcedures: @escaping (String, String) -> [ProcedureItem],
@@ -156,11 +139,13 @@ public struct KioskServices {
                 queue: @escaping () throws -> QueueOverview,
                 deliver: @escaping () throws -> DeliverySummary,
                 retry: @escaping (String) throws -> Void = { _ in throw ServiceUnavailable(what: "retry") },
-                toneStyle: TonePlacementStyle = .traditional) {
+                toneStyle: TonePlacementStyle = .traditional,
+                printReceipt: @escaping (Receipt) throws -> Void = { _ in throw ServiceUnavailable(what: "printing") }) {
         self.messages = messages; self.searchProcedures = searchProcedures
         self.drafts = drafts; self.discardDraft = discardDraft
         self.startForm = startForm; self.resumeDraft = resumeDraft
         self.queue = queue; self.deliver = deliver; self.retry = retry; self.toneStyle = toneStyle
+        self.printReceipt = printReceipt
     }
 }
 

@@ -60,7 +60,7 @@ extension KioskApp {
         let parts: [String]
         switch route {
         case .interview(let screen): parts = screen.spokenParts
-        case .receipt(let screen): parts = screen.receipt.lines
+        case .receipt(let screen): parts = screen.receipt.layout(screen.m).drop(while: { $0.kind != .title }).map(\.text)
         default: parts = [m.text("kiosk.speech.home")]
         }
         let spoken = parts.filter { !$0.isEmpty }.map { language == "vi" ? SpokenVietnamese.text($0) : VietText.neutralizeControls($0) }

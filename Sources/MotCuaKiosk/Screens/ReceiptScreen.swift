@@ -1,11 +1,13 @@
 // The receipt of a queued dossier, kept on screen until the officer dismisses it: the
 // same facts as the plain receipt, with the tracking code and the VietQR fee code drawn
 // in half blocks, dark on light. Codes that fit go beside the receipt; the others (at
-// 80×24 a VietQR code never fits beside it) are one key away, one code a screen.
+// 80×24 a VietQR code never fits beside it) are one key away, one code a screen. "I"
+// (In) or F9 prints the same receipt as a PDF page through the configured command.
 import Foundation
 import MotCuaForms
 import MotCuaInterview
 import MotCuaQR
+import MotCuaText
 
 /// A QR code ready to draw: its half-block lines and a one-line caption.
 struct QRPanel: Equatable {
@@ -45,11 +47,13 @@ struct QRPanel: Equatable {
     }
 }
 
-enum ReceiptAction: Equatable { case stay, done }
+enum ReceiptAction: Equatable { case stay, done, print }
 
 struct ReceiptScreen {
-    let receipt: KioskReceipt
+    let receipt: Receipt
     let m: Messages
+    /// What the last print did, shown under the receipt until the next key.
+    var notice: Notice?
     /// The tracking code first (smaller, so it is the one that fits beside), then the fee.
     let panels: [QRPanel]
     /// The code shown on a screen of its own, if any.
@@ -60,18 +64,35 @@ struct ReceiptScreen {
     /// The narrowest the receipt's text column gets before a code goes to its own screen.
     static let minimumTextWidth = 40
 
-    init(receipt: KioskReceipt, messages m: Messages) {
+    init(receipt: Receipt, messages m: Messages) {
         self.receipt = receipt; self.m = m
         var panels: [QRPanel] = []
         if let p = QRPanel(content: receipt.tracking, caption: m.text("receipt.qr.track")) { panels.append(p) }
         if let fee = receipt.fee, fee > 0,
-           let p = QRPanel(content: receipt.payment, caption: m.text("receipt.qr.fee", ["amount": formatVND(fee)])) {
+           let p = QRPanel(content: receipt.paymentPayload, caption: m.text("receipt.qr.fee", ["amount": formatVND(fee)])) {
             panels.append(p)
         }
         self.panels = panels
     }
 
+    /// Keys that print: "i"/"I" (In) and F9. The receipt screen has no text field, so a
+    /// letter cannot be typed into anything by mistake.
+    static func isPrint(_ key: Key) -> Bool {
+        key == .character("i") || key == .character("I") || key == .function(9)
+    }
+
+    /// Runs `print` on this receipt and keeps what happened to show it.
+    mutating func printed(_ print: (Receipt) throws -> Void) {
+        do {
+            try print(receipt)
+            notice = Notice(text: m.text("kiosk.receipt.printed"), isError: false)
+        } catch {
+            notice = Notice(text: m.text("kiosk.receipt.printfail", ["reason": String(describing: error)]), isError: true)
+        }
+    }
+
     mutating func update(_ key: Key) -> ReceiptAction {
+        notice = nil
         if let shown = qrIndex {
             switch key {
             case .tab, .right, .down, .pageDown: qrIndex = (shown + 1) % max(1, panels.count)
@@ -83,6 +104,7 @@ struct ReceiptScreen {
         }
         if KioskKey.qrCodes.matches(key), !panels.isEmpty { qrIndex = 0; return .stay }
         if KioskKey.leave.matches(key) { return .done }
+        if ReceiptScreen.isPrint(key) { return .print }
         switch key {
         case .enter: return .done
         case .down: scroll += 1
@@ -100,6 +122,7 @@ struct ReceiptScreen {
         if let k = qrIndex, panels.indices.contains(k) { return qrView(panels[k], number: k + 1, size: size) }
         var hints = [CommonHints.enter(m, "kiosk.enter.done")]
         if !panels.isEmpty { hints.append(KioskKey.qrCodes.hint(m)) }
+        hints.append(KeyHint("I", m.text("kiosk.receipt.print")))
         var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.receipt"), hints: hints), size: size)
         body = body.inset(top: 1, left: 2, bottom: 0, right: 1)
         // Codes beside the receipt, top to bottom, while they fit.
@@ -113,10 +136,17 @@ struct ReceiptScreen {
         }
         let text = Rect(x: body.x, y: body.y, width: body.width - (column > 0 ? column + 2 : 0), height: body.height)
         var lines = receiptLines(width: text.width)
-        if beside.count < panels.count {
-            lines.append(("", .plain))
-            lines.append((m.text("kiosk.receipt.more", ["key": KioskKey.qrCodes.label]), Style(.hint)))
+        // Under the title, so they are seen without scrolling: what printing did, and
+        // where the codes that did not fit beside are.
+        var top: [(String, Style)] = []
+        if let notice {
+            top += TextWrap.lines(VietText.neutralizeControls(notice.text), width: max(1, text.width - 1))
+                .map { ($0, Style(notice.isError ? .warning : .hint, bold: true)) }
         }
+        if beside.count < panels.count {
+            top += TextWrap.lines(m.text("kiosk.receipt.more", ["key": KioskKey.qrCodes.label]), width: max(1, text.width - 1)).map { ($0, Style(.hint)) }
+        }
+        if !top.isEmpty { lines.insert(contentsOf: top + [("", .plain)], at: min(2, lines.count)) }
         let first = min(scroll, max(0, lines.count - text.height))
         for (k, line) in lines.dropFirst(first).prefix(text.height).enumerated() {
             screen.write(line.0, at: Point(x: text.x, y: text.y + k), style: line.1, clip: text)
@@ -133,19 +163,24 @@ struct ReceiptScreen {
         return screen
     }
 
-    /// The receipt's lines wrapped to `width`: the title in bold, facts as they are.
+    /// The receipt's lines wrapped to `width`, from the one layout every renderer
+    /// shares. A screen is not the paper form: it starts at the title (the agency and
+    /// the national heading are for paper), title and code in bold, facts as they are.
     func receiptLines(width: Int) -> [(String, Style)] {
         var out: [(String, Style)] = []
-        for raw in receipt.lines.drop(while: { $0.isEmpty }) {
-            var text = raw, style = Style.plain
-            if out.isEmpty {  // the title, without the plain mode's "==" rules
-                text = raw.trimmingCharacters(in: CharacterSet(charactersIn: "= "))
-                style = Style(.title, bold: true)
-            }
-            // Continuation lines are indented under the text they continue ("  - Giấy ...").
-            let indent = raw.prefix(while: { $0 == " " }).count
-            for (k, line) in TextWrap.lines(text, width: max(1, width - indent - 2)).enumerated() {
-                out.append(((k == 0 ? "" : String(repeating: " ", count: indent + 2)) + line, style))
+        let w = max(1, width - 1)
+        for line in receipt.layout(m).drop(while: { $0.kind != .title }) {
+            switch line.kind {
+            case .blank: out.append(("", .plain))
+            case .rule: break
+            case .title, .heading:
+                let style = line.kind == .title ? Style(.title, bold: true) : Style(.label, bold: true)
+                for l in TextWrap.lines(line.text, width: w) { out.append((l, style)) }
+            case .fact, .item:
+                let indent = line.kind == .item ? 2 : 0
+                for (k, l) in TextWrap.lines(line.text, width: max(1, w - indent - 2)).enumerated() {
+                    out.append((String(repeating: " ", count: indent + (k == 0 ? 0 : 2)) + l, .plain))
+                }
             }
             if out.count == 1 { out.append(("", .plain)) }
         }
