@@ -1,7 +1,7 @@
 /// A one-page PDF (ISO 32000-1) written by hand: text in one embedded
 /// TrueType font and filled rectangles, nothing else. The font is embedded
-/// whole (FontFile2) as a CIDFontType2 under a Type0 font with Identity-H
-/// encoding, so each glyph id is written as two bytes; a ToUnicode CMap maps
+/// (FontFile2) as a CIDFontType2 under a Type0 font with Identity-H
+/// encoding (subset to the glyphs drawn), so each glyph id is written as two bytes; a ToUnicode CMap maps
 /// the glyphs back to their characters, so `pdftotext` and a screen reader
 /// read the same NFC text that was drawn.
 public struct PDFPage {
@@ -45,16 +45,20 @@ public struct PDFPage {
             return objects.count
         }
         let glyphs = used.keys.sorted()
-        let fontFile = addStream("/Length1 \(font.bytes.count)", font.bytes)
+        // Only the outlines drawn (the whole file if the font cannot be subset).
+        let subset = try? font.subset(glyphs: Set(glyphs))
+        let embedded = subset ?? font.bytes
+        let name = subset == nil ? "DejaVuSans" : "MOTCUA+DejaVuSans"
+        let fontFile = addStream("/Length1 \(embedded.count)", embedded)
         let (x0, y0, x1, y1) = font.boundingBox
         let em = { (v: Int) in v * 1000 / font.unitsPerEm }
-        let descriptor = add("<< /Type /FontDescriptor /FontName /DejaVuSans /Flags 32 /FontBBox [\(em(x0)) \(em(y0)) \(em(x1)) \(em(y1))] "
+        let descriptor = add("<< /Type /FontDescriptor /FontName /\(name) /Flags 32 /FontBBox [\(em(x0)) \(em(y0)) \(em(x1)) \(em(y1))] "
             + "/ItalicAngle 0 /Ascent \(em(font.ascent)) /Descent \(em(font.descent)) /CapHeight \(em(font.ascent)) /StemV 80 /FontFile2 \(fontFile) 0 R >>")
         let widths = glyphs.map { "\($0) [\(font.width(glyph: $0))]" }.joined(separator: " ")
-        let cid = add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DejaVuSans /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        let cid = add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
             + "/FontDescriptor \(descriptor) 0 R /DW 1000 /W [\(widths)] /CIDToGIDMap /Identity >>")
         let toUnicode = addStream("", Array(PDFPage.toUnicode(glyphs.map { ($0, used[$0] ?? " ") }).utf8))
-        let type0 = add("<< /Type /Font /Subtype /Type0 /BaseFont /DejaVuSans /Encoding /Identity-H /DescendantFonts [\(cid) 0 R] /ToUnicode \(toUnicode) 0 R >>")
+        let type0 = add("<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H /DescendantFonts [\(cid) 0 R] /ToUnicode \(toUnicode) 0 R >>")
         let contents = addStream("", Array(content.utf8))
         let pages = objects.count + 2
         let page = add("<< /Type /Page /Parent \(pages) 0 R /MediaBox [0 0 \(PDFPage.num(width)) \(PDFPage.num(height))] "

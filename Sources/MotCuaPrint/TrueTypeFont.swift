@@ -20,6 +20,8 @@ public struct TrueTypeFont: Sendable {
     public let glyphCount: Int
     let advances: [Int]
     let cmap: CharacterMap
+    /// Where each table lies in `bytes` (checked to be inside the file).
+    let tables: [String: Range<Int>]
 
     /// Larger files are refused: DejaVu Sans is 0.7 MB, the biggest CJK fonts ~20 MB.
     public static let maxBytes = 32 << 20
@@ -54,6 +56,7 @@ public struct TrueTypeFont: Sendable {
         let hmtx = try table("hmtx")
         advances = try (0..<metrics).map { try hmtx.u16(4 * $0) }
         cmap = try CharacterMap(try table("cmap"), glyphCount: glyphCount)
+        self.tables = tables
         self.bytes = bytes
     }
 

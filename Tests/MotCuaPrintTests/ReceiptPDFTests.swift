@@ -71,8 +71,11 @@ import MotCuaText
         #expect(fields["Title"] == "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ HD01-261204-0042")
         let fonts = try #require(try run("/usr/bin/pdffonts", [pdf]))
         let row = try #require(fonts.split(separator: "\n").first { $0.contains("DejaVuSans") })
-        #expect(row.contains("CID TrueType") && row.contains("Identity-H"))
-        #expect(row.split(separator: " ").filter { $0 == "yes" }.count >= 2, "embedded, with ToUnicode: \(row)")
+        #expect(row.hasPrefix("MOTCUA+DejaVuSans") && row.contains("CID TrueType") && row.contains("Identity-H"), "\(row)")
+        #expect(row.split(separator: " ").filter { $0 == "yes" }.count == 3, "embedded, subset, with ToUnicode: \(row)")
+        // Only the outlines drawn: a fraction of DejaVu Sans's 0.7 MB.
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: pdf)[.size] as? Int)
+        #expect(size < 150_000, "\(size) bytes")
     }
 }
 

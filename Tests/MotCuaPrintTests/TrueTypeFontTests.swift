@@ -17,6 +17,22 @@ import MotCuaInterview
         #expect(font.glyph("\u{E000}") == 0)
     }
 
+    /// The subset keeps the glyphs drawn and the pieces of composite ones ("ệ" is "e"
+    /// with two marks in DejaVu), and empties the rest; it reads back as a font.
+    @Test func theSubsetKeepsDrawnGlyphsAndTheirComponents() throws {
+        let font = try TrueTypeFont(bytes: [UInt8](try #require(FileManager.default.contents(atPath: dejaVuPath))))
+        let e = font.glyph("ệ"), a = font.glyph("A")
+        let parts = try font.components(e)
+        #expect(!parts.isEmpty)
+        let subset = try TrueTypeFont(bytes: try font.subset(glyphs: [e]))
+        #expect(subset.bytes.count < font.bytes.count / 4)
+        #expect(subset.glyphCount == font.glyphCount && subset.glyph("ệ") == e)
+        #expect(try subset.outline(e).count == (try font.outline(e)).count)
+        for p in parts { #expect(try subset.outline(p).count == (try font.outline(p)).count && !(try font.outline(p)).isEmpty) }
+        #expect(try subset.outline(a).isEmpty && !(try font.outline(a)).isEmpty)
+        #expect(TrueTypeFont.checksum(subset.bytes) == 0xB1B0_AFBA)
+    }
+
     /// A damaged font is normal input: every truncation and thousands of garbled
     /// copies either load or are refused with a reason, and what loads can draw a page.
     @Test func damagedFontsNeverTrap() throws {
