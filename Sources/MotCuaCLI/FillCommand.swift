@@ -94,8 +94,7 @@ struct FillSetup {
 
     /// As `submit`, giving the receipt itself (the kiosk draws its codes).
     func submitReceipt(_ i: Interview) throws -> Receipt {
-        let r = try session.submit(i)
-        return desk.settings.receipt(i, r.receipt, dossierID: r.id, at: r.submittedAt, holidays: holidays)
+        try session.submitReceipt(i)
     }
 
     /// Plain mode; with `--speak` every question, option list and error is also read aloud.

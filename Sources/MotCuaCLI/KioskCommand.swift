@@ -156,8 +156,8 @@ final class KioskBackend {
     }
 
     func session(_ setup: FillSetup) -> FormSession {
-        // The draft is saved by the desk session itself: a keystroke never comes back up here.
-        FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save, submit: setup.submitReceipt)
+        // The draft is saved and the dossier queued by the desk session itself: neither comes back up here.
+        FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save, submit: { try setup.session.submitReceipt($0) })
     }
 
     /// A draft open elsewhere, said in the kiosk's words.

@@ -66,6 +66,13 @@ public final class DeskSession {
         return nil
     }
 
+    /// Queues the dossier and gives the citizen's receipt: its facts from the interview, the
+    /// agency and QR contents from the desk's settings. Both front ends print this one.
+    public func submitReceipt(_ i: Interview, officer: String? = nil) throws -> Receipt {
+        let r = try submit(i)
+        return desk.settings.receipt(i, r.receipt, dossierID: r.id, at: r.submittedAt, holidays: holidays, officer: officer)
+    }
+
     /// Queues the dossier (durable before this returns) and drops the draft; the store's
     /// receipt (its code, id and time), from which the front end prints its receipt.
     public func submit(_ i: Interview) throws -> Submission {
