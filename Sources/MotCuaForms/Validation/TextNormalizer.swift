@@ -20,7 +20,7 @@ enum TextNormalizer {
     static func normalize(_ s: consuming String, multiline: Bool, unchanged: inout Bool) throws(TextRefusal) -> String {
         if isClean(s, multiline: multiline) { unchanged = true; return s }
         if let refusal = TextGate.check(s, multiline: multiline) { throw refusal }
-        let rebuilt = rebuild(TextGate.withSingleTones(s), multiline: multiline)
+        let rebuilt = rebuild(s, multiline: multiline)
         // Bytes, not `==` (canonical equivalence, which calls NFD text equal to its NFC).
         unchanged = rebuilt.utf8.elementsEqual(s.utf8)
         return rebuilt
@@ -68,8 +68,10 @@ enum TextNormalizer {
                 case 0xC2:  // U+0080–U+00BF: C1 controls up to U+009F, and U+00A0 is white space
                     if i < b.count && (b[i] <= 0x9F || b[i] == 0xA0) { return false }
                     previousSpace = false
-                case 0xE1:  // only U+1E00–U+1EFF (E1 B8–BB, Vietnamese letters) are NFC-stable
+                case 0xE1:  // only U+1E00–U+1EFF (E1 B8–BB, Vietnamese letters) are NFC-stable,
+                    // but for ṍ and ṹ (E1 B9 8C/8D/B8/B9), which hold two tones.
                     guard i < b.count, b[i] >= 0xB8 && b[i] <= 0xBB else { return false }
+                    if b[i] == 0xB9, i + 1 < b.count, b[i + 1] == 0x8C || b[i + 1] == 0x8D || b[i + 1] == 0xB8 || b[i + 1] == 0xB9 { return false }
                     previousSpace = false
                 default: return false  // controls, and leads whose scalars may need normalising
                 }
@@ -102,13 +104,15 @@ enum TextNormalizer {
             }
             if pendingSpace { out.append(" "); pendingSpace = false }
             sawContent = true
-            if !(v < 0x300 || (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x2000 && v <= 0x20CF)) { mayNeedNFC = true }
+            if !(v < 0x300 || (v >= 0x1E00 && v <= 0x1EFF && !TextGate.isTwoToneLetter(v)) || (v >= 0x2000 && v <= 0x20CF)) { mayNeedNFC = true }
             out.append(u)
         }
         if pendingSpace { changed = true }
         var result = changed ? String(out) : s
         if multiline { result = trimLines(result) }
-        return mayNeedNFC ? VietText.nfc(result) : result
+        // NFC with doubled tones reduced: after the white space, so that what is
+        // stored is its own normal form (finding K3).
+        return mayNeedNFC ? TextGate.normalForm(result) : result
     }
 
     private static func trimLines(_ s: String) -> String {
@@ -136,16 +140,22 @@ enum TextNormalizer {
         return simple ?? s.count
     }
 
-    /// Whether `s` is a valid person's name: letters of any script with their
-    /// marks, spaces, apostrophes and hyphens, at least one letter, and no mark
-    /// standing alone. A scalar walk with an ASCII fast path; same verdict as
-    /// `VietText.isValidName` on NFC text.
+    /// Whether `s` is a valid person's name: `VietText.isValidName`'s verdict,
+    /// the one definition (grapheme clusters decide which mark belongs to
+    /// which letter). Most names hold only scalars below U+0370 and
+    /// Vietnamese letters, where a cluster is one scalar and the marks of
+    /// U+0300–U+036F after it; those are judged here in one byte walk. Any
+    /// other scalar (another script, a mark outside that block, a joiner)
+    /// hands the name to VietText: Unicode attaches some marks to nothing
+    /// (U+102C after "c" is a cluster of its own) and some letters to the
+    /// scalar before them (U+0E33) or after them (U+0D4E), which a scalar
+    /// walk cannot see (finding K2 of the fuzz-text target).
     static func isValidName(_ s: String) -> Bool {
         // Decoded from the bytes in place: iterating `unicodeScalars` holds a
         // copy of the string (a retain and a release per name), and the
         // standard decoder costs twice the instructions of this one, which
         // can trust the bytes (a String's UTF-8 is always well formed).
-        s.withUTF8Bytes { b in
+        let simple: Bool? = s.withUTF8Bytes { b in
             var sawLetter = false
             var previousIsLetterOrMark = false
             var i = 0
@@ -156,15 +166,22 @@ enum TextNormalizer {
                 else if c < 0xE0 { v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
                 else if c < 0xF0 { v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3 }
                 else { v = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); i += 4 }
-                guard let u = Unicode.Scalar(v), accepts(u, sawLetter: &sawLetter, previousIsLetterOrMark: &previousIsLetterOrMark) else { return false }
+                guard let u = Unicode.Scalar(v) else { return false }
+                switch accepts(u, sawLetter: &sawLetter, previousIsLetterOrMark: &previousIsLetterOrMark) {
+                case true?: continue
+                case false?: return false
+                case nil: return nil
+                }
             }
             return sawLetter
         }
+        return simple ?? VietText.isValidName(s)
     }
 
-    /// One scalar of a name, given what came before it.
+    /// One scalar of a name, given what came before it; nil when the scalar
+    /// is outside the range judged here (see `isValidName`).
     @inline(__always)
-    private static func accepts(_ u: Unicode.Scalar, sawLetter: inout Bool, previousIsLetterOrMark: inout Bool) -> Bool {
+    private static func accepts(_ u: Unicode.Scalar, sawLetter: inout Bool, previousIsLetterOrMark: inout Bool) -> Bool? {
         let v = u.value
         if v < 0x80 {
             if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) { sawLetter = true; previousIsLetterOrMark = true; return true }
@@ -172,14 +189,15 @@ enum TextNormalizer {
             return false
         }
         if v == 0x2019 || v == 0x2010 { previousIsLetterOrMark = false; return true }
-        if isVietnameseLetter(v) { sawLetter = true; previousIsLetterOrMark = true; return true }
-        if v == 0x200C || v == 0x200D { return previousIsLetterOrMark }
+        if isVietnameseLetter(v) || (v >= 0x1E00 && v <= 0x1EFF) { sawLetter = true; previousIsLetterOrMark = true; return true }
+        // Below U+0370 no scalar joins another in a grapheme cluster but the
+        // marks of U+0300–U+036F (Grapheme_Cluster_Break=Extend) and CR LF.
+        if v >= 0x370 { return nil }
+        if v >= 0x300 { return previousIsLetterOrMark }
         switch u.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
             sawLetter = true; previousIsLetterOrMark = true
             return true
-        case .nonspacingMark, .spacingMark, .enclosingMark:
-            return previousIsLetterOrMark
         default: return false
         }
     }
