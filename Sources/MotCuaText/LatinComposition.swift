@@ -72,9 +72,12 @@ enum LatinComposition {
     /// `TextGate.normalForm` says.
     static func nfc(_ s: Substring.UnicodeScalarView, singleTones: Bool = false) -> String? {
         // Plain loops and inout helpers: a nested function capturing `out` made every
-        // append copy the text (quadratic).
-        var out = String.UnicodeScalarView()
+        // append copy the text (quadratic). UTF-8 bytes out: appending to a
+        // UnicodeScalarView cost more than the composing (perf, motcua-bench hostile).
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + s.count / 2)
         var marks: [UInt32] = []
+        marks.reserveCapacity(16)
         var base: UInt32?  // the letter marks may join
         for u in s {
             let v = u.value
@@ -90,16 +93,28 @@ enum LatinComposition {
             }
             guard isStableLetter(v) else { return nil }
             if let b = base {
-                if marks.isEmpty && !(singleTones && TextGate.isTwoToneLetter(b)) { out.append(Unicode.Scalar(b) ?? "\u{FFFD}") }
+                if marks.isEmpty && !(singleTones && TextGate.isTwoToneLetter(b)) { appendUTF8(b, to: &out) }
                 else if !finish(b, &marks, singleTones: singleTones, into: &out) { return nil }
             }
             base = v
         }
         if let b = base {
-            if marks.isEmpty && !(singleTones && TextGate.isTwoToneLetter(b)) { out.append(Unicode.Scalar(b) ?? "\u{FFFD}") }
+            if marks.isEmpty && !(singleTones && TextGate.isTwoToneLetter(b)) { appendUTF8(b, to: &out) }
             else if !finish(b, &marks, singleTones: singleTones, into: &out) { return nil }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the scalar `v` (a valid one) in UTF-8.
+    @inline(__always) static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 { out.append(UInt8(v)) }
+        else if v < 0x800 { out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F)) }
+        else if v < 0x10000 {
+            out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | (v >> 6) & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        } else {
+            out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | (v >> 12) & 0x3F))
+            out.append(UInt8(0x80 | (v >> 6) & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        }
     }
 
     /// Appends the mark `v` as NFD has it: U+0340, U+0341 and U+0343 are other
@@ -116,7 +131,7 @@ enum LatinComposition {
 
     /// Composes `base` and `marks` (emptied) into `out`, reducing a vowel's tones when
     /// asked; false when the letter's decomposition is not covered here.
-    private static func finish(_ base: UInt32, _ marks: inout [UInt32], singleTones: Bool, into out: inout String.UnicodeScalarView) -> Bool {
+    private static func finish(_ base: UInt32, _ marks: inout [UInt32], singleTones: Bool, into out: inout [UInt8]) -> Bool {
         var base = base
         if marks.isEmpty, let d = decompositions[base] {  // ṍ alone: its two tones
             guard let first = d.first else { return false }
@@ -142,7 +157,7 @@ enum LatinComposition {
         var tones = 0
         for m in marks where TextGate.isTone(m) { tones += 1 }
         guard tones > 1 else { return }
-        marks = stableSortedByClass(marks)
+        sortByClass(&marks)
         guard let last = marks.last(where: { TextGate.isTone($0) }) else { return }
         marks.removeAll { TextGate.isTone($0) }
         marks.append(last)
@@ -151,25 +166,33 @@ enum LatinComposition {
     /// Appends `base` composed with `marks` (emptied): canonical order (a stable sort by
     /// class), then each mark not blocked by an earlier uncomposed mark of the same or a
     /// higher class joins the letter when a pair exists.
-    private static func compose(_ base: UInt32, _ marks: inout [UInt32], into out: inout String.UnicodeScalarView) {
+    private static func compose(_ base: UInt32, _ marks: inout [UInt32], into out: inout [UInt8]) {
         var current = base
-        if marks.count > 1 { marks = stableSortedByClass(marks) }
-        var leftover: [UInt32] = []
+        if marks.count > 1 { sortByClass(&marks) }
+        // The marks left uncomposed are moved to the front of `marks` (no allocation).
+        var left = 0
         var lastClass: UInt8 = 0
-        for m in marks {
+        for i in marks.indices {
+            let m = marks[i]
             let c = markClass(m) ?? 0
-            if leftover.isEmpty || lastClass < c, let composed = pairs[key(current, m)] {
+            if left == 0 || lastClass < c, let composed = pairs[key(current, m)] {
                 current = composed
             } else {
-                leftover.append(m); lastClass = c
+                marks[left] = m; left += 1; lastClass = c
             }
         }
-        out.append(Unicode.Scalar(current) ?? "\u{FFFD}")
-        for m in leftover { out.append(Unicode.Scalar(m) ?? "\u{FFFD}") }
+        appendUTF8(current, to: &out)
+        for i in 0..<left { appendUTF8(marks[i], to: &out) }
         marks.removeAll(keepingCapacity: true)
     }
 
-    private static func stableSortedByClass(_ marks: [UInt32]) -> [UInt32] {
-        marks.enumerated().sorted { (markClass($0.element) ?? 0, $0.offset) < (markClass($1.element) ?? 0, $1.offset) }.map(\.element)
+    /// Canonical order: a stable insertion sort by combining class (a letter's marks are few).
+    private static func sortByClass(_ marks: inout [UInt32]) {
+        for i in marks.indices.dropFirst() {
+            let m = marks[i], c = markClass(m) ?? 0
+            var j = i
+            while j > 0, (markClass(marks[j - 1]) ?? 0) > c { marks[j] = marks[j - 1]; j -= 1 }
+            marks[j] = m
+        }
     }
 }

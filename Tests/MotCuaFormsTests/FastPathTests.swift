@@ -162,6 +162,34 @@ import MotCuaText
         #expect(!TextNormalizer.isClean("\u{1E4D}"))  // ṍ holds two tones
     }
 
+    /// The byte walk of multi-line answers against a plain definition: white
+    /// space trimmed at both ends, a run of spaces and tabs is one space (none
+    /// before a line break), other white space (line breaks) kept, then the
+    /// normal form.
+    @Test func multilineNormalisationAgreesWithItsDefinition() throws {
+        var rng = Replayable(state: 12)
+        let pieces = ["Nguyễn", "a\u{0301}\u{0300}", " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{3000}", "x", "ṍ", "中", "e\u{0302}", "đ"]
+        func isH(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" }
+        for _ in 0..<5_000 {
+            let s = (0..<Int.random(in: 0...9, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            var scalars = Array(s.unicodeScalars)
+            while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
+            while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+            var out = String.UnicodeScalarView()
+            var i = 0
+            while i < scalars.count {
+                if isH(scalars[i]) {
+                    var j = i
+                    while j < scalars.count, isH(scalars[j]) { j += 1 }
+                    if !(j < scalars.count && scalars[j].properties.isWhitespace) { out.append(" ") }
+                    i = j
+                } else { out.append(scalars[i]); i += 1 }
+            }
+            let expected = TextGate.normalForm(String(out))
+            #expect(try TextNormalizer.normalize(s, multiline: true) == expected, "\(Array(s.unicodeScalars))")
+        }
+    }
+
     @Test func normalisationStillTrimsAndComposes() throws {
         #expect(try TextNormalizer.normalize("  Nguye\u{0302}\u{0303}n   Văn  ", multiline: false) == "Nguyễn Văn")
         #expect(try TextNormalizer.normalize("Nguyễn Văn", multiline: false) == "Nguyễn Văn")

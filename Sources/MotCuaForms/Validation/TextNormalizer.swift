@@ -80,45 +80,61 @@ enum TextNormalizer {
         }
     }
 
+    /// White space collapsed (line breaks kept in multi-line text), the ends
+    /// trimmed, then the normal form. A walk over the UTF-8 bytes into a byte
+    /// buffer: appending scalar by scalar to a String was most of the time of
+    /// validating a long answer (perf, motcua-bench hostile).
     private static func rebuild(_ s: String, multiline: Bool) -> String {
         var changed = false
         var mayNeedNFC = false
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
         var pendingSpace = false
         var sawContent = false
-        for u in s.unicodeScalars {
-            let v = u.value
-            let space: Bool
-            if v < 0x80 { space = v == 0x20 || (v >= 0x09 && v <= 0x0D) } else { space = u.properties.isWhitespace }
-            if space {
-                if !sawContent { changed = true; continue }
-                if multiline && v != 0x20 && v != 0x09 {
-                    // Keep line breaks in multi-line answers.
-                    if pendingSpace { pendingSpace = false }
-                    out.append(u)
+        var contentEnd = 0  // bytes of `out` up to its last scalar that is not white space
+        s.withUTF8Bytes { b in
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                let v: UInt32, n: Int
+                if c < 0x80 { v = UInt32(c); n = 1 }
+                else if c < 0xE0 { v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); n = 2 }
+                else if c < 0xF0 { v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); n = 3 }
+                else { v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); n = 4 }
+                defer { i += n }
+                if isWhitespace(v) {
+                    if !sawContent { changed = true; continue }
+                    if multiline && v != 0x20 && v != 0x09 {
+                        // Keep line breaks in multi-line answers.
+                        if pendingSpace { pendingSpace = false; changed = true }
+                        for k in i..<(i + n) { out.append(b[k]) }
+                        continue
+                    }
+                    if pendingSpace || v != 0x20 { changed = true }
+                    pendingSpace = true
                     continue
                 }
-                if pendingSpace || v != 0x20 { changed = true }
-                pendingSpace = true
-                continue
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                sawContent = true
+                if !(v < 0x300 || (v >= 0x1E00 && v <= 0x1EFF && !TextGate.isTwoToneLetter(v)) || (v >= 0x2000 && v <= 0x20CF)) { mayNeedNFC = true }
+                for k in i..<(i + n) { out.append(b[k]) }
+                contentEnd = out.count
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            sawContent = true
-            if !(v < 0x300 || (v >= 0x1E00 && v <= 0x1EFF && !TextGate.isTwoToneLetter(v)) || (v >= 0x2000 && v <= 0x20CF)) { mayNeedNFC = true }
-            out.append(u)
         }
-        if pendingSpace { changed = true }
-        var result = changed ? String(out) : s
-        if multiline { result = trimLines(result) }
+        if pendingSpace || contentEnd < out.count { changed = true }
+        out.removeSubrange(contentEnd...)  // white space at the end, line breaks too
+        let result = changed ? String(decoding: out, as: UTF8.self) : s
         // NFC with doubled tones reduced: after the white space, so that what is
         // stored is its own normal form (finding K3).
         return mayNeedNFC ? TextGate.normalForm(result) : result
     }
 
-    private static func trimLines(_ s: String) -> String {
-        var scalars = Array(s.unicodeScalars)
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+    /// Unicode's White_Space, looking up the property only for the few ranges that hold it.
+    @inline(__always)
+    private static func isWhitespace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        guard v == 0x85 || v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x205F) || v == 0x3000 else { return false }
+        return Unicode.Scalar(v)?.properties.isWhitespace ?? false
     }
 
     /// Grapheme clusters of NFC text, without the grapheme-break machinery
