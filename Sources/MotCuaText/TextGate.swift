@@ -92,17 +92,32 @@ public enum TextGate {
         return nil
     }
 
-    /// `s` as it may be stored: checked, doubled Vietnamese tone marks reduced to the
-    /// last one typed ("Hoà" + U+0301 → "Hoá"), in NFC. Linear in the length of `s`.
+    /// `s` as it may be stored: checked, in its normal form (`normalForm`).
     public static func admit(_ s: String, multiline: Bool) -> Result<String, TextRefusal> {
         if let refusal = check(s, multiline: multiline) { return .failure(refusal) }
-        return .success(VietText.nfc(withSingleTones(s)))
+        return .success(normalForm(s))
     }
 
-    /// `s` with each vowel's doubled tone marks reduced to the last one (see `admit`);
-    /// `s` itself when it has none, which a cheap scan tells.
-    public static func withSingleTones(_ s: String) -> String {
-        hasDoubledTone(s) ? singleTones(s) : s
+    /// `s` in NFC with each vowel's doubled tone marks reduced to the last one typed
+    /// ("Hoà" + U+0301 → "Hoá"). Tones are counted on the decomposed letter (NFD), so
+    /// canonically equivalent texts get one result (U+0341 is an acute too, "ṍ" holds
+    /// two tones) and the result is its own normal form: normalForm(normalForm(s)) ==
+    /// normalForm(s) (finding K3 of the fuzz-text target). One pass, linear in the
+    /// length of `s`: Latin text by table, other text piece by piece with Foundation.
+    public static func normalForm(_ s: String) -> String {
+        if VietText.isASCII(s) { return s }
+        return VietText.inPieces(s) { piece in
+            if let latin = LatinComposition.nfc(piece, singleTones: true) { return latin }
+            let nfc = String(piece).precomposedStringWithCanonicalMapping
+            return hasDoubledTone(nfc) ? normalFormByDefinition(nfc) : nfc
+        }
+    }
+
+    /// `normalForm` by its definition, slowly: Foundation's NFD, the tones of each
+    /// vowel reduced, Foundation's NFC. The reference the fast paths are tested
+    /// against; Foundation's normaliser is quadratic on long text.
+    static func normalFormByDefinition(_ s: String) -> String {
+        singleTones(decomposed: s.decomposedStringWithCanonicalMapping).precomposedStringWithCanonicalMapping
     }
 
     /// Characters as `check` counts them (bases; marks join the one before).
@@ -131,8 +146,9 @@ public enum TextGate {
     /// The five Vietnamese tone marks as combining characters.
     static func isTone(_ v: UInt32) -> Bool { v == 0x300 || v == 0x301 || v == 0x303 || v == 0x309 || v == 0x323 }
 
-    /// Whether some vowel carries two tone marks (as one precomposed letter plus a mark,
-    /// or as two marks): cheap, so text without them is not decomposed.
+    /// Whether some vowel of the NFC text `s` may carry two tone marks (as one
+    /// precomposed letter plus a mark, as two marks, or as "ṍ"): cheap, so text
+    /// without them is not decomposed. Never false when `normalForm` would change a tone.
     static func hasDoubledTone(_ s: String) -> Bool {
         var base: Unicode.Scalar = " "
         var tones = 0
@@ -143,11 +159,17 @@ public enum TextGate {
                 tones = tones == 0 ? 1 + (base.value < 0xC0 ? 0 : toneCount(base)) : tones + 1
                 if tones > 1 { return true }
             } else if !(v >= 0x300 && isMark(u)) {
+                if isTwoToneLetter(v) { return true }
                 base = u; tones = 0
             }
         }
         return false
     }
+
+    /// ṍ and ṹ (U+1E4C, U+1E4D, U+1E78, U+1E79: o or u with tilde and acute), the only
+    /// scalars that carry two tones by themselves: `normalForm` changes them.
+    @inline(__always)
+    public static func isTwoToneLetter(_ v: UInt32) -> Bool { v == 0x1E4C || v == 0x1E4D || v == 0x1E78 || v == 0x1E79 }
 
     /// Tone marks in `u` itself (a precomposed "à", "ệ") or 1 for a tone mark.
     private static func toneCount(_ u: Unicode.Scalar) -> Int {
@@ -156,11 +178,11 @@ public enum TextGate {
         return String(u).decomposedStringWithCanonicalMapping.unicodeScalars.filter { isTone($0.value) }.count
     }
 
-    /// Keeps only the last tone mark on each vowel (the one typed last, as a keyboard
-    /// would replace the tone); marks on other letters are left alone. Only a letter
-    /// with its marks that holds two tones is decomposed, so this stays linear.
-    static func singleTones(_ s: String) -> String {
-        let scalars = Array(VietText.nfd(s).unicodeScalars)
+    /// Keeps only the last tone mark on each vowel of the decomposed (NFD) text `d`
+    /// (the one typed last, as a keyboard would replace the tone); marks on other
+    /// letters are left alone. The result is decomposed, not always in canonical order.
+    static func singleTones(decomposed d: String) -> String {
+        let scalars = Array(d.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
         while i < scalars.count {
@@ -169,7 +191,7 @@ public enum TextGate {
             while j < scalars.count, isMark(scalars[j]) { j += 1 }
             out.append(base)
             let run = scalars[(i + 1)..<j]
-            if "aeiouyAEIOUY".unicodeScalars.contains(base), run.filter({ isTone($0.value) }).count > 1,
+            if LatinComposition.isVowel(base.value), run.filter({ isTone($0.value) }).count > 1,
                let last = run.last(where: { isTone($0.value) }) {
                 // The other marks in order (a circumflex stays before its tone), then the last tone.
                 for m in run where !isTone(m.value) { out.append(m) }

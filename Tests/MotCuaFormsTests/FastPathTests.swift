@@ -101,12 +101,31 @@ import MotCuaText
             #expect(!TextNormalizer.isValidName(bad), "\(bad)")
         }
         // The byte decoder against the general rule, on scalars of one to four bytes.
-        let alphabet = ["a", "Ễ", "đ", " ", "'", "-", "李", "𠀀", "\u{0301}", "\u{200D}", "1", "!", "ক", "\u{09BF}", "😀", "ʻ", "\u{2019}"]
+        let alphabet = ["a", "Ễ", "đ", " ", "'", "-", "李", "𠀀", "\u{0301}", "\u{200D}", "1", "!", "ক", "\u{09BF}", "😀", "ʻ", "\u{2019}",
+                        "\u{102C}", "\u{0E33}", "\u{0D4E}", "\u{FF9E}", "\u{0316}", "ª", "\u{00AD}", "ṍ"]
         var rng = Replayable(state: 31)
         for _ in 0..<5_000 {
             let s = VietText.nfc((0..<Int.random(in: 1...6, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined())
             #expect(TextNormalizer.isValidName(s) == VietText.isValidName(s), "\(Array(s.unicodeScalars))")
         }
+    }
+
+    /// Finding K2 (fuzz-text): a mark Unicode attaches to nothing (U+102C after
+    /// "c" is a grapheme cluster of its own), a letter that attaches to the
+    /// scalar before it (U+0E33, U+0EB3) or after it (U+0D4E, Prepend), a
+    /// letter that extends a cluster (U+FF9E): the validator's name check
+    /// gives VietText's verdict, the one definition.
+    @Test func nameCheckFollowsGraphemeClusters() {
+        let odd = ["\u{102C}", "\u{102B}", "\u{1038}", "\u{0E33}", "\u{0EB3}", "\u{0D4E}", "\u{FF9E}", "\u{1A61}", "\u{AA7B}", "\u{200D}", "\u{200C}"]
+        for mark in odd {
+            for s in ["c" + mark, " " + mark, mark + " a", "a " + mark, "ก" + mark, "a" + mark + "b", "Hoà" + mark + "\u{0301}"] {
+                #expect(TextNormalizer.isValidName(s) == VietText.isValidName(s), "\(Array(s.unicodeScalars))")
+            }
+        }
+        #expect(Formats.check(.name, "c\u{102C}", today: fixedToday) == .invalid(key: "validation.format.name", args: [:]))
+        #expect(Formats.check(.name, "\u{0D4E} a", today: fixedToday) == .invalid(key: "validation.format.name", args: [:]))
+        #expect(Formats.check(.name, "กำ", today: fixedToday) == .ok("กำ"))  // U+0E33 after its letter
+        #expect(Formats.check(.name, "Nguyễn Thị Hoà", today: fixedToday) == .ok("Nguyễn Thị Hoà"))
     }
 
     /// The word-at-a-time "already clean" check and the scalar rebuild agree
@@ -126,6 +145,48 @@ import MotCuaText
             } else {
                 #expect(try TextNormalizer.normalize(s, multiline: false) == expected, "\(Array(s.unicodeScalars))")
             }
+        }
+    }
+
+    /// Finding K3 (fuzz-text): validating a stored answer again leaves it as it is,
+    /// also when it arrived with two tones on a letter in another spelling (U+0341).
+    @Test func normalisingTwiceChangesNothing() throws {
+        for s in ["Ã\u{0341}", "\u{1EB5}\u{0313}\u{0323}\t\t\u{06BC}\"\t", "  Hoa\u{0340}\u{0301}  ", "\u{1E4D}", "x\u{1EF5}\u{0341} b"] {
+            for multiline in [false, true] {
+                guard let n = try? TextNormalizer.normalize(s, multiline: multiline) else { continue }
+                #expect(try TextNormalizer.normalize(n, multiline: multiline) == n, "\(Array(s.unicodeScalars))")
+                #expect(n == TextGate.normalForm(n))
+            }
+        }
+        #expect(try TextNormalizer.normalize("Ã\u{0341}", multiline: false) == "Á")
+        #expect(!TextNormalizer.isClean("\u{1E4D}"))  // ṍ holds two tones
+    }
+
+    /// The byte walk of multi-line answers against a plain definition: white
+    /// space trimmed at both ends, a run of spaces and tabs is one space (none
+    /// before a line break), other white space (line breaks) kept, then the
+    /// normal form.
+    @Test func multilineNormalisationAgreesWithItsDefinition() throws {
+        var rng = Replayable(state: 12)
+        let pieces = ["Nguyễn", "a\u{0301}\u{0300}", " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{3000}", "x", "ṍ", "中", "e\u{0302}", "đ"]
+        func isH(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" }
+        for _ in 0..<5_000 {
+            let s = (0..<Int.random(in: 0...9, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            var scalars = Array(s.unicodeScalars)
+            while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
+            while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+            var out = String.UnicodeScalarView()
+            var i = 0
+            while i < scalars.count {
+                if isH(scalars[i]) {
+                    var j = i
+                    while j < scalars.count, isH(scalars[j]) { j += 1 }
+                    if !(j < scalars.count && scalars[j].properties.isWhitespace) { out.append(" ") }
+                    i = j
+                } else { out.append(scalars[i]); i += 1 }
+            }
+            let expected = TextGate.normalForm(String(out))
+            #expect(try TextNormalizer.normalize(s, multiline: true) == expected, "\(Array(s.unicodeScalars))")
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import MotCuaText
+@testable import MotCuaText
 
 /// The one gate for text entering a dossier or a draft (issue 12; issue 14 item 8).
 @Suite struct TextGateTests {
@@ -105,5 +105,47 @@ import MotCuaText
         #expect(TextGate.admit("a\u{0301}\u{0302}\u{0300}", multiline: false) == .success("ầ"))
         #expect(TextGate.admit("Hoà\u{0301} và Lê", multiline: false) == .success("Hoá và Lê"))
         #expect(TextGate.admit("Nguyễn", multiline: false) == .success("Nguyễn"))
+    }
+}
+
+/// Finding K3 (fuzz-text): the normal form is its own normal form, whatever spelling
+/// of a tone arrives (U+0341 is an acute, "ṍ" holds two tones), and the table path
+/// for Latin text gives what the plain definition (Foundation's NFD, tones reduced,
+/// Foundation's NFC) gives.
+@Suite struct NormalFormTests {
+    @Test func normalFormIsItsOwnNormalForm() {
+        // Inputs of Fuzz/Findings/text-K3-*, and their shapes.
+        let found = ["Ã\u{0341}", "\u{1EF5}\u{0341}", "\u{1EB5}\u{0313}\u{0323}\t\t\u{06BC}\"\t", "\u{1EB1}\u{0302}\u{0323}",
+                     "OOO\u{0300}\u{0341}", "\u{1EB5}\u{1EB5}\u{0343}\u{0323}", "a\u{0301}\u{0318}\u{0301}\u{0318}\u{0301}\u{0308}",
+                     "\u{00C3}\u{0325}\u{0323}\u{0302}\u{00FC}\u{0323}", "\u{1EF0}\u{030B}\u{0323}", "a\u{0341}", "a\u{0340}\u{0301}", "u\u{0344}"]
+        for s in found {
+            let n = TextGate.normalForm(s)
+            #expect(TextGate.normalForm(n) == n, "\(Array(s.unicodeScalars)) → \(Array(n.unicodeScalars))")
+            #expect(n == TextGate.normalFormByDefinition(s), "\(Array(s.unicodeScalars))")
+            #expect(n.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(n.unicodeScalars))
+        }
+        #expect(TextGate.admit("Ã\u{0341}", multiline: false) == .success("Á"))  // U+0341 is a second tone
+        #expect(TextGate.admit("Hoa\u{0340}\u{0301}", multiline: false) == .success("Hoá"))
+        #expect(TextGate.admit("\u{1E4D}", multiline: false) == .success("ó"))  // ṍ: tilde and acute, the acute kept
+        #expect(VietText.nfc("a\u{0341}") == "á")  // the table composes the singleton marks as NFC does
+    }
+
+    /// Any fast path equals the plain definition: random Latin, Vietnamese, other
+    /// scripts and marks, short (one piece) and long (several pieces).
+    @Test func tableAndFallbackAgreeWithTheDefinition() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "A", "e", "o", "u", "y", "g", "đ", "ê", "ơ", "ấ", "Ặ", "ṍ", "Ṹ", "ǯ", "ø", " ", "\n", "\u{0300}", "\u{0301}", "\u{0303}",
+                      "\u{0309}", "\u{0323}", "\u{0302}", "\u{0306}", "\u{031B}", "\u{0313}", "\u{0316}", "\u{0340}", "\u{0341}", "\u{0343}",
+                      "\u{0344}", "\u{0903}", "\u{102C}", "ก", "\u{0E33}", "中", "한", "\u{1100}\u{1161}", "ἀ", "\u{1AB0}", "😀"]
+        for round in 0..<2_000 {
+            var s = ""
+            // A few long texts (several pieces); Foundation's NFC of the definition is slow on them.
+            let size = round % 250 == 0 ? 3 * 4096 : Int.random(in: 1...14, using: &rng)
+            while s.unicodeScalars.count < size { s += pieces.randomElement(using: &rng)! }
+            let n = TextGate.normalForm(s)
+            #expect(n == TextGate.normalFormByDefinition(s), "\(Array(s.unicodeScalars))")
+            #expect(TextGate.normalForm(n) == n, "\(Array(s.unicodeScalars))")
+            #expect(VietText.nfc(s) == s.precomposedStringWithCanonicalMapping, "\(Array(s.unicodeScalars))")
+        }
     }
 }

@@ -4,7 +4,7 @@
 import Foundation
 import FuzzSupport
 @testable import MotCuaForms
-import MotCuaText
+@testable import MotCuaText
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzText(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
@@ -16,30 +16,27 @@ public func fuzzText(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         // The gate refuses, or the normaliser gives NFC text the gate lets
         // through and that normalises to itself.
         guard let n = try? TextNormalizer.normalize(s, multiline: multiline) else {
-            if TextGate.check(s, multiline: multiline) == nil && TextGate.check(TextGate.withSingleTones(s), multiline: multiline) == nil {
+            if TextGate.check(s, multiline: multiline) == nil {
                 Fuzz.fail("normalising threw but the gate lets the text through (multiline \(multiline))")
             }
             continue
         }
         if n.precomposedStringWithCanonicalMapping != n { Fuzz.fail("normalised text not NFC (multiline \(multiline))") }
         if TextGate.check(n, multiline: multiline) != nil { Fuzz.fail("the gate refuses normalised text (multiline \(multiline))") }
-        // Known finding K3 (/work/coord/fuzz-findings.md): with doubled tone marks the
-        // normaliser is not idempotent (its result can still hold two tones); checked only
-        // when the result holds no doubled tones until fixed.
-        if TextGate.withSingleTones(n) == n, (try? TextNormalizer.normalize(n, multiline: multiline)) != n {
+        // Finding K3: the result is its own normal form (doubled tones included).
+        if (try? TextNormalizer.normalize(n, multiline: multiline)) != n {
             Fuzz.fail("normalising twice changes the text (multiline \(multiline))")
         }
         if TextNormalizer.isClean(s, multiline: multiline) && s != n { Fuzz.fail("isClean but normalising changes it") }
     }
     if TextNormalizer.graphemeCount(nfc) != nfc.count { Fuzz.fail("graphemeCount \(TextNormalizer.graphemeCount(nfc)) != \(nfc.count)") }
-    if TextNormalizer.isValidName(nfc) != VietText.isValidName(nfc) {
-        // Known finding K2 (/work/coord/fuzz-findings.md, Fuzz/Findings/): a mark that
-        // Unicode does not attach to the letter before it (U+102C after "c") is a
-        // cluster of its own for VietText but "a mark after a letter" for the fast
-        // check. Skipped only in that shape until the fix lands.
-        let loneMark = nfc.contains { c in c.unicodeScalars.first.map { TextGate.isCombiningMark($0) } ?? false }
-        if !loneMark { Fuzz.fail("the two name checks disagree") }
-    }
+    // Finding K2: one verdict, also for marks Unicode attaches to nothing (U+102C after "c").
+    if TextNormalizer.isValidName(nfc) != VietText.isValidName(nfc) { Fuzz.fail("the two name checks disagree") }
+    if TextNormalizer.isValidName(s) != VietText.isValidName(s) { Fuzz.fail("the two name checks disagree (not NFC)") }
+    // The normal form's table path and piecewise fallback against its plain definition.
+    let normal = TextGate.normalForm(s)
+    if normal != TextGate.normalFormByDefinition(s) { Fuzz.fail("normalForm differs from its definition") }
+    if TextGate.normalForm(normal) != normal { Fuzz.fail("normalForm is not its own normal form") }
     for allow in [false, true] {
         let clean = VietText.neutralizeControls(s, allowNewlines: allow)
         for u in clean.unicodeScalars where u.value < 0x20 || (0x7F..<0xA0).contains(u.value) {
