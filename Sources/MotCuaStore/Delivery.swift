@@ -37,11 +37,12 @@ extension DossierStore {
         var remaining = limit ?? Int.max
         if deliveryLock == nil { deliveryLock = try FileLock(path: directory + "/" + DossierStore.deliveryLockName) }
         let batchLock = deliveryLock!
+        let batchSize = max(1, destination?.preferredBatchSize ?? options.batchSize)
         while remaining > 0 {
             let at = now ?? .now
             let target = destination ?? LocalCoreDestination(store: self, now: at)
             let done = try batchLock.withLock {
-                try deliverBatch(max: min(options.batchSize, remaining), operatorID: operatorID, now: at, to: target,
+                try deliverBatch(max: min(batchSize, remaining), operatorID: operatorID, now: at, to: target,
                                  seen: &seen, report: &report)
             }
             if done == 0 { break }

@@ -51,7 +51,7 @@ func benchPostgres() throws {
         let r = try ChildProcess.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", pg.url], input: Array(script.utf8), timeout: 3600)
         guard r.status == 0 else { throw BenchError("naive peer failed: \(r.errorText)") }
     }
-    print(String(format: "deliver 10,000 dossiers into PostgreSQL (queue fsyncs + one psql per batch of 256: COPY, INSERT ON CONFLICT, outcomes): %@, %.0f dossiers/s  [target ≥ 2,000/s]",
+    print(String(format: "deliver 10,000 dossiers into PostgreSQL (queue fsyncs + one psql per batch of 2,000: COPY, INSERT ON CONFLICT, outcomes): %@, %.0f dossiers/s  [target ≥ 2,000/s]",
                  human(ours), 10_000 / ours))
     print(String(format: "  naive peer (one INSERT per dossier, autocommit, one psql session): %@, %.0f dossiers/s", human(naive), 10_000 / naive))
     print(String(format: "  ratio ours / naive = %.1f×  [target ≥ 20×]", naive / ours))
