@@ -19,8 +19,11 @@ public final class PostgresDestination: DeliveryDestination {
 
     /// Each batch costs a psql start, a connection and a commit (~20 ms), so
     /// 256 per batch spent most of a run there; 2,000 (a few MB of COPY)
-    /// keeps a batch well inside psql's timeout.
-    public var preferredBatchSize: Int? { 2000 }
+    /// keeps a batch well inside psql's timeout. `MOTCUA_PG_BATCH` (1–10,000)
+    /// changes it: the kill tests use small batches so kills land mid-batch.
+    public var preferredBatchSize: Int? {
+        ProcessInfo.processInfo.environment["MOTCUA_PG_BATCH"].flatMap(Int.init).map { min(10_000, max(1, $0)) } ?? 2000
+    }
 
     public func deliver(_ batch: [OutgoingDossier]) throws -> [DestinationOutcome] {
         var outcomes = [DestinationOutcome?](repeating: nil, count: batch.count)
