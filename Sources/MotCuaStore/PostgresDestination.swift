@@ -139,11 +139,12 @@ public final class PostgresDestination: DeliveryDestination {
         WITH x AS (
             INSERT INTO motcua.dossiers (id, receipt_code, kiosk_id, procedure_code, form_id, form_version, form_sha256,
                 received_at, operator, applicant_name, applicant_name_folded, names_folded, national_id, person_ids,
-                phone, phones, content, content_bytes, content_sha256)
+                phone, phones, content, content_bytes, content_sha256, name_prefixes)
             SELECT id, receipt_code, kiosk_id, procedure_code, form_id, form_version, form_sha256, received_at, operator,
                 applicant_name, applicant_name_folded, names_folded, national_id,
                 ARRAY(SELECT jsonb_array_elements_text(person_ids)), phone, ARRAY(SELECT jsonb_array_elements_text(phones)),
-                convert_from(content_bytes, 'UTF8')::jsonb, content_bytes, content_sha256
+                convert_from(content_bytes, 'UTF8')::jsonb, content_bytes, content_sha256,
+                motcua.name_prefixes(names_folded)
             FROM pg_temp.motcua_in ORDER BY ord
             ON CONFLICT DO NOTHING RETURNING id)
         INSERT INTO pg_temp.motcua_ins SELECT id FROM x;
