@@ -140,6 +140,7 @@ private func verify(_ store: DossierStore) throws -> Int32 {
     for note in r.notes { Console.out(Console.safe("note: \(note)")) }
     for problem in r.problems { Console.out(Console.safe("PROBLEM: \(problem)")) }
     let summary = "\(r.journalRecords) queue records (\(r.queuedDossiers) dossiers), \(r.storedDossiers) stored"
+        + (r.deliveredElsewhere > 0 ? ", \(r.deliveredElsewhere) delivered elsewhere" : "")
         + (r.storeConflicts > 0 ? " + \(r.storeConflicts) conflicts kept aside" : "")
         + ", \(r.auditEntries) audit entries, \(r.formCopies) form copies"
     Console.out(r.isOK ? "ok: \(summary); every checksum and the audit chain verified" : "FAILED: \(r.problems.count) problem\(r.problems.count == 1 ? "" : "s"); \(summary)")

@@ -37,11 +37,12 @@ extension DossierStore {
         var remaining = limit ?? Int.max
         if deliveryLock == nil { deliveryLock = try FileLock(path: directory + "/" + DossierStore.deliveryLockName) }
         let batchLock = deliveryLock!
+        let batchSize = max(1, destination?.preferredBatchSize ?? options.batchSize)
         while remaining > 0 {
             let at = now ?? .now
             let target = destination ?? LocalCoreDestination(store: self, now: at)
             let done = try batchLock.withLock {
-                try deliverBatch(max: min(options.batchSize, remaining), operatorID: operatorID, now: at, to: target,
+                try deliverBatch(max: min(batchSize, remaining), operatorID: operatorID, now: at, to: target,
                                  seen: &seen, report: &report)
             }
             if done == 0 { break }
@@ -90,7 +91,10 @@ extension DossierStore {
             }
         }
         plan.outgoing = []
-        try lock.withLock { try recordOutcomes(plan, outcomes, operatorID: operatorID, now: now, report: &report) }
+        // A remote destination is named in each `delivered` record (and its
+        // audit entry): verify then knows the dossier lives there, not in store.log.
+        let remote = destination is LocalCoreDestination ? nil : destination.label
+        try lock.withLock { try recordOutcomes(plan, outcomes, remote: remote, operatorID: operatorID, now: now, report: &report) }
         if let stop { throw stop }
         return plan.count
     }
@@ -147,7 +151,7 @@ extension DossierStore {
     /// Phase three, under the data lock: one journal record per dossier. A
     /// dossier no longer `delivering` with this attempt was retried by the
     /// officer meanwhile: its new life is left alone.
-    private func recordOutcomes(_ plan: Plan, _ outcomes: [String: DestinationOutcome], operatorID: String, now: Timestamp,
+    private func recordOutcomes(_ plan: Plan, _ outcomes: [String: DestinationOutcome], remote: String?, operatorID: String, now: Timestamp,
                                 report: inout DeliveryReport) throws {
         // The `delivering` marks' audit entries are written with the outcomes' (one flush).
         try refresh(.queue, completeAudit: false)
@@ -167,8 +171,9 @@ extension DossierStore {
             switch outcomes[item.id] ?? .unavailable("no answer", retryAfter: nil) {
             case .stored, .alreadyStored:
                 let stored = outcomes[item.id] == .stored
-                records.append((journalHeader(.delivered, seq: seq, at: now, operatorID: operatorID,
-                                              [("id", .string(item.id)), ("outcome", .string(stored ? "stored" : "already-stored"))]), nil))
+                var fields: [(String, JSONValue)] = [("id", .string(item.id)), ("outcome", .string(stored ? "stored" : "already-stored"))]
+                if let remote { fields.append(("to", .string(remote))) }
+                records.append((journalHeader(.delivered, seq: seq, at: now, operatorID: operatorID, fields), nil))
                 if stored { report.delivered.append(item.id) } else { report.alreadyStored.append(item.id) }
             case .conflict(let reason):
                 setAside("conflict: " + reason, "conflict")

@@ -90,6 +90,15 @@ public protocol DeliveryDestination: AnyObject {
     /// For messages: "the local core store", "postgresql://host/db" (never a password).
     var label: String { get }
     func deliver(_ batch: [OutgoingDossier]) throws -> [DestinationOutcome]
+    /// Dossiers per batch this destination wants (nil: the store's
+    /// `batchSize`). A remote one whose per-batch cost is a process start and
+    /// a connection asks for larger batches; each batch is still one
+    /// transaction and one pair of queue fsyncs.
+    var preferredBatchSize: Int? { get }
+}
+
+extension DeliveryDestination {
+    public var preferredBatchSize: Int? { nil }
 }
 
 /// Which destination a URL names. The local core store is the default (no

@@ -34,16 +34,27 @@ public final class PostgresCore {
     /// any other the start of a word of a person's name, diacritics ignored.
     public func dossiers(search: String? = nil) throws -> [StoredDossier] {
         var conditions: [String] = []
+        var prefixes: [String] = []
         for word in PostgresCore.words(search ?? "") {
             if word.contains(where: \.isNumber) {
                 let w = PSQL.literal(word), up = PSQL.literal(word.uppercased())
                 conditions.append("(receipt_code = \(up) OR national_id = \(w) OR person_ids @> ARRAY[\(w)] OR phone = \(w) OR phones @> ARRAY[\(w)])")
             } else {
-                let folded = VietText.fold(word)
-                let pattern = folded.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_")
-                conditions.append("names_folded LIKE \(PSQL.literal("% " + pattern + "%"))")
+                // A folded word may hold a space (fold is per text): each part is a word start.
+                for part in VietText.fold(word).split(separator: " ") {
+                    let folded = String(part)
+                    // The index keeps prefixes of up to 24 letters; a longer word is also checked whole.
+                    prefixes.append(String(folded.prefix(24)))
+                    if folded.count > 24 {
+                        let pattern = folded.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                            .replacingOccurrences(of: "_", with: "\\_")
+                        conditions.append("names_folded LIKE \(PSQL.literal("% " + pattern + "%"))")
+                    }
+                }
             }
+        }
+        if !prefixes.isEmpty {
+            conditions.append("name_prefixes @> ARRAY[\(prefixes.map(PSQL.literal).joined(separator: ", "))]::text[]")
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         return try session.rows("SELECT \(PostgresCore.summaryColumns) FROM motcua.dossiers\(whereClause) ORDER BY delivered_at DESC LIMIT \(limit)")

@@ -17,6 +17,14 @@ public final class PostgresDestination: DeliveryDestination {
 
     public var label: String { ConnInfo.redacted(url) }
 
+    /// Each batch costs a psql start, a connection and a commit (~20 ms), so
+    /// 256 per batch spent most of a run there; 2,000 (a few MB of COPY)
+    /// keeps a batch well inside psql's timeout. `MOTCUA_PG_BATCH` (1–10,000)
+    /// changes it: the kill tests use small batches so kills land mid-batch.
+    public var preferredBatchSize: Int? {
+        ProcessInfo.processInfo.environment["MOTCUA_PG_BATCH"].flatMap(Int.init).map { min(10_000, max(1, $0)) } ?? 2000
+    }
+
     public func deliver(_ batch: [OutgoingDossier]) throws -> [DestinationOutcome] {
         var outcomes = [DestinationOutcome?](repeating: nil, count: batch.count)
         var rows: [UInt8] = []
@@ -131,11 +139,12 @@ public final class PostgresDestination: DeliveryDestination {
         WITH x AS (
             INSERT INTO motcua.dossiers (id, receipt_code, kiosk_id, procedure_code, form_id, form_version, form_sha256,
                 received_at, operator, applicant_name, applicant_name_folded, names_folded, national_id, person_ids,
-                phone, phones, content, content_bytes, content_sha256)
+                phone, phones, content, content_bytes, content_sha256, name_prefixes)
             SELECT id, receipt_code, kiosk_id, procedure_code, form_id, form_version, form_sha256, received_at, operator,
                 applicant_name, applicant_name_folded, names_folded, national_id,
                 ARRAY(SELECT jsonb_array_elements_text(person_ids)), phone, ARRAY(SELECT jsonb_array_elements_text(phones)),
-                convert_from(content_bytes, 'UTF8')::jsonb, content_bytes, content_sha256
+                convert_from(content_bytes, 'UTF8')::jsonb, content_bytes, content_sha256,
+                motcua.name_prefixes(names_folded)
             FROM pg_temp.motcua_in ORDER BY ord
             ON CONFLICT DO NOTHING RETURNING id)
         INSERT INTO pg_temp.motcua_ins SELECT id FROM x;

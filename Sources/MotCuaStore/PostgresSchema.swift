@@ -6,7 +6,7 @@ import Foundation
 /// running it twice, or on two desks at once, changes nothing the second time.
 public enum PostgresSchema {
     /// The newest schema version this build knows.
-    public static let version = 1
+    public static let version = 2
 
     /// Step n brings the schema from version n−1 to n. Never edit a step
     /// that has shipped: add one.
@@ -46,6 +46,20 @@ public enum PostgresSchema {
         CREATE INDEX dossiers_phones ON motcua.dossiers USING gin (phones);
         CREATE INDEX dossiers_names_folded ON motcua.dossiers USING gin (names_folded gin_trgm_ops);
         CREATE INDEX dossiers_delivered_at ON motcua.dossiers (delivered_at);
+        """,
+        // 2: name search by word prefixes. Every prefix (up to 24 letters) of
+        // every folded name word, GIN-indexed: "tran thi thuy" is one
+        // containment test (`@>`), ~7x faster on 1,000,000 rows than three
+        // trigram LIKEs; the trigram index goes (it was also the costliest
+        // index to keep up while delivering).
+        """
+        CREATE FUNCTION motcua.name_prefixes(folded text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+            $f$SELECT coalesce(array_agg(DISTINCT left(w, k)), '{}') FROM unnest(string_to_array(folded, ' ')) w,
+                generate_series(1, least(length(w), 24)) k WHERE w <> ''$f$;
+        ALTER TABLE motcua.dossiers ADD COLUMN name_prefixes text[] NOT NULL DEFAULT '{}';
+        UPDATE motcua.dossiers SET name_prefixes = motcua.name_prefixes(names_folded) WHERE names_folded <> '';
+        CREATE INDEX dossiers_name_prefixes ON motcua.dossiers USING gin (name_prefixes);
+        DROP INDEX motcua.dossiers_names_folded;
         """,
     ]
 

@@ -76,6 +76,10 @@ import Testing
         let again = try Motcua.run(["queue", "deliver", "--to", receiver.url, "--data-dir", data])
         #expect(again.stdout.contains("delivered 0, already stored 0, failed 0, set aside 0, waiting 5"), "\(again.stdout)")
         #expect(receiver.requests().count == ids.count)
+
+        // Delivered to the receiver, not to store.log: verify knows it from the journal.
+        let verify = try Motcua.run(["dossiers", "verify", "--data-dir", data])
+        #expect(verify.status == 0 && verify.stdout.contains("3 delivered elsewhere"), "\(verify.stdout)")
     }
 
     @Test func wrongTokenStopsTheRunAfterOneRequest() throws {

@@ -31,7 +31,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: root) }
         let init1 = try Motcua.run(["core", "init", "--to", pg.url])
         #expect(init1.status == 0, "\(init1.stderr)")
-        #expect(init1.stdout.contains("schema version 1 (was 0)"))
+        #expect(init1.stdout.contains("schema version 2 (was 0)"))
         #expect(try Motcua.run(["core", "init", "--to", pg.url]).stdout.contains("up to date"), "init is idempotent")
 
         var kiosks: [(data: String, ids: [String])] = []
@@ -79,7 +79,7 @@ import Glibc
         let k = try Self.kiosk(root, "KL01", count: 3000)
         let q = StoreFixture.shellQuote
         // Small batches: many transactions, so kills land mid-batch and between batches.
-        let script = "MOTCUA_RETRY_SECONDS=0.01 exec \(q(Motcua.path)) queue deliver --to \(q(pg.url)) --data-dir \(q(k.data)) >/dev/null"
+        let script = "MOTCUA_RETRY_SECONDS=0.01 MOTCUA_PG_BATCH=100 exec \(q(Motcua.path)) queue deliver --to \(q(pg.url)) --data-dir \(q(k.data)) >/dev/null"
         var generator = SystemRandomNumberGenerator()
         var psqlKills = 0
         for round in 0..<20 {
@@ -136,6 +136,9 @@ import Glibc
         #expect(try Motcua.run(["core", "init", "--to", pg.url]).status == 0)
         let a = try Self.kiosk(root, "KC01", count: 2)
         #expect(try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", a.data]).status == 0)
+        // The kiosk's own verify accepts dossiers that live in PostgreSQL, not in its store.log.
+        let verify = try Motcua.run(["dossiers", "verify", "--data-dir", a.data])
+        #expect(verify.status == 0 && verify.stdout.contains("2 delivered elsewhere"), "\(verify.stdout)")
         // Another laptop set up with the same kiosk id: same receipt codes, other dossiers.
         let fixture = root + "/other"
         let (form, answers) = try StoreFixture.make(in: fixture, count: 3, note: 1)
@@ -151,6 +154,19 @@ import Glibc
         #expect(try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", b]).stdout.contains("delivered 0, already stored 0, failed 0, set aside 0"))
         #expect(try pg.query("SELECT count(*) FROM motcua.dossiers") == [["2"]])
         #expect(try Motcua.run(["dossiers", "verify", "--core", pg.url]).status == 0)
+
+        // ... and still finds real damage: a flipped byte in a delivered dossier's queue record.
+        let log = a.data + "/queue.log"
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: log)))
+        // Inside the first dossier's body (the file's end may be preallocated zeros).
+        let mark = Array(#""answers""#.utf8)
+        guard let at = (0..<(bytes.count - mark.count)).first(where: { Array(bytes[$0..<($0 + mark.count)]) == mark }) else {
+            Issue.record("no dossier body found in queue.log"); return
+        }
+        bytes[at + 2] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: log))
+        let damaged = try Motcua.run(["dossiers", "verify", "--data-dir", a.data])
+        #expect(damaged.status != 0 && damaged.stdout.contains("PROBLEM: queue.log"), "\(damaged.stdout)\(damaged.stderr)")
     }
 
     /// A child process of `pid` (the psql motcua started), from /proc.
