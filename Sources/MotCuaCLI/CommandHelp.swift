@@ -66,6 +66,7 @@ func commandHelp(_ command: String) -> String? {
     case "dossiers": dossiersUsage
     case "qr": QRCommandOptions.usage
     case "core": coreUsage
+    case "operators": operatorsUsage
     default: nil
     }
 }

@@ -6,4 +6,5 @@ let extensionCommands: [String: @Sendable ([String]) -> Int32] = [
     "dossiers": runDossiersCommand,
     "speak": runSpeakCommand,
     "core": runCoreCommand,
+    "operators": runOperatorsCommand,
 ]

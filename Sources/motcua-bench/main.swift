@@ -14,6 +14,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("speech", benchSpeech),
     ("hostile", benchHostile),
     ("postgres", benchPostgres),
+    ("signin", benchSignIn),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
