@@ -76,6 +76,7 @@ struct FillSetup {
             guard let f = line.positional.first else { throw StoreError.invalidArgument("which form? Name one, e.g. khai-sinh (see 'motcua fill --help')") }
             formPath = resolveFormPath(f)
             draft = Draft(id: DossierID.make(), formID: "", formVersion: "", formPath: formPath, language: language)
+            draft.owner = line.operatorName
         }
         let path = formPath
         // A browsing catalog's forms have no pages: those are read from disk.

@@ -132,6 +132,8 @@ final class KioskBackend {
     private let vi: Messages
     /// English is read the first time it is asked for (most desks never switch).
     private var en: Messages?
+    /// Sign-in, when the data directory has operators (see KioskOperators.swift).
+    let signIn: KioskSignIn?
 
     init(line: StoreCommandLine, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.line = line
@@ -149,6 +151,7 @@ final class KioskBackend {
         // A destination nobody handles stops the kiosk at start, with its reason, not at the first delivery.
         _ = try Destinations.make(url: deliverTo, kioskID: store.kioskID, settings: settings)
         vi = Resources.messages("vi", root: root)
+        signIn = KioskSignIn(dataDir: dataDir, kioskID: store.kioskID)
     }
 
     /// Delivery in the background, when a destination other than the local core store is set.
@@ -170,7 +173,7 @@ final class KioskBackend {
         var args: [String] = []
         if let d = line.dataDir { args += ["--data-dir", d] }
         if let k = line.kiosk { args += ["--kiosk", k] }
-        if let o = line.operatorID { args += ["--operator", o] }
+        if let o = signIn?.current?.id ?? line.operatorID { args += ["--operator", o] }
         if let t = line.values["--today"] { args += ["--today", t] }
         return args
     }
@@ -200,8 +203,8 @@ final class KioskBackend {
                     ProcedureItem(id: $0.id, title: $0.title(language), code: $0.code, summary: $0.summary(language))
                 }
             },
-            drafts: { [drafts, catalog] language in
-                try drafts.list().sorted { $0.updatedAt > $1.updatedAt }.map { d in
+            drafts: { [drafts, catalog, signIn] language in
+                try drafts.list().filter { signIn?.mayOpen(draftOwner: $0.owner) ?? true }.sorted { $0.updatedAt > $1.updatedAt }.map { d in
                     DraftItem(id: d.id, procedure: catalog.entry(id: d.formID)?.title(language) ?? d.formID,
                               applicant: d.applicantName, updated: vietnamTime(d.updatedAt).text)
                 }
@@ -209,9 +212,15 @@ final class KioskBackend {
             discardDraft: { [drafts] id in try drafts.discard(id) },
             startForm: { [self] id, language in
                 guard let entry = catalog.entry(id: id) else { throw StoreError.notFound("no form \(id)") }
-                return try open([entry.path], language: language)
+                let session = try open([entry.path], language: language)
+                if let who = signIn?.current { signIn?.record("draft-started", operatorID: who.id, draft: session.draftID) }
+                return session
             },
-            resumeDraft: { [self] id, language in try open(["--draft", id], language: language) },
+            resumeDraft: { [self] id, language in
+                // Another officer's draft is not there for this one (an administrator sees all).
+                if let signIn, let d = try drafts.load(id), !signIn.mayOpen(draftOwner: d.owner) { throw StoreError.notFound("no draft \(id)") }
+                return try open(["--draft", id], language: language)
+            },
             queue: { [store, deliverTo] in
                 let s = try store.queueSummary()
                 let attention = s.items.filter { $0.state == .failed || $0.state == .setAside }.map {
@@ -223,12 +232,12 @@ final class KioskBackend {
                 return QueueOverview(counts: s.counts, attention: attention, storedDossiers: s.storedDossiers, conflicts: s.storeConflicts,
                                      destination: deliverTo.map(ConnInfo.redacted), lastDelivered: last.map { vietnamTime($0).text })
             },
-            deliver: { [store, line, deliverTo, settings] in
-                let r = try store.deliver(operatorID: line.operatorName, to: try Destinations.make(url: deliverTo, kioskID: store.kioskID, settings: settings))
+            deliver: { [self, store, deliverTo, settings] in
+                let r = try store.deliver(operatorID: operatorName, to: try Destinations.make(url: deliverTo, kioskID: store.kioskID, settings: settings))
                 return DeliverySummary(delivered: r.delivered.count, alreadyStored: r.alreadyStored.count,
                                        failed: r.failed.count, setAside: r.setAside.count, waiting: r.waiting)
             },
-            retry: { [store, line] receipt in _ = try store.retry(receipt, operatorID: line.operatorName) },
-            toneStyle: toneStyle)
+            retry: { [self, store] receipt in _ = try store.retry(receipt, operatorID: operatorName) },
+            toneStyle: toneStyle, operators: signIn?.services { [self] in messages("vi").text($0) })
     }
 }

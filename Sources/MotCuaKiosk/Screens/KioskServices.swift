@@ -146,6 +146,8 @@ public struct KioskServices {
     public var retry: (String) throws -> Void
     /// Where Vietnamese typing puts tone marks (a kiosk setting).
     public var toneStyle: TonePlacementStyle
+    /// Sign-in, when operators are configured (nil: the kiosk is open to whoever sits at it).
+    public var operators: OperatorServices?
 
     public init(messages: @escaping (String) -> Messages,
                 searchProcedures: @escaping (String, String) -> [ProcedureItem],
@@ -156,10 +158,11 @@ public struct KioskServices {
                 queue: @escaping () throws -> QueueOverview,
                 deliver: @escaping () throws -> DeliverySummary,
                 retry: @escaping (String) throws -> Void = { _ in throw StoreError.invalidArgument("retry is not available here") },
-                toneStyle: TonePlacementStyle = .traditional) {
+                toneStyle: TonePlacementStyle = .traditional, operators: OperatorServices? = nil) {
         self.messages = messages; self.searchProcedures = searchProcedures
         self.drafts = drafts; self.discardDraft = discardDraft
         self.startForm = startForm; self.resumeDraft = resumeDraft
         self.queue = queue; self.deliver = deliver; self.retry = retry; self.toneStyle = toneStyle
+        self.operators = operators
     }
 }
