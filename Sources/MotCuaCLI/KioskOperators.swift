@@ -69,3 +69,12 @@ extension KioskBackend {
     /// The id that goes in the audit log: the signed-in operator, else `--operator` / the login name.
     var operatorName: String { signIn?.current?.id ?? line.operatorName }
 }
+
+/// "Nguyễn Thị Lan (lan)" when the id is one of the data directory's operators,
+/// else the id as recorded (a CLI login name, or an operator since removed).
+func officerName(_ id: String, _ store: DossierStore?) -> String {
+    guard let dir = store?.directory, FileManager.default.fileExists(atPath: dir + "/" + OperatorStore.fileName),
+          let ops = try? OperatorStore(dataDirectory: dir).list(),
+          let o = ops.first(where: { $0.id == id }), o.displayName != id else { return id }
+    return "\(o.displayName) (\(id))"
+}

@@ -68,6 +68,19 @@ import Testing
         #expect(try Self.run(["sign-in", "lan", "--pin-stdin"], dir, stdin: "135790\n").status == 0)
     }
 
+    @Test func dossiersShowNamesTheOfficerAndTheAuditTheirID() throws {
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (form, answers) = try StoreFixture.make(in: dir, count: 1)
+        let data = dir + "/data"
+        #expect(try Self.run(["add", "lan", "--name", "Nguyễn Thị Lan", "--pin-stdin"], data, stdin: "123456\n123456\n").status == 0)
+        let submit = try Motcua.run(["submit", "--today", "2026-11-27", form] + answers + ["--data-dir", data, "--kiosk", "hd01", "--operator", "lan"])
+        let id = try #require(StoreFixture.submittedIDs(submit.stdout).first, "\(submit.stderr)")
+        let show = try Motcua.run(["dossiers", "show", id, "--data-dir", data])
+        #expect(show.stdout.contains("by Nguyễn Thị Lan (lan)"), "\(show.stdout)")
+        #expect(show.stdout.contains("submit (HD01, lan)"))  // the history: the audit's operator id
+    }
+
     @Test func helpExitsZero() throws {
         let r = try Motcua.run(["operators", "--help"])
         #expect(r.status == 0 && r.stdout.contains("reset-pin"))
