@@ -134,6 +134,11 @@ public final class OperatorStore {
 
     private func read() throws -> [Operator] {
         guard let bytes = try FileIO.readFile(path, limit: 1 << 20) else { return [] }
+        return try OperatorStore.parse(bytes, path: path)
+    }
+
+    /// The operators in a file's bytes; a clear error, never a trap, for anything else (fuzz-operators).
+    static func parse(_ bytes: [UInt8], path: String) throws -> [Operator] {
         let v: JSONValue
         do { v = try JSONParser.parse(Data(bytes)) } catch {
             throw StoreError.badDataDirectory("\(path) is not JSON: \(error)")
