@@ -46,8 +46,10 @@ struct OperatorsKioskTests {
         try #require(t.wait(for: "Bước 1/"), "\(t.text)")
         t.press("Enter")                                  // the first answer (its default), saved to the draft
         try #require(t.wait(for: "Bước 2/"), "\(t.text)")
-        t.press("F10")
-        try #require(t.wait(for: "Đã lưu hồ sơ nháp"), "\(t.text)")
+        t.press("C-v")                                    // "đổi người" mid-interview: the draft is saved first
+        try #require(t.wait(for: "Đã lưu hồ sơ đang làm dở. Mời người tiếp theo đăng nhập."), "\(t.text)")
+        try signIn(t, index: 1, pin: "222222")
+        try #require(t.wait(for: "Cán bộ: Trần Văn Minh"), "\(t.text)")
         t.press("F5")
         try #require(t.wait(for: "Chọn hồ sơ để làm tiếp"), "\(t.text)")
         #expect(!t.text.contains("Chưa có hồ sơ nào đang làm dở."))

@@ -84,8 +84,15 @@ public struct KioskApp: KioskProgram {
             highContrast.toggle()
             return .highContrast(highContrast)
         }
-        if let who = signedIn, KioskKey.switchOperator.matches(key), !isInterview {
-            signOut(who, reason: "switched", notice: nil)
+        // "Đổi người": F3 outside an interview (inside, F3 is the fast view), Ctrl-V anywhere;
+        // a draft in progress is saved first and stays its owner's.
+        if let who = signedIn, KioskKey.switchOperator.matches(key), !isInterview || key == .control("v") {
+            var notice: Notice?
+            if case .interview(var screen) = route {
+                screen.persist()
+                notice = Notice(text: m.text("kiosk.switch.saved"), isError: false)
+            }
+            signOut(who, reason: "switched", notice: notice)
             return .none
         }
         switch route {
