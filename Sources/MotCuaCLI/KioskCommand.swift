@@ -238,6 +238,6 @@ final class KioskBackend {
                                        failed: r.failed.count, setAside: r.setAside.count, waiting: r.waiting)
             },
             retry: { [self, store] receipt in _ = try store.retry(receipt, operatorID: operatorName) },
-            toneStyle: toneStyle, operators: signIn?.services { [self] in messages("vi").text($0) })
+            toneStyle: toneStyle, operators: signIn?.services { [self] in messages("vi").text($0, $1) })
     }
 }

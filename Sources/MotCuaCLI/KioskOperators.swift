@@ -32,14 +32,14 @@ final class KioskSignIn {
         try? OperatorLog.record(event, operatorID: operatorID, kiosk: kioskID, draft: draft, dataDirectory: dataDir)
     }
 
-    func services(_ messages: @escaping (String) -> String) -> OperatorServices {
+    func services(_ messages: @escaping (String, [String: String]) -> String) -> OperatorServices {
         OperatorServices(
             list: { [store] in
                 ((try? store.list()) ?? []).filter { !$0.disabled }.map { OperatorItem(id: $0.id, name: $0.displayName, isAdmin: $0.isAdmin) }
             },
             signIn: { [self] id, pin in
                 let outcome: SignInOutcome
-                do { outcome = try store.signIn(id, pin: pin) } catch { return .refused("\(error)") }
+                do { outcome = try store.signIn(id, pin: pin) } catch { return .refused(messages("kiosk.signin.failed", ["reason": "\(error)"])) }
                 switch outcome {
                 case .signedIn(let o):
                     let item = OperatorItem(id: o.id, name: o.displayName, isAdmin: o.isAdmin)
@@ -53,7 +53,7 @@ final class KioskSignIn {
                     if justNow { record("locked-out", operatorID: id) }
                     return .locked(until: Timestamp(until).vietnamDisplay)
                 case .disabled, .unknown:
-                    return .refused(messages("kiosk.signin.disabled"))
+                    return .refused(messages("kiosk.signin.disabled", [:]))
                 }
             },
             signOut: { [self] id, reason in
