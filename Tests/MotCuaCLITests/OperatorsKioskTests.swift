@@ -99,6 +99,20 @@ struct OperatorsKioskTests {
         }
     }
 
+    @Test func onATerminalThePINIsAskedTwiceWithoutEcho() throws {
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t = kioskSession(["operators", "add", "lan", "--data-dir", dir], environment: Self.env)
+        defer { t.close() }
+        try #require(t.wait(for: "PIN (at least 6 digits):"), "\(t.text)")
+        t.type("135790"); t.press("Enter")
+        try #require(t.wait(for: "PIN again:"), "\(t.text)")
+        t.type("135790"); t.press("Enter")
+        try #require(t.wait(for: "added lan (admin)"), "\(t.text)")
+        #expect(!t.text.contains("135790"))
+        #expect(try OperatorsCommandTests.run(["sign-in", "lan", "--pin-stdin"], dir, stdin: "135790\n").status == 0)
+    }
+
     @Test func theIdleTimeSignsOutAndNoOperatorsIsSaid() throws {
         let dir = try Motcua.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
