@@ -12,10 +12,12 @@ final class KioskSignIn {
     /// The operator signed in now; nil between sign-ins.
     private(set) var current: OperatorItem?
 
-    /// Nil when the data directory has no operator: the kiosk then works as before.
+    /// Nil when the data directory has no operators file: the kiosk then works as before.
+    /// A file that exists but cannot be read keeps the sign-in screen (with nobody to
+    /// choose): a damaged file must never open the kiosk to anyone.
     init?(dataDir: String, kioskID: String) {
         guard FileManager.default.fileExists(atPath: dataDir + "/" + OperatorStore.fileName),
-              let store = try? OperatorStore(dataDirectory: dataDir), store.hasOperators() else { return nil }
+              let store = try? OperatorStore(dataDirectory: dataDir) else { return nil }
         self.store = store
         self.dataDir = dataDir
         self.kioskID = kioskID

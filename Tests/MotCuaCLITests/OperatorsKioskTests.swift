@@ -113,6 +113,18 @@ struct OperatorsKioskTests {
         #expect(try OperatorsCommandTests.run(["sign-in", "lan", "--pin-stdin"], dir, stdin: "135790\n").status == 0)
     }
 
+    @Test func aDamagedOperatorsFileKeepsTheKioskClosed() throws {
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try addOperators(dir)
+        try Data("{\"format\":".utf8).write(to: URL(fileURLWithPath: dir + "/operators.json"))
+        let t = kiosk(dir)
+        defer { t.close() }
+        try #require(t.wait(for: "Không có ai đăng nhập được"), "\(t.text)")
+        t.press("F5")
+        #expect(!t.wait(for: "Chọn hồ sơ để làm tiếp", seconds: 1))
+    }
+
     @Test func theIdleTimeSignsOutAndNoOperatorsIsSaid() throws {
         let dir = try Motcua.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -86,6 +86,9 @@ struct SignInScreen {
             return screen
         }
         screen.write(m.text("kiosk.signin.pick"), at: Point(x: inner.x, y: inner.y), style: Style(.label, bold: true), clip: inner)
+        if operators.isEmpty {
+            screen.write(TextWrap.fit(m.text("kiosk.signin.none"), width: list.width), at: Point(x: list.x, y: list.y), style: .role(.warning), clip: list)
+        }
         guard !list.isEmpty else { return screen }
         let first = list.firstVisible(of: operators.count, keeping: highlight)
         for (k, item) in operators.enumerated().dropFirst(first).prefix(list.height) {

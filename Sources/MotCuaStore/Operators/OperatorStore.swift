@@ -40,9 +40,6 @@ public final class OperatorStore {
     /// Every operator, in the order they were added.
     public func list() throws -> [Operator] { try lock.withLock { try read() } }
 
-    /// Whether any operator is configured (the kiosk then asks who is there).
-    public func hasOperators() -> Bool { ((try? list()) ?? []).isEmpty == false }
-
     /// Adds an operator. The first one is always an administrator (someone must be able to manage the rest).
     @discardableResult
     public func add(id: String, displayName: String?, admin: Bool, pin: String) throws -> Operator {
