@@ -23,6 +23,7 @@ let package = Package(
         .executableTarget(name: "fuzz-keys", dependencies: [motcua, "FuzzSupport"]),
         .executableTarget(name: "fuzz-typing", dependencies: [motcua, "FuzzSupport"]),
         .executableTarget(name: "fuzz-text", dependencies: [motcua, "FuzzSupport"]),
+        .executableTarget(name: "fuzz-operators", dependencies: [motcua, "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

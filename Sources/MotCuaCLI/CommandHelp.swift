@@ -70,6 +70,7 @@ func commandHelp(_ command: String) -> String? {
     case "qr": QRCommandOptions.usage
     case "core": coreUsage
     case "report": reportUsage
+    case "operators": operatorsUsage
     default: nil
     }
 }

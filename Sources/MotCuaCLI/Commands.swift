@@ -7,4 +7,5 @@ let extensionCommands: [String: @Sendable ([String]) -> Int32] = [
     "speak": runSpeakCommand,
     "core": runCoreCommand,
     "report": runReportCommand,
+    "operators": runOperatorsCommand,
 ]

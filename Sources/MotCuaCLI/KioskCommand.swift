@@ -129,6 +129,8 @@ final class KioskBackend {
     let toneStyle: TonePlacementStyle
     /// Where dossiers are delivered (`--to`, `MOTCUA_DELIVER_TO`, settings `deliverTo`); nil = the local core store.
     let deliverTo: String?
+    /// Sign-in, when the data directory has operators (see KioskOperators.swift).
+    let signIn: KioskSignIn?
 
     /// `desk`: the one `motcua fill` already made; otherwise one is made from `line`.
     init(line: StoreCommandLine, environment: [String: String] = ProcessInfo.processInfo.environment, desk given: Desk? = nil) throws {
@@ -140,6 +142,7 @@ final class KioskBackend {
         deliverTo = Destinations.deliveryURL(option: line.values["--to"], environment: environment, settings: desk.settingsJSON)
         // A destination nobody handles stops the kiosk at start, with its reason, not at the first delivery.
         _ = try Destinations.make(url: deliverTo, kioskID: desk.store.kioskID, settings: desk.settingsJSON)
+        signIn = KioskSignIn(dataDir: desk.dataDir, kioskID: desk.store.kioskID)
     }
 
     /// Delivery in the background, when a destination other than the local core store is set.
@@ -157,7 +160,7 @@ final class KioskBackend {
 
     func session(_ setup: FillSetup) -> FormSession {
         // The draft is saved and the dossier queued by the desk session itself: neither comes back up here.
-        FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save, submit: { try setup.session.submitReceipt($0) })
+        FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save, submit: { [self] in try setup.session.submitReceipt($0, officer: signedInName) })
     }
 
     /// A draft open elsewhere, said in the kiosk's words.
@@ -173,8 +176,8 @@ final class KioskBackend {
                     ProcedureItem(id: $0.id, title: $0.title(language), code: $0.code, summary: $0.summary(language))
                 }
             },
-            drafts: { [drafts, catalog] language in
-                try drafts.list().sorted { $0.updatedAt > $1.updatedAt }.map { d in
+            drafts: { [drafts, catalog, signIn] language in
+                try drafts.list().filter { signIn?.mayOpen(draftOwner: $0.owner) ?? true }.sorted { $0.updatedAt > $1.updatedAt }.map { d in
                     DraftItem(id: d.id, procedure: catalog.entry(id: d.formID)?.title(language) ?? d.formID,
                               applicant: d.applicantName, updated: vietnamTime(d.updatedAt).text)
                 }
@@ -185,10 +188,14 @@ final class KioskBackend {
             },
             startForm: { [self] id, language in
                 guard let entry = catalog.entry(id: id) else { throw StoreError.notFound("no form \(id)") }
-                return open(try desk.start(form: entry.path, language: language))
+                let session = open(try desk.start(form: entry.path, language: language, operatorID: operatorName))
+                if let who = signIn?.current { signIn?.record("draft-started", operatorID: who.id, draft: session.draftID) }
+                return session
             },
             resumeDraft: { [self] id, language in
-                do { return open(try desk.resume(draft: id, language: language)) } catch let busy as DraftInUse { throw inUse(busy, language: language) }
+                // Another officer's draft is not there for this one (an administrator sees all).
+                if let signIn, let d = try drafts.load(id), !signIn.mayOpen(draftOwner: d.owner) { throw StoreError.notFound("no draft \(id)") }
+                do { return open(try desk.resume(draft: id, language: language, operatorID: operatorName)) } catch let busy as DraftInUse { throw inUse(busy, language: language) }
             },
             queue: { [store, deliverTo] in
                 let s = try store.queueSummary()
@@ -201,13 +208,14 @@ final class KioskBackend {
                 return QueueOverview(counts: s.counts, attention: attention, storedDossiers: s.storedDossiers, conflicts: s.storeConflicts,
                                      destination: deliverTo.map(ConnInfo.redacted), lastDelivered: last.map { vietnamTime($0).text })
             },
-            deliver: { [store, line, deliverTo, settings] in
-                let r = try store.deliver(operatorID: line.operatorName, to: try Destinations.make(url: deliverTo, kioskID: store.kioskID, settings: settings))
+            deliver: { [self, store, deliverTo, settings] in
+                let r = try store.deliver(operatorID: operatorName, to: try Destinations.make(url: deliverTo, kioskID: store.kioskID, settings: settings))
                 return DeliverySummary(delivered: r.delivered.count, alreadyStored: r.alreadyStored.count,
                                        failed: r.failed.count, setAside: r.setAside.count, waiting: r.waiting)
             },
-            retry: { [store, line] receipt in _ = try store.retry(receipt, operatorID: line.operatorName) },
+            retry: { [self, store] receipt in _ = try store.retry(receipt, operatorID: operatorName) },
             toneStyle: toneStyle,
-            printReceipt: { [store] receipt in try ReceiptPrinter(dataDir: store.directory).print(receipt) })
+            printReceipt: { [store] receipt in try ReceiptPrinter(dataDir: store.directory).print(receipt) },
+            operators: signIn?.services { [self] in messages("vi").text($0, $1) })
     }
 }

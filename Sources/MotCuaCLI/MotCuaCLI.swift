@@ -60,6 +60,8 @@ public enum MotCuaCLI {
       motcua submit FORM ANSWERS          queue a finished dossier (prints its id and receipt code)
       motcua queue status|deliver [--to URL]|retry ID|export FILE|import FILE
       motcua dossiers list [--search TEXT]|show ID|verify  [--core postgresql://...]
+      motcua operators add NAME [--admin]|list|disable NAME|enable NAME|reset-pin NAME|sign-in NAME
+                                          who may use the kiosk (PINs; see 'motcua operators --help')
       motcua core init --to postgresql://...
                                           create or migrate the shared core store (PostgreSQL)
       motcua report [--from DATE] [--to DATE] [--by day|procedure|operator|channel] [--csv FILE|-]

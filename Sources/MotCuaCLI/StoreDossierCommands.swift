@@ -71,7 +71,7 @@ func printDetails(_ d: DossierDetails, json: Bool, language: String, store: Doss
         head(m.text("cli.show.form")) + "\(x.formID) \(x.formVersion) (sha256 \(x.formHash.hex.prefix(16))…)",
         head(m.text("cli.show.status")) + status,
         head(m.text("cli.show.submitted")) + m.text("cli.show.submitted.detail", ["time": x.submittedAt.vietnamDisplay, "kiosk": x.kiosk,
-                                                                 "operator": x.operatorID, "language": x.language]),
+                                                                 "operator": officerName(x.operatorID, store), "language": x.language]),
     ]
     // The appointment as the receipt gave it (working days over the public holidays).
     do {

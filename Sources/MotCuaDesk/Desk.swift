@@ -46,19 +46,23 @@ public final class Desk {
         return try DossierStore(directory: dir, kioskID: kioskID, agencyCode: agency, checker: StoreForms.checker, options: options)
     }
 
-    /// A new interview of a form (a path, or an id under Forms/), with a new draft.
-    public func start(form: String, language: String) throws -> DeskSession {
+    /// A new interview of a form (a path, or an id under Forms/), with a new draft owned by
+    /// `operatorID` (the one signed in at a kiosk; else the desk's operator).
+    public func start(form: String, language: String, operatorID: String? = nil) throws -> DeskSession {
         let path = installation.formPath(form)
-        let draft = Draft(id: DossierID.make(), formID: "", formVersion: "", formPath: path, language: language)
-        return try DeskSession(desk: self, draft: draft, lock: try drafts.lock(draft.id), formPath: path, language: language)
+        var draft = Draft(id: DossierID.make(), formID: "", formVersion: "", formPath: path, language: language)
+        draft.owner = operatorID ?? operatorName
+        return try DeskSession(desk: self, draft: draft, lock: try drafts.lock(draft.id), formPath: path, language: language,
+                               operatorID: operatorID ?? operatorName)
     }
 
     /// A saved draft resumed; `form` overrides the form file it was made on, `language`
     /// the language it was left in. Throws `DraftInUse` when another desk has it open.
-    public func resume(draft id: String, form: String? = nil, language: String? = nil) throws -> DeskSession {
+    public func resume(draft id: String, form: String? = nil, language: String? = nil, operatorID: String? = nil) throws -> DeskSession {
         // Locked before it is read: what is read is what no other desk can change meanwhile.
         let lock = try drafts.lock(id)
         guard let d = try drafts.load(id) else { throw StoreError.notFound("no draft \(id) (see 'motcua drafts list')") }
-        return try DeskSession(desk: self, draft: d, lock: lock, formPath: form.map(installation.formPath) ?? d.formPath, language: language)
+        return try DeskSession(desk: self, draft: d, lock: lock, formPath: form.map(installation.formPath) ?? d.formPath, language: language,
+                               operatorID: operatorID ?? operatorName)
     }
 }

@@ -18,12 +18,15 @@ public final class DeskSession {
     /// Read when the interview starts, so a missing or unreadable holidays
     /// file stops it with a message rather than a receipt counting weekends only.
     public let holidays: HolidayCalendar
+    /// Who works this interview, for the audit log (the signed-in operator at a kiosk).
+    public let operatorName: String
     /// The form as the store keeps it, prepared at the first submit.
     private var storedCopy: FormFile?
 
     /// `language`: nil keeps the draft's own.
-    init(desk: Desk, draft: Draft, lock: DraftLock, formPath: String, language: String?) throws {
+    init(desk: Desk, draft: Draft, lock: DraftLock, formPath: String, language: String?, operatorID: String) throws {
         self.desk = desk
+        operatorName = operatorID
         self.lock = lock
         self.formPath = formPath
         holidays = try desk.installation.holidays()
@@ -82,7 +85,7 @@ public final class DeskSession {
             storedCopy = file
         }
         let request = SubmitRequest(form: file, answers: .object(i.answers), language: messages.language,
-                                    dossierID: draft.id, operatorID: desk.operatorName, now: today.map(Holidays.now(on:)))
+                                    dossierID: draft.id, operatorID: operatorName, now: today.map(Holidays.now(on:)))
         let receipt: Submission
         switch try desk.store.submit(request) {
         case .submitted(let r), .alreadySubmitted(let r): receipt = r

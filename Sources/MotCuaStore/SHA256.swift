@@ -4,13 +4,24 @@ import Foundation
 /// dependencies and Foundation on Linux has no digest API. Every record the
 /// store writes carries one; the tests check it against the NIST vectors.
 public struct SHA256: Sendable {
-    private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+    /// The eight chaining words; HMAC and PBKDF2 keep precomputed ones (see HMAC.swift).
+    typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+    static let initialState: State =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    private var h: State = SHA256.initialState
     /// Bytes of a block not yet compressed (fewer than 64).
     private var pending: [UInt8] = []
     private var totalBytes: UInt64 = 0
 
     public init() { pending.reserveCapacity(64) }
+
+    /// Resumes from a chaining state after `processed` bytes (a multiple of 64): HMAC's
+    /// precomputed padded-key states.
+    init(resuming state: State, processed: UInt64) {
+        h = state
+        totalBytes = processed
+        pending.reserveCapacity(64)
+    }
 
     /// The digest of `bytes` in one call.
     public static func hash<B: Sequence>(_ bytes: B) -> Digest where B.Element == UInt8 {
@@ -87,7 +98,13 @@ public struct SHA256: Sendable {
     /// list instead of being shuffled: this is the hot loop of every append,
     /// of `verify` and of index rebuilds.
     private mutating func compress(blocks: UnsafeRawBufferPointer) {
-        var (a, b, c, d, e, f, g, h) = self.h
+        SHA256.compress(&h, blocks: blocks)
+    }
+
+    /// The compression function over `state`, for whole blocks; no allocation
+    /// (PBKDF2 calls it twice per iteration).
+    static func compress(_ state: inout State, blocks: UnsafeRawBufferPointer) {
+        var (a, b, c, d, e, f, g, h) = state
         SHA256.k.withUnsafeBufferPointer { kp in
             let k = kp.baseAddress!
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { wb in
@@ -122,7 +139,7 @@ public struct SHA256: Sendable {
                 }
             }
         }
-        self.h = (a, b, c, d, e, f, g, h)
+        state = (a, b, c, d, e, f, g, h)
     }
 }
 

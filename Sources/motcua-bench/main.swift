@@ -15,6 +15,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("speech", benchSpeech),
     ("hostile", benchHostile),
     ("postgres", benchPostgres),
+    ("signin", benchSignIn),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -19,16 +19,22 @@ struct HomeScreen {
     /// "Hồ sơ nháp: 2 · Hàng đợi: 1 chờ gửi, 0 tạm giữ – cần xem lại", made once from the counts.
     let statusLine: String
     var notice: Notice?
+    /// Who is signed in, or that no operator is configured: shown beside the language.
+    let who: String?
+    /// Operators are configured: F3 "đổi người" is offered.
+    let canSwitch: Bool
     /// What does not change while home is shown (the frame, the heading, the wrapped
     /// hint and summaries), kept so a keystroke only redraws the search and the list.
     private let layoutCache = HomeLayoutCache()
 
-    init(messages: Messages, services: KioskServices, notice: Notice? = nil) {
+    init(messages: Messages, services: KioskServices, notice: Notice? = nil, who: String? = nil) {
         m = messages
         matches = services.searchProcedures("", messages.language)
         draftCount = (try? services.drafts(messages.language))?.count
         queue = try? services.queue()
         statusLine = HomeScreen.statusLine(messages, drafts: draftCount, queue: queue)
+        self.who = who
+        canSwitch = services.operators != nil
         self.notice = notice
     }
 
@@ -105,9 +111,10 @@ struct HomeScreen {
     /// The frame, the heading and the hint under it: the screen, the area inside the
     /// margins, and the row where the search goes.
     private func chrome(size: Size) -> (Screen, Rect, Int) {
-        let hints = [CommonHints.enter(m, "kiosk.enter.start"), KioskKey.drafts.hint(m), KioskKey.queue.hint(m),
+        let hints = [CommonHints.enter(m, "kiosk.enter.start")] + (canSwitch ? [KioskKey.switchOperator.hint(m)] : []) + [KioskKey.drafts.hint(m), KioskKey.queue.hint(m),
                      KioskKey.language.hint(m), KeyHint(KioskKey.leave.label, m.text("kiosk.key.quit")), KioskKey.highContrast.hint(m)]
-        var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.home"), status: m.text("kiosk.language.name"),
+        var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.home"),
+                                                            status: [who, m.text("kiosk.language.name")].compactMap { $0 }.joined(separator: " · "),
                                                             hints: hints), size: size)
         let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
         var y = inner.y

@@ -13,6 +13,7 @@ public struct KioskApp: KioskProgram {
         case queue(QueueScreen)
         case interview(InterviewScreen)
         case receipt(ReceiptScreen)
+        case signIn(SignInScreen)
     }
 
     let services: KioskServices
@@ -33,6 +34,8 @@ public struct KioskApp: KioskProgram {
     public internal(set) var autoRead = false
     /// espeak-ng is installed: the read key speaks (otherwise it says how to install it).
     var speechAvailable = false
+    /// Who is signed in (nil: nobody, or no operator is configured).
+    public internal(set) var signedIn: OperatorItem?
 
     /// The kiosk on its home screen.
     public init(services: KioskServices, language: String = "vi", idleTimeout: Double? = 300, highContrast: Bool = false) {
@@ -41,7 +44,12 @@ public struct KioskApp: KioskProgram {
         self.idleTimeout = idleTimeout
         self.highContrast = highContrast
         singleForm = false
-        route = .home(HomeScreen(messages: services.messages(language), services: services))
+        let m = services.messages(language)
+        if let ops = services.operators {
+            route = .signIn(SignInScreen(messages: m, services: ops))
+        } else {
+            route = .home(HomeScreen(messages: m, services: services, who: m.text("kiosk.home.noOperators")))
+        }
     }
 
     /// The kiosk straight on one interview.
@@ -76,7 +84,29 @@ public struct KioskApp: KioskProgram {
             highContrast.toggle()
             return .highContrast(highContrast)
         }
+        // "Đổi người": F3 outside an interview (inside, F3 is the fast view), Ctrl-V anywhere;
+        // a draft in progress is saved first and stays its owner's.
+        if let who = signedIn, KioskKey.switchOperator.matches(key), !isInterview || key == .control("v") {
+            var notice: Notice?
+            if case .interview(var screen) = route {
+                screen.persist()
+                notice = Notice(text: m.text("kiosk.switch.saved"), isError: false)
+            }
+            signOut(who, reason: "switched", notice: notice)
+            return .none
+        }
         switch route {
+        case .signIn(var screen):
+            guard let ops = services.operators else { goHome(); return .none }
+            let action = screen.update(key, services: ops)
+            route = .signIn(screen)
+            switch action {
+            case .none: break
+            case .quit: return .quit(0)
+            case .signedIn(let who):
+                signedIn = who
+                goHome()
+            }
         case .home(var home):
             farewell = []
             let action = home.update(key, services: services)
@@ -151,7 +181,24 @@ public struct KioskApp: KioskProgram {
     }
 
     private mutating func goHome(_ notice: Notice? = nil) {
-        route = .home(HomeScreen(messages: m, services: services, notice: notice))
+        route = .home(HomeScreen(messages: m, services: services, notice: notice, who: whoLine))
+    }
+
+    /// The home screen's word on who is at the desk (or that no operator is configured).
+    private var whoLine: String {
+        if let signedIn { return m.text("kiosk.home.signedIn", ["name": signedIn.name]) }
+        return m.text("kiosk.home.noOperators")
+    }
+
+    private var isInterview: Bool { if case .interview = route { true } else { false } }
+
+    /// Back to the sign-in list; whatever was on screen is gone, drafts stay saved
+    /// (the interview's was persisted by the caller) and stay their owner's.
+    private mutating func signOut(_ who: OperatorItem, reason: String, notice: Notice?) {
+        services.operators?.signOut(who.id, reason)
+        signedIn = nil
+        guard let ops = services.operators else { goHome(notice); return }
+        route = .signIn(SignInScreen(messages: m, services: ops, notice: notice))
     }
 
     /// Privacy at a public desk: save whatever is in progress and show home, with
@@ -161,6 +208,15 @@ public struct KioskApp: KioskProgram {
         if case .interview(var screen) = route {
             screen.persist()
             notice = Notice(text: m.text("kiosk.idle.saved"), isError: false)
+        }
+        // With operators, the idle reset signs out: the next person must sign in to see any draft (F13).
+        if let who = signedIn {
+            signOut(who, reason: "idle", notice: notice ?? Notice(text: m.text("kiosk.idle.signedOut"), isError: false))
+            return
+        }
+        if case .signIn(let screen) = route, let ops = services.operators {
+            route = .signIn(SignInScreen(messages: m, services: ops, notice: screen.notice))
+            return
         }
         if case .home = route, notice == nil {
             goHome()
@@ -182,6 +238,7 @@ public struct KioskApp: KioskProgram {
         case .queue(let queue): return queue.view(size: size)
         case .interview(let screen): return screen.view(size: size)
         case .receipt(let receipt): return receipt.view(size: size)
+        case .signIn(let screen): return screen.view(size: size)
         }
     }
 
@@ -193,6 +250,7 @@ public struct KioskApp: KioskProgram {
         case .queue: "queue"
         case .interview: "interview"
         case .receipt: "receipt"
+        case .signIn: "sign-in"
         }
     }
 }

@@ -7,12 +7,14 @@ import MotCuaForms
 /// A command of the kiosk and the keys that give it.
 enum KioskKey: CaseIterable {
     case help, review, fast, highContrast, drafts, typing, queue, language, submit, qrCodes, leave, readAloud, autoRead
+    /// "Đổi người": outside an interview (where F3 is the fast view), back to sign-in.
+    case switchOperator
 
     var function: Int {
         switch self {
         case .help: 1
         case .review: 2
-        case .fast: 3
+        case .fast, .switchOperator: 3
         case .highContrast: 4
         case .drafts, .qrCodes: 5
         case .typing: 6
@@ -40,6 +42,7 @@ enum KioskKey: CaseIterable {
         case .leave: "x"
         case .readAloud: "b"
         case .autoRead: "y"
+        case .switchOperator: "v"
         }
     }
 
@@ -69,6 +72,7 @@ enum KioskKey: CaseIterable {
         case .leave: m.text("kiosk.key.leave")
         case .readAloud: m.text("kiosk.key.read")
         case .autoRead: m.text("kiosk.key.autoread")
+        case .switchOperator: m.text("kiosk.key.switch")
         }
     }
 

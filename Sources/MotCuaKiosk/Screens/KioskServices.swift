@@ -129,6 +129,8 @@ public struct KioskServices {
     /// Prints a receipt (its PDF through the configured print command); the
     /// error says why not, in one line.
     public var printReceipt: (Receipt) throws -> Void
+    /// Sign-in, when operators are configured (nil: the kiosk is open to whoever sits at it).
+    public var operators: OperatorServices?
 
     public init(messages: @escaping (String) -> Messages,
                 searchProcedures: @escaping (String, String) -> [ProcedureItem],
@@ -140,12 +142,14 @@ public struct KioskServices {
                 deliver: @escaping () throws -> DeliverySummary,
                 retry: @escaping (String) throws -> Void = { _ in throw ServiceUnavailable(what: "retry") },
                 toneStyle: TonePlacementStyle = .traditional,
-                printReceipt: @escaping (Receipt) throws -> Void = { _ in throw ServiceUnavailable(what: "printing") }) {
+                printReceipt: @escaping (Receipt) throws -> Void = { _ in throw ServiceUnavailable(what: "printing") },
+                operators: OperatorServices? = nil) {
         self.messages = messages; self.searchProcedures = searchProcedures
         self.drafts = drafts; self.discardDraft = discardDraft
         self.startForm = startForm; self.resumeDraft = resumeDraft
         self.queue = queue; self.deliver = deliver; self.retry = retry; self.toneStyle = toneStyle
         self.printReceipt = printReceipt
+        self.operators = operators
     }
 }
 

@@ -16,6 +16,9 @@ public struct Draft: Sendable, Equatable {
     public var applicantName: String?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
+    /// The operator who started it: an officer sees only their own drafts in the
+    /// kiosk, an administrator sees all (nil: started before operators existed).
+    public var owner: String?
 
     public init(id: String, formID: String, formVersion: String, formPath: String, language: String,
                 answers: JSONObject = JSONObject(), finishedRepeats: [String] = [], applicantName: String? = nil,
@@ -36,6 +39,7 @@ public struct Draft: Sendable, Equatable {
         o["updatedAt"] = .string(updatedAt.iso8601)
         o["finishedRepeats"] = .array(finishedRepeats.map(JSONValue.string))
         o["answers"] = .object(answers)
+        if let owner { o["operator"] = .string(owner) }
         return .object(o)
     }
 
@@ -50,6 +54,7 @@ public struct Draft: Sendable, Equatable {
                   applicantName: json["applicantName"]?.stringValue,
                   createdAt: json["createdAt"]?.stringValue.flatMap(Timestamp.init(iso8601:)) ?? .now,
                   updatedAt: json["updatedAt"]?.stringValue.flatMap(Timestamp.init(iso8601:)) ?? .now)
+        owner = json["operator"]?.stringValue
     }
 }
 

@@ -1,0 +1,82 @@
+// The kiosk's operators: who is signed in, the sign-in list and PIN check over
+// operators.json, and the events recorded in operators.log. Kept apart from
+// KioskBackend so the backend only asks "who is here?" (nil: nobody configured).
+import Foundation
+import MotCuaKiosk
+import MotCuaStore
+
+final class KioskSignIn {
+    let store: OperatorStore
+    let dataDir: String
+    let kioskID: String
+    /// The operator signed in now; nil between sign-ins.
+    private(set) var current: OperatorItem?
+
+    /// Nil when the data directory has no operators file: the kiosk then works as before.
+    /// A file that exists but cannot be read keeps the sign-in screen (with nobody to
+    /// choose): a damaged file must never open the kiosk to anyone.
+    init?(dataDir: String, kioskID: String) {
+        guard FileManager.default.fileExists(atPath: dataDir + "/" + OperatorStore.fileName),
+              let store = try? OperatorStore(dataDirectory: dataDir) else { return nil }
+        self.store = store
+        self.dataDir = dataDir
+        self.kioskID = kioskID
+    }
+
+    /// Whether a draft's owner is shown to the one signed in: administrators see all.
+    func mayOpen(draftOwner: String?) -> Bool {
+        guard let current else { return false }
+        return current.isAdmin || draftOwner == current.id
+    }
+
+    func record(_ event: String, operatorID: String, draft: String? = nil) {
+        // The event log is advisory: a full disk must not stop a sign-in (the dossier journal is the record).
+        try? OperatorLog.record(event, operatorID: operatorID, kiosk: kioskID, draft: draft, dataDirectory: dataDir)
+    }
+
+    func services(_ messages: @escaping (String, [String: String]) -> String) -> OperatorServices {
+        OperatorServices(
+            list: { [store] in
+                ((try? store.list()) ?? []).filter { !$0.disabled }.map { OperatorItem(id: $0.id, name: $0.displayName, isAdmin: $0.isAdmin) }
+            },
+            signIn: { [self] id, pin in
+                let outcome: SignInOutcome
+                do { outcome = try store.signIn(id, pin: pin) } catch { return .refused(messages("kiosk.signin.failed", ["reason": "\(error)"])) }
+                switch outcome {
+                case .signedIn(let o):
+                    let item = OperatorItem(id: o.id, name: o.displayName, isAdmin: o.isAdmin)
+                    current = item
+                    record("signed-in", operatorID: o.id)
+                    return .signedIn(item)
+                case .wrongPIN(let left):
+                    record("wrong-pin", operatorID: id)
+                    return .wrongPIN(left: left)
+                case .lockedOut(let until, let justNow):
+                    if justNow { record("locked-out", operatorID: id) }
+                    return .locked(until: Timestamp(until).vietnamDisplay)
+                case .disabled, .unknown:
+                    return .refused(messages("kiosk.signin.disabled", [:]))
+                }
+            },
+            signOut: { [self] id, reason in
+                record(reason == "idle" ? "signed-out-idle" : "signed-out", operatorID: id)
+                current = nil
+            })
+    }
+}
+
+extension KioskBackend {
+    /// The signed-in operator's display name, for the receipt's "officer" line (nil: nobody / not configured).
+    var signedInName: String? { signIn?.current?.name }
+    /// The id that goes in the audit log: the signed-in operator, else `--operator` / the login name.
+    var operatorName: String { signIn?.current?.id ?? line.operatorName }
+}
+
+/// "Nguyễn Thị Lan (lan)" when the id is one of the data directory's operators,
+/// else the id as recorded (a CLI login name, or an operator since removed).
+func officerName(_ id: String, _ store: DossierStore?) -> String {
+    guard let dir = store?.directory, FileManager.default.fileExists(atPath: dir + "/" + OperatorStore.fileName),
+          let ops = try? OperatorStore(dataDirectory: dir).list(),
+          let o = ops.first(where: { $0.id == id }), o.displayName != id else { return id }
+    return "\(o.displayName) (\(id))"
+}
