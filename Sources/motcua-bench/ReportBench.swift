@@ -17,14 +17,30 @@ func benchReport() throws {
     let n = 100_000
     var options = StoreOptions()
     options.batchSize = 2000
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("motcua").path
+    guard FileManager.default.isExecutableFile(atPath: binary) else { throw BenchError("no motcua binary beside motcua-bench at \(binary)") }
+    // The first dossier (on 27 November: its answers are valid then) through the real binary, so the form copy is the one
+    // the program stores (its lists inlined); the rest in-process with those bytes.
+    let first = Process()
+    first.executableURL = URL(fileURLWithPath: binary)
+    first.arguments = ["submit", root + "/Forms/khai-sinh.json", root + "/Tests/MotCuaFormsTests/Answers/khai-sinh.valid.json",
+                       "--data-dir", dir, "--kiosk", "BN01", "--operator", "op0"]
+    first.environment = ProcessInfo.processInfo.environment.merging(["MOTCUA_HOME": root, "MOTCUA_TEST_NOW": "1795748400000"]) { $1 }
+    first.standardOutput = FileHandle.nullDevice
+    try first.run()
+    first.waitUntilExit()
+    let copies = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/forms")) ?? []
+    guard first.terminationStatus == 0, copies.count == 1,
+          let copy = FileManager.default.contents(atPath: dir + "/forms/" + copies[0]) else { throw BenchError("the first submit through motcua failed") }
+    let form = FormFile(copy)
     let build = try time {
         let store = try DossierStore(directory: dir, kioskID: "BN01", checker: b.passThrough, options: options)
         for batch in 0..<(n / 2000) {
-            let requests = (0..<2000).map { i -> SubmitRequest in
+            let requests = ((batch == 0 ? 1 : 0)..<2000).map { i -> SubmitRequest in
                 let k = batch * 2000 + i
                 // 2026-08-01 08:00 in Viet Nam, then one dossier every ~104 s: 120 days.
                 let at = Timestamp(milliseconds: 1_785_546_000_000 + Int64(k) * 103_680)
-                return SubmitRequest(form: b.form, answers: b.answers, operatorID: "op\(k % 5)", now: at)
+                return SubmitRequest(form: form, answers: b.answers, operatorID: "op\(k % 5)", now: at)
             }
             _ = try store.submit(batch: requests)
         }
@@ -33,12 +49,10 @@ func benchReport() throws {
     let size = ((try? FileManager.default.attributesOfItem(atPath: dir + "/queue.log")[.size] as? Int) ?? 0) / 1_048_576
     print("store of \(n) khai-sinh dossiers, half delivered, built in \(human(build)); queue.log \(size) MiB")
 
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("motcua").path
-    guard FileManager.default.isExecutableFile(atPath: binary) else { throw BenchError("no motcua binary beside motcua-bench at \(binary)") }
-    func run(_ args: [String]) throws -> (Double, String) {
+    func run(_ args: [String], command: [String] = ["report", "--today", "2026-12-01"]) throws -> (Double, String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = ["report", "--data-dir", dir, "--today", "2026-12-01"] + args
+        p.arguments = command + ["--data-dir", dir] + args
         var env = ProcessInfo.processInfo.environment
         env["MOTCUA_HOME"] = root
         p.environment = env
@@ -72,4 +86,9 @@ func benchReport() throws {
     try? FileManager.default.removeItem(atPath: dir + "/store.index")
     let (cold, _) = try run(cases[0].1)
     print("  report after deleting queue.snapshot and store.index: \(human(cold)) (the report never reads them)")
+    // The peer: replaying the same journal for `queue status` (snapshot deleted), i.e. reading
+    // every frame and its header, which the report also does, without fees or appointments.
+    try? FileManager.default.removeItem(atPath: dir + "/queue.snapshot")
+    let (replay, _) = try run([], command: ["queue", "status"])
+    print("  peer: motcua queue status after deleting queue.snapshot (the journal replayed): \(human(replay))")
 }
