@@ -194,3 +194,26 @@ extension FirstDayTests {
         #expect(app.view(size: .minimum).lines[2].hasSuffix("· Phí, lệ phí: 16.000 đ"), "\(app.view(size: .minimum).lines[2])")
     }
 }
+
+extension FirstDayTests {
+    /// Defect 4: a year field asks for a year: its message gives a year as the example, and
+    /// its lower bound is said as a year ("Năm không được trước 1900").
+    @Test func aYearFieldSpeaksOfAYear() {
+        let desk = FakeDesk()
+        var i = desk.interview("khai-sinh", khaiSinhFirstPage)
+        i.edit(.field("me_nam_sinh"))
+        var app = KioskApp(services: desk.services, session: desk.session(i))
+        app.type("19")
+        app.press(.enter)
+        var s = app.view(size: .minimum).text
+        #expect(s.contains("✗ Hãy nhập năm đủ 4 chữ số, ví dụ 1990."), "\(s)")
+        #expect(!s.contains("05/03/2024") && !s.contains("nhập ngày"))
+        app.press(.backspace, .backspace)
+        app.type("1800")
+        app.press(.enter)
+        s = app.view(size: .minimum).text
+        #expect(s.contains("✗ Năm không được trước 1900."), "\(s)")
+        #expect(!s.contains("01/01/1900"))
+        #expect(app.interview?.currentField?.id == "me_nam_sinh")
+    }
+}

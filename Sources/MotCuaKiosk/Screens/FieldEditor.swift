@@ -135,7 +135,7 @@ struct FieldEditor {
             if d.isEmpty { return .value(.null) }
             if let iso = d.iso { return .value(.string(iso)) }
             if d.problem == .incomplete {
-                return .invalid(m.text("input.date", TypedInput.dateArguments(f.precision)))
+                return .invalid(m.text(TypedInput.dateKey(f.precision), TypedInput.dateArguments(f.precision)))
             }
             return .invalid(m.text("input.date.impossible"))
         case .choice(let c):
