@@ -217,3 +217,28 @@ extension FirstDayTests {
         #expect(app.interview?.currentField?.id == "me_nam_sinh")
     }
 }
+
+extension FirstDayTests {
+    /// Friction: when the person asking is the mother, her name and ID number are carried
+    /// over to the mother's page (Enter keeps them), not asked again from nothing.
+    @Test func theMotherAskingIsCarriedOver() {
+        let desk = FakeDesk()
+        var answers = khaiSinhFirstPage
+        for (k, v) in [("ks_ho_ten", "Trần Minh Khôi"), ("ks_ngay_sinh", "2026-10-20"), ("ks_gioi_tinh", "nam"), ("ks_dan_toc", "01"),
+                       ("ks_quoc_tich", "vn"), ("ks_noi_sinh", "Bệnh viện"), ("ks_que_quan", "Tuyên Quang"),
+                       ("co_thong_tin_me", true)] as [(String, JSONValue)] {
+            answers[k] = v
+        }
+        var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh", answers)))
+        #expect(app.interview?.currentField?.id == "me_ho_ten")
+        #expect(app.view(size: .minimum).lines[5].hasPrefix("  Nguyễn Thị Hòa"))
+        app.press(.enter)
+        #expect(desk.saves.last?["me_ho_ten"] == "Nguyễn Thị Hòa")
+        app.type("1990")
+        app.press(.enter)
+        while let id = app.interview?.currentField?.id, id != "me_cccd" { app.press(.enter) }
+        #expect(app.view(size: .minimum).text.contains("008190012345"))
+        app.press(.enter)
+        #expect(desk.saves.last?["me_cccd"] == "008190012345")
+    }
+}
