@@ -126,6 +126,19 @@ extension Interview {
         return (answered, total)
     }
 
+    /// The title of the page the cursor is on ("Người mẹ"), empty on the review: the kiosk
+    /// shows it beside the step so a person knows which part of the form they are in.
+    public var pageTitle: String {
+        let id: String
+        switch cursor {
+        case .field(let f): id = f
+        case .item(let rid, _, _): id = rid
+        case .review: return ""
+        }
+        guard let place = form.fieldIndex[id] else { return "" }
+        return text(form.pages[place.page].title)
+    }
+
     /// The 1-based number of the current question among those relevant now, for "[3/17]".
     public var stepNumber: Int {
         let top: String

@@ -52,6 +52,18 @@ let family = #"""
         #expect(i.cursor == .field("so_dt"))
     }
 
+    /// Issue 14: the kiosk shows the page's title beside the step ("Bước 3/5 · Bản thân").
+    @Test func thePageTitleFollowsTheCursor() {
+        var i = interview(family)
+        #expect(i.pageTitle == "Bản thân")
+        _ = i.answer("Nguyễn Thị Hoà")
+        _ = i.answer(true)
+        _ = i.answer(.null)
+        #expect(i.pageTitle == "Con cái")
+        i.openReview()
+        #expect(i.pageTitle == "")
+    }
+
     @Test func irrelevantAnswersStayInTheDraftAndComeBack() {
         var i = interview(family)
         _ = i.answer("Lò Văn Páo")

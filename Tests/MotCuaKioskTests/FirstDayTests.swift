@@ -242,3 +242,18 @@ extension FirstDayTests {
         #expect(desk.saves.last?["me_cccd"] == "008190012345")
     }
 }
+
+extension FirstDayTests {
+    /// Friction: when "đồng ý?" is asked, the declaration it agrees to is on the screen.
+    @Test func theDeclarationIsInViewWhenAgreeing() {
+        let desk = FakeDesk()
+        var i = desk.interview("khai-sinh", khaiSinhFirstPage)
+        i.edit(.field("cam_doan"))
+        let app = KioskApp(services: desk.services, session: desk.session(i))
+        let s = app.view(size: .minimum)
+        #expect(s.lines[1].contains("· Bản sao và cam đoan"))
+        #expect(s.lines[3].contains("đồng ý"), "\(s.text)")
+        #expect(s.text.contains("Tôi cam đoan nội dung đề nghị đăng ký khai sinh"), "\(s.text)")
+        #expect(s.text.contains("( ) Có"))
+    }
+}

@@ -181,6 +181,15 @@ struct FieldEditor {
                 hint = hint.isEmpty ? intro : intro + " " + hint
             }
         }
+        // A yes/no right after a note ("Đồng ý với lời cam đoan trên?") shows the note's text
+        // again: the declaration stays in view while the person agrees to it.
+        if f.type == .boolean, case .field = i.cursor, let place = i.form.fieldIndex[f.id], place.field > 0 {
+            let before = i.form.pages[place.page].fields[place.field - 1]
+            if before.type == .note, i.isRelevant(before.id) {
+                let note = i.text(before.label)
+                if !note.isEmpty { hint = hint.isEmpty ? note : note + " " + hint }
+            }
+        }
         let example = i.text(f.example)
         return QuestionContent(label: label, required: FieldEditor.isRequired(f, i),
                                hint: hint.isEmpty ? nil : hint,

@@ -12,7 +12,10 @@ extension InterviewScreen {
         if !onReview {
             let total = interview.progress.total
             let step = min(interview.stepNumber, max(total, 1))
-            progress = FrameContent.Progress(step: step, total: total, label: strings.step(step, of: total))
+            // "Bước 3/17 · Người yêu cầu": the part of the form, as the form names it.
+            let page = interview.pageTitle
+            let label = strings.step(step, of: total) + (page.isEmpty ? "" : " · " + page)
+            progress = FrameContent.Progress(step: step, total: total, label: label)
         }
         let title = m.text("kiosk.title.form", ["title": interview.text(interview.form.title)])
         var (screen, body) = KioskFrame.render(FrameContent(title: title, status: status, progress: progress, hints: hints), size: size)
