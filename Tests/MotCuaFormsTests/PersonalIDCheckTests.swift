@@ -49,6 +49,9 @@ import Testing
         #expect(otherID.errors.first?.message.contains("Người yêu cầu là mẹ của trẻ") == true)
         let otherName = validate(form, try answers("khai-sinh") { $0["me_ho_ten"] = "Nguyễn Thị Lan" })
         #expect(ProcedureFormTests.pairs(otherName.errors) == ["me_ho_ten check"], "\(otherName.errors)")
+        // The same name written with the other tone placement and in capitals is the same.
+        let sameName = validate(form, try answers("khai-sinh") { $0["nyc_ho_ten"] = "NGUYỄN THỊ HÒA"; $0["me_ho_ten"] = "Nguyễn Thị Hoà" })
+        #expect(sameName.isValid, "\(sameName.errors)")
         // A grandmother asking may have her own ID.
         let grandmother = validate(form, try answers("khai-sinh") { $0["nyc_quan_he"] = "ba-noi"; $0["me_cccd"] = "008195099999" })
         #expect(!grandmother.errors.contains { $0.field == "me_cccd" }, "\(grandmother.errors)")

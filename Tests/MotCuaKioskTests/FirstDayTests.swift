@@ -257,3 +257,28 @@ extension FirstDayTests {
         #expect(s.text.contains("( ) Có"))
     }
 }
+
+extension FirstDayTests {
+    /// Friction: the residence history's items are shown with their months and place, in
+    /// the list and on the review, not as "1. Nơi cư trú thứ 1" alone.
+    @Test func repeatItemsShowTheirDatesAndPlace() throws {
+        let desk = FakeDesk()
+        let path = screensRoot + "/Tests/MotCuaFormsTests/Answers/ly-lich-tu-phap.valid.json"
+        let answers = try #require(try JSONParser.parse(try Data(contentsOf: URL(fileURLWithPath: path))).objectValue)
+        var i = desk.interview("ly-lich-tu-phap", answers)
+        i.edit(.field("cu_tru"))
+        var app = KioskApp(services: desk.services, session: desk.session(i))
+        var s = app.view(size: .minimum)
+        #expect(s.text.contains("1. Nơi cư trú thứ 1 · 03/2009 · 08/2013 · Tỉnh Tuyên Quang"), "\(s.text)")
+        i.openReview()
+        app = KioskApp(services: desk.services, session: desk.session(i))
+        let entries = i.review().sections.flatMap(\.entries)
+        let heading = try #require(entries.first { $0.label == "Nơi cư trú thứ 3" })
+        #expect(heading.isItemHeading && heading.value == "06/2017 · Tỉnh Tuyên Quang · Phường Minh Xuân", "\(heading.value)")
+        #expect(entries.contains { $0.depth == 2 && $0.label.hasPrefix("Số nhà") })
+        for _ in 0..<12 { app.press(.pageDown) }
+        s = app.view(size: .minimum)
+        #expect(!s.text.contains("Nơi cư trú thứ 3 · Số nhà"), "\(s.text)")
+        #expect(s.text.contains("Xem lại hồ sơ: 58 câu trả lời"))  // the item lines are not answers
+    }
+}

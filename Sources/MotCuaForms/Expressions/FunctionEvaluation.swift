@@ -103,6 +103,9 @@ extension Evaluator {
             }
             return best
         case "period_gaps", "period_overlaps", "period_first_gap": return periods(name, v)
+        case "same_name":
+            guard case .string(let a) = v[0], case .string(let b) = v[1] else { return .null }
+            return .bool(VietText.sameName(a, b))
         case "cccd_year", "cccd_sex":
             guard case .string(let t) = v[0], let id = PersonalID(t) else { return .null }
             return name == "cccd_year" ? .number(Double(id.birthYear)) : .string(id.isFemale ? "nu" : "nam")

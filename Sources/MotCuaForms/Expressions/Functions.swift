@@ -53,6 +53,9 @@ enum Builtins {
         // century and sex, the 5th and 6th the year): null unless it reads as one.
         "cccd_year": .init(minArgs: 1, maxArgs: 1, params: [.string], result: { _ in .number }),
         "cccd_sex": .init(minArgs: 1, maxArgs: 1, params: [.string], result: { _ in .string }),
+        // Extension: two names are the same name as people write it (case, spaces and
+        // tone placement aside: "Nguyễn Thị Hòa" = "NGUYỄN THỊ HOÀ"; "Hoa" is another).
+        "same_name": .init(minArgs: 2, maxArgs: 2, params: [.string, .string], result: { _ in .boolean }),
     ]
 
     private static func elementType(_ t: [StaticType]) -> StaticType {

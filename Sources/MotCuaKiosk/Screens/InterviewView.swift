@@ -99,7 +99,10 @@ extension InterviewScreen {
             let on = offset == repeatHighlight
             let text: String
             switch row {
-            case .item(let i): text = "\(i + 1). " + interview.itemLabel(rid, i)
+            case .item(let i):
+                // "1. Nơi cư trú thứ 1 · 03/2009 · 08/2013 · Tỉnh Tuyên Quang": which item is which.
+                let summary = interview.itemSummary(rid, i)
+                text = "\(i + 1). " + interview.itemLabel(rid, i) + (summary.isEmpty ? "" : " · " + summary)
             case .add: text = "+ " + m.text("kiosk.repeat.add")
             case .done: text = "✓ " + m.text("kiosk.repeat.done")
             }
