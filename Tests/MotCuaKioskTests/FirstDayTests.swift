@@ -200,7 +200,9 @@ extension FirstDayTests {
     /// its lower bound is said as a year ("Năm không được trước 1900").
     @Test func aYearFieldSpeaksOfAYear() {
         let desk = FakeDesk()
-        var i = desk.interview("khai-sinh", khaiSinhFirstPage)
+        var answers = khaiSinhFirstPage
+        answers["ks_ngay_sinh"] = "2026-10-20"
+        var i = desk.interview("khai-sinh", answers)
         i.edit(.field("me_nam_sinh"))
         var app = KioskApp(services: desk.services, session: desk.session(i))
         app.type("19")
@@ -215,6 +217,14 @@ extension FirstDayTests {
         #expect(s.contains("✗ Năm không được trước 1900."), "\(s)")
         #expect(!s.contains("01/01/1900"))
         #expect(app.interview?.currentField?.id == "me_nam_sinh")
+        // The refused year is replaced by typing (the full mask took no more digits before).
+        app.type("1995")
+        #expect(app.view(size: .minimum).text.contains("  1995"))
+        app.press(.control("u"))
+        #expect(app.view(size: .minimum).text.contains("  nnnn"))
+        app.type("1995")
+        app.press(.enter)
+        #expect(desk.saves.last?["me_nam_sinh"] == "1995")
     }
 }
 

@@ -36,9 +36,15 @@ struct FieldEditor {
     /// Selects a text answer's whole text, so typing replaces it (on arriving at a question
     /// answered before, and after an answer is refused).
     mutating func selectText() {
-        guard case .text(var editor) = widget else { return }
-        editor.selectAll()
-        widget = .text(editor)
+        switch widget {
+        case .text(var editor):
+            editor.selectAll()
+            widget = .text(editor)
+        case .date(var date):
+            date.replacesOnTyping = !date.isEmpty
+            widget = .date(date)
+        default: break
+        }
     }
 
     /// Telex/VNI only where names and addresses are typed: ID numbers, phones and e-mail
