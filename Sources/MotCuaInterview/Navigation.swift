@@ -137,7 +137,8 @@ extension Interview {
                 projected = with
                 let scope = Scope(values: with)
                 let pageOpen = form.pages[p].relevant.map { Evaluator.evaluate($0, scope, validator.context).truthy } ?? true
-                if pageOpen, let rule = f.relevant, Evaluator.evaluate(rule, scope, validator.context).truthy { total += 1 }
+                let fieldOpen = f.relevant.map { Evaluator.evaluate($0, scope, validator.context).truthy } ?? true
+                if pageOpen && fieldOpen { total += 1 }
             }
         }
         return (answered, total)

@@ -121,7 +121,7 @@ import Testing
         // After `<` the birth date is asked again (not the last question, as before).
         let afterReview = try #require(r.stdout.range(of: "Nộp hồ sơ? Gõ")).upperBound
         let next = r.stdout[afterReview...].split(separator: "\n").first { $0.hasPrefix("[") }
-        #expect(next?.hasPrefix("[8/27] Ngày, tháng, năm sinh") == true, "\(String(describing: next))")
+        #expect(next?.hasPrefix("[8/28] Ngày, tháng, năm sinh") == true, "\(String(describing: next))")
     }
 
     /// Friction: going back over a confirmed CCCD and pressing Enter keeps it, without

@@ -65,7 +65,7 @@ let family = #"""
     }
 
     /// Issue 14: the total counts the questions a default will open ahead ("Có thông tin
-    /// người mẹ? (•) Có"), so it does not jump from 14/17 to 15/22 on Enter.
+    /// người mẹ? (•) Có"), so it does not jump from 14/17 to 15/22 on Enter; a page a default opens counts too.
     @Test func theTotalCountsWhatTheDefaultsOpen() throws {
         let json = #"""
         {"format": "motcua-form/1", "id": "me", "version": "1", "title": "Mẹ",
