@@ -115,15 +115,56 @@ extension Interview {
         cursor = .review
     }
 
-    /// Progress: questions answered out of the questions relevant now (a repeat counts as one).
+    /// Progress: questions answered out of the questions relevant now (a repeat counts as
+    /// one), plus those ahead that the form's defaults will open: "Đã xác định được người
+    /// mẹ chưa? (•) Có" counts the mother's questions before Enter confirms it, so the
+    /// total does not jump from "14/17" to "15/22" (issue 14).
     public var progress: (answered: Int, total: Int) {
         var answered = 0, total = 0
-        for (_, id) in order where isStep(id) {
-            guard let f = form.field(id), f.type != .note else { continue }
-            total += 1
-            if isAnswered(.field(id)) { answered += 1 }
+        let here: Int? = switch cursor {
+        case .field(let id): position[id]
+        case .item(let rid, _, _): position[rid]
+        case .review: nil
+        }
+        var projected: [String: Value]?
+        for (k, (p, id)) in order.enumerated() {
+            guard let f = form.field(id), f.type != .note, f.type != .calculate else { continue }
+            if isStep(id) {
+                total += 1
+                if isAnswered(.field(id)) { answered += 1 }
+            } else if let here, k > here {
+                let with = projected ?? withDefaults()
+                projected = with
+                let scope = Scope(values: with)
+                let pageOpen = form.pages[p].relevant.map { Evaluator.evaluate($0, scope, validator.context).truthy } ?? true
+                let fieldOpen = f.relevant.map { Evaluator.evaluate($0, scope, validator.context).truthy } ?? true
+                if pageOpen && fieldOpen { total += 1 }
+            }
         }
         return (answered, total)
+    }
+
+    /// The values expressions see, with each unanswered question taken at its literal default.
+    private func withDefaults() -> [String: Value] {
+        var vals = values
+        for (_, id) in order where answers[id] == nil && vals[id] == nil {
+            guard let f = form.field(id), case .literal(let v)? = f.defaultValue, let x = Value(stored: v, type: f.type) else { continue }
+            vals[id] = x
+        }
+        return vals
+    }
+
+    /// The title of the page the cursor is on ("Người mẹ"), empty on the review: the kiosk
+    /// shows it beside the step so a person knows which part of the form they are in.
+    public var pageTitle: String {
+        let id: String
+        switch cursor {
+        case .field(let f): id = f
+        case .item(let rid, _, _): id = rid
+        case .review: return ""
+        }
+        guard let place = form.fieldIndex[id] else { return "" }
+        return text(form.pages[place.page].title)
     }
 
     /// The 1-based number of the current question among those relevant now, for "[3/17]".

@@ -10,6 +10,9 @@ public struct ReviewEntry: Sendable, Equatable {
     public var depth: Int
     public var errors: [String]
     public var warnings: [String]
+    /// The line naming one item of a repeat with a summary of it ("Nơi cư trú thứ 2 ·
+    /// 08/2013 · 06/2017 · Thành phố Hà Nội"): not an answer of its own.
+    public var isItemHeading = false
 }
 
 /// A page of the review.
@@ -52,12 +55,21 @@ extension Interview {
                                                depth: 0, errors: errors[f.id] ?? [], warnings: warnings[f.id] ?? []))
                     let items = answers[f.id]?.arrayValue ?? []
                     for (i, item) in items.enumerated() {
-                        for inner in f.fields where inner.type.isAsked && isRelevant(item: i, of: f.id, field: inner) {
+                        // Each item under a line that says which it is, with its dates and place,
+                        // then its answers under their own labels (not "Nơi cư trú thứ 1 · Số nhà, đư…").
+                        let asked = f.fields.filter { $0.type.isAsked && isRelevant(item: i, of: f.id, field: $0) }
+                        if let first = asked.first {
+                            var heading = ReviewEntry(label: itemLabel(f.id, i), value: itemSummary(f.id, i),
+                                                      target: .item(repeat: f.id, index: i, field: first.id), depth: 1, errors: [], warnings: [])
+                            heading.isItemHeading = true
+                            entries.append(heading)
+                        }
+                        for inner in asked {
                             let path = "\(f.id)[\(i)].\(inner.id)"
                             used.insert(path)
-                            entries.append(ReviewEntry(label: itemLabel(f.id, i) + " · " + text(inner.label),
+                            entries.append(ReviewEntry(label: text(inner.label),
                                                        value: display(item[inner.id], inner), target: .item(repeat: f.id, index: i, field: inner.id),
-                                                       depth: 1, errors: errors[path] ?? [], warnings: warnings[path] ?? []))
+                                                       depth: 2, errors: errors[path] ?? [], warnings: warnings[path] ?? []))
                         }
                     }
                     continue
@@ -69,6 +81,23 @@ extension Interview {
         }
         let general = report.errors.filter { !used.contains($0.field) }.map { "\($0.field): \($0.message)" }
         return Review(sections: sections, report: report, generalErrors: general)
+    }
+
+    /// One item of a repeat in a few words: its first three answers that are not yes/no
+    /// ("03/2009 · 08/2013 · Tỉnh Tuyên Quang"), for the list of items and the review.
+    public func itemSummary(_ rid: String, _ index: Int) -> String {
+        guard let f = form.field(rid), let items = answers[rid]?.arrayValue, index < items.count else { return "" }
+        // What the item's label already says (the name in "Người thứ 1: Lê Văn Tám") is not repeated.
+        let label = itemLabel(rid, index)
+        var parts: [String] = []
+        for inner in f.fields where inner.type.isAsked && inner.type != .boolean && isRelevant(item: index, of: rid, field: inner) {
+            guard let v = items[index][inner.id], !v.isNull else { continue }
+            let shown = display(v, inner).replacingOccurrences(of: "\n", with: " ")
+            if label.contains(shown) { continue }
+            parts.append(shown)
+            if parts.count == 3 { break }
+        }
+        return parts.joined(separator: " · ")
     }
 
     /// An answer as a person reads it: option labels, DD/MM/YYYY, Có/Không; "—" when empty.

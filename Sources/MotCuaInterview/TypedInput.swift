@@ -28,7 +28,7 @@ public enum TypedInput {
         case .date:
             guard let d = CalendarDate.parseTyped(text, precision: f.precision) ?? CalendarDate.parseISO(text, precision: f.precision) else {
                 if CalendarDate.hasTypedShape(text, precision: f.precision) { return .invalid(key: "input.date.impossible", args: [:]) }
-                return .invalid(key: "input.date", args: dateArguments(f.precision))
+                return .invalid(key: dateKey(f.precision), args: dateArguments(f.precision))
             }
             return .value(.string(d.iso))
         case .boolean:
@@ -78,6 +78,16 @@ public enum TypedInput {
         case .day: return "05/03/2024"
         case .month: return "03/2024"
         case .year: return "1990"
+        }
+    }
+
+    /// The message for a date not written as asked: a year field asks for a year, not a
+    /// "date" ("Hãy nhập năm…"), a month field for a month and year.
+    public static func dateKey(_ p: CalendarDate.Precision) -> String {
+        switch p {
+        case .day: return "input.date"
+        case .month: return "input.date.month"
+        case .year: return "input.date.year"
         }
     }
 

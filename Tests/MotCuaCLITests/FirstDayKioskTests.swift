@@ -13,7 +13,7 @@ struct FirstDayKioskTests {
 
     /// khai-sinh up to the requester's name.
     func requesterName(_ t: TmuxSession) throws {
-        try #require(t.wait(for: "Bước 1/17"), "\(t.text)")
+        try #require(t.wait(for: "Bước 1/28"), "\(t.text)")
         t.press("Enter")
         t.type("hung duc"); t.press("Enter")
         try #require(t.wait(for: "Họ, chữ đệm, tên người yêu cầu"), "\(t.text)")
@@ -39,6 +39,6 @@ struct FirstDayKioskTests {
         #expect(t.text.contains("  guyễn Thị Hõa\n"), "\(t.text)")
         #expect(!t.text.contains("~") && !t.text.contains("[1"), "\(t.text)")
         t.press("Escape")   // the Esc key alone still goes back
-        try #require(t.wait(for: "Bước 2/17"), "\(t.text)")
+        try #require(t.wait(for: "Bước 2/28"), "\(t.text)")
     }
 }

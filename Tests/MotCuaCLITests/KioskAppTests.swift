@@ -19,7 +19,7 @@ struct KioskAppTests {
     /// Answers khai-sinh's first page, typing the name in Telex; returns when the
     /// child's name is asked (so every answer before it is saved).
     func firstPage(_ t: TmuxSession) throws {
-        try #require(t.wait(for: "Bước 1/17"), "\(t.text)")
+        try #require(t.wait(for: "Bước 1/28"), "\(t.text)")
         t.press("Enter")                              // the province: Tuyên Quang by default
         t.type("hung duc"); t.press("Enter")          // the commune, narrowed without diacritics
         try #require(t.wait(for: "Họ, chữ đệm, tên người yêu cầu"), "\(t.text)")
@@ -99,7 +99,7 @@ struct KioskAppTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = fill(dir)
         defer { t.close() }
-        try #require(t.wait(for: "Bước 1/17"))
+        try #require(t.wait(for: "Bước 1/28"))
         t.press("Enter"); t.type("hung duc"); t.press("Enter")
         t.type("Nguyeenx Thij Ho")
         try #require(t.wait(for: "  Nguyễn Thị Ho"), "\(t.text)")
@@ -111,7 +111,7 @@ struct KioskAppTests {
         t.resize(80, 24)
         try #require(t.wait(for: "  Nguyễn Thị Ho"), "\(t.text)")
         #expect(!t.text.contains("xyz"))
-        #expect(t.lines[1].hasPrefix(" Bước 3/17"))
+        #expect(t.lines[1].hasPrefix(" Bước 3/28"))
         t.resize(120, 40)                             // a larger window: the layout uses it
         try #require(t.wait { $0.lines.count >= 40 && $0.lines[39].hasPrefix(" Enter Tiếp") }, "\(t.text)")
         #expect(t.lines[0].count == 119 && t.lines[0].hasSuffix("Gõ: Telex"))
@@ -150,7 +150,7 @@ struct KioskAppTests {
         try #require(home.wait(for: "Mở hồ sơ nháp của N. T. H.?"), "\(home.text)")
         home.press("Enter")
         try #require(home.wait(for: "Ngày, tháng, năm sinh"), "\(home.text)")   // the first unanswered question
-        #expect(home.lines[1].hasPrefix(" Bước 8/17"))
+        #expect(home.lines[1].hasPrefix(" Bước 8/28"))
         #expect(!home.text.contains("20/10"))
         home.press("F2")
         try #require(home.wait(for: "Xem lại hồ sơ"), "\(home.text)")
@@ -199,7 +199,7 @@ struct KioskAppTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = fill(dir, environment: ["MOTCUA_IDLE_SECONDS": "1"])
         defer { t.close() }
-        try #require(t.wait(for: "Bước 1/17"))
+        try #require(t.wait(for: "Bước 1/28"))
         // Every key in one burst (one tmux call), nothing awaited on screen in between:
         // the 1-second timer can only fire once the keys are all in.
         t.press("Enter", "hung duc", "Enter", "Phamj Vawn Dduwcs", "Enter")
@@ -222,9 +222,9 @@ struct KioskAppTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = fill(dir)
         defer { t.close() }
-        try #require(t.wait(for: "Bước 1/17"))
+        try #require(t.wait(for: "Bước 1/28"))
         t.press("Enter"); t.type("hung duc"); t.press("Enter")
-        try #require(t.wait(for: "Bước 3/17"))
+        try #require(t.wait(for: "Bước 3/28"))
         kill(try #require(t.programPID), SIGTERM)
         try #require(t.wait(for: "EXIT=143"), "\(t.text)")
         let list = try Motcua.run(["drafts", "list", "--data-dir", dir])
@@ -233,7 +233,7 @@ struct KioskAppTests {
         // Ctrl-C in the middle of the next answer: the draft is saved the same way.
         let again = kioskSession(["fill", "--draft", id, "--data-dir", dir, "--today", Self.today])
         defer { again.close() }
-        try #require(again.wait(for: "Bước 3/17"), "\(again.text)")
+        try #require(again.wait(for: "Bước 3/28"), "\(again.text)")
         again.type("Lee Vaan"); again.press("Enter")
         try #require(again.wait(for: "Số định danh cá nhân (thẻ căn cước)"), "\(again.text)")
         again.press("C-c")

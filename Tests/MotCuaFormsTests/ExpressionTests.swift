@@ -106,6 +106,23 @@ import Testing
         #expect(eval("period_gaps(s, e, date('2010-01'), today())", values: late) == .number(1))
         let short = p(["2010-01"], ["2025-01"])
         #expect(eval("period_gaps(s, e, date('2010-01'), today())", values: short) == .number(1))
+        // The first month uncovered: after a row's end, or after the last row.
+        #expect(eval("period_first_gap(s, e, date('2010-01'), today())", values: ok) == .null)
+        #expect(eval("period_first_gap(s, e, date('2010-01'), today())", values: gap) == .date(date("2015-07")))
+        #expect(eval("period_first_gap(s, e, date('2010-01'), today())", values: late) == .date(date("2010-01")))
+        #expect(eval("period_first_gap(s, e, date('2010-01'), today())", values: short) == .date(date("2025-02")))
+    }
+
+    /// What a personal ID says of its holder: 4th digit century and sex, 5th–6th the year.
+    @Test func personalIDDigits() {
+        #expect(eval("cccd_sex('008190012345')") == .string("nu"))
+        #expect(eval("cccd_sex('008 0900 12345')") == .string("nam"))
+        #expect(eval("cccd_year('008190012345')") == .number(1990))
+        #expect(eval("cccd_year('008205012345')") == .number(2005))
+        #expect(eval("cccd_sex('008305012345')") == .string("nu"))
+        #expect(eval("cccd_year('00819001234')") == .null)      // 11 digits
+        #expect(eval("cccd_sex('00819001234x')") == .null)
+        #expect(eval("cccd_sex(x)") == .null)
     }
 
     @Test func syntaxErrorsHaveColumns() {

@@ -52,6 +52,41 @@ let family = #"""
         #expect(i.cursor == .field("so_dt"))
     }
 
+    /// Issue 14: the kiosk shows the page's title beside the step ("Bước 3/5 · Bản thân").
+    @Test func thePageTitleFollowsTheCursor() {
+        var i = interview(family)
+        #expect(i.pageTitle == "Bản thân")
+        _ = i.answer("Nguyễn Thị Hoà")
+        _ = i.answer(true)
+        _ = i.answer(.null)
+        #expect(i.pageTitle == "Con cái")
+        i.openReview()
+        #expect(i.pageTitle == "")
+    }
+
+    /// Issue 14: the total counts the questions a default will open ahead ("Có thông tin
+    /// người mẹ? (•) Có"), so it does not jump from 14/17 to 15/22 on Enter; a page a default opens counts too.
+    @Test func theTotalCountsWhatTheDefaultsOpen() throws {
+        let json = #"""
+        {"format": "motcua-form/1", "id": "me", "version": "1", "title": "Mẹ",
+         "pages": [{"id": "p", "title": "Người mẹ", "fields": [
+            {"id": "ten", "type": "text", "label": "Tên", "required": true},
+            {"id": "co_me", "type": "boolean", "label": "Có thông tin mẹ?", "default": true, "required": true},
+            {"id": "me_ten", "type": "text", "label": "Tên mẹ", "relevant": "co_me"},
+            {"id": "me_nam", "type": "text", "label": "Năm sinh mẹ", "relevant": "co_me"}]}]}
+        """#
+        var i = interview(json)
+        #expect(i.progress.total == 4)
+        _ = i.answer("An")
+        #expect(i.progress.total == 4)
+        _ = i.answer(true)
+        #expect(i.progress.total == 4 && i.stepNumber == 3)
+        var j = interview(json)
+        _ = j.answer("An")
+        _ = j.answer(false)
+        #expect(j.progress.total == 2)   // ruled out: the total shrinks, never grows
+    }
+
     @Test func irrelevantAnswersStayInTheDraftAndComeBack() {
         var i = interview(family)
         _ = i.answer("Lò Văn Páo")

@@ -194,3 +194,101 @@ extension FirstDayTests {
         #expect(app.view(size: .minimum).lines[2].hasSuffix("· Phí, lệ phí: 16.000 đ"), "\(app.view(size: .minimum).lines[2])")
     }
 }
+
+extension FirstDayTests {
+    /// Defect 4: a year field asks for a year: its message gives a year as the example, and
+    /// its lower bound is said as a year ("Năm không được trước 1900").
+    @Test func aYearFieldSpeaksOfAYear() {
+        let desk = FakeDesk()
+        var answers = khaiSinhFirstPage
+        answers["ks_ngay_sinh"] = "2026-10-20"
+        var i = desk.interview("khai-sinh", answers)
+        i.edit(.field("me_nam_sinh"))
+        var app = KioskApp(services: desk.services, session: desk.session(i))
+        app.type("19")
+        app.press(.enter)
+        var s = app.view(size: .minimum).text
+        #expect(s.contains("✗ Hãy nhập năm đủ 4 chữ số, ví dụ 1990."), "\(s)")
+        #expect(!s.contains("05/03/2024") && !s.contains("nhập ngày"))
+        app.press(.backspace, .backspace)
+        app.type("1800")
+        app.press(.enter)
+        s = app.view(size: .minimum).text
+        #expect(s.contains("✗ Năm không được trước 1900."), "\(s)")
+        #expect(!s.contains("01/01/1900"))
+        #expect(app.interview?.currentField?.id == "me_nam_sinh")
+        // The refused year is replaced by typing (the full mask took no more digits before).
+        app.type("1995")
+        #expect(app.view(size: .minimum).text.contains("  1995"))
+        app.press(.control("u"))
+        #expect(app.view(size: .minimum).text.contains("  nnnn"))
+        app.type("1995")
+        app.press(.enter)
+        #expect(desk.saves.last?["me_nam_sinh"] == "1995")
+    }
+}
+
+extension FirstDayTests {
+    /// Friction: when the person asking is the mother, her name and ID number are carried
+    /// over to the mother's page (Enter keeps them), not asked again from nothing.
+    @Test func theMotherAskingIsCarriedOver() {
+        let desk = FakeDesk()
+        var answers = khaiSinhFirstPage
+        for (k, v) in [("ks_ho_ten", "Trần Minh Khôi"), ("ks_ngay_sinh", "2026-10-20"), ("ks_gioi_tinh", "nam"), ("ks_dan_toc", "01"),
+                       ("ks_quoc_tich", "vn"), ("ks_noi_sinh", "Bệnh viện"), ("ks_que_quan", "Tuyên Quang"),
+                       ("co_thong_tin_me", true)] as [(String, JSONValue)] {
+            answers[k] = v
+        }
+        var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh", answers)))
+        #expect(app.interview?.currentField?.id == "me_ho_ten")
+        #expect(app.view(size: .minimum).lines[5].hasPrefix("  Nguyễn Thị Hòa"))
+        app.press(.enter)
+        #expect(desk.saves.last?["me_ho_ten"] == "Nguyễn Thị Hòa")
+        app.type("1990")
+        app.press(.enter)
+        while let id = app.interview?.currentField?.id, id != "me_cccd" { app.press(.enter) }
+        #expect(app.view(size: .minimum).text.contains("008190012345"))
+        app.press(.enter)
+        #expect(desk.saves.last?["me_cccd"] == "008190012345")
+    }
+}
+
+extension FirstDayTests {
+    /// Friction: when "đồng ý?" is asked, the declaration it agrees to is on the screen.
+    @Test func theDeclarationIsInViewWhenAgreeing() {
+        let desk = FakeDesk()
+        var i = desk.interview("khai-sinh", khaiSinhFirstPage)
+        i.edit(.field("cam_doan"))
+        let app = KioskApp(services: desk.services, session: desk.session(i))
+        let s = app.view(size: .minimum)
+        #expect(s.lines[1].contains("· Bản sao và cam đoan"))
+        #expect(s.lines[3].contains("đồng ý"), "\(s.text)")
+        #expect(s.text.contains("Tôi cam đoan nội dung đề nghị đăng ký khai sinh"), "\(s.text)")
+        #expect(s.text.contains("( ) Có"))
+    }
+}
+
+extension FirstDayTests {
+    /// Friction: the residence history's items are shown with their months and place, in
+    /// the list and on the review, not as "1. Nơi cư trú thứ 1" alone.
+    @Test func repeatItemsShowTheirDatesAndPlace() throws {
+        let desk = FakeDesk()
+        let path = screensRoot + "/Tests/MotCuaFormsTests/Answers/ly-lich-tu-phap.valid.json"
+        let answers = try #require(try JSONParser.parse(try Data(contentsOf: URL(fileURLWithPath: path))).objectValue)
+        var i = desk.interview("ly-lich-tu-phap", answers)
+        i.edit(.field("cu_tru"))
+        var app = KioskApp(services: desk.services, session: desk.session(i))
+        var s = app.view(size: .minimum)
+        #expect(s.text.contains("1. Nơi cư trú thứ 1 · 03/2009 · 08/2013 · Tỉnh Tuyên Quang"), "\(s.text)")
+        i.openReview()
+        app = KioskApp(services: desk.services, session: desk.session(i))
+        let entries = i.review().sections.flatMap(\.entries)
+        let heading = try #require(entries.first { $0.label == "Nơi cư trú thứ 3" })
+        #expect(heading.isItemHeading && heading.value == "06/2017 · Tỉnh Tuyên Quang · Phường Minh Xuân", "\(heading.value)")
+        #expect(entries.contains { $0.depth == 2 && $0.label.hasPrefix("Số nhà") })
+        for _ in 0..<12 { app.press(.pageDown) }
+        s = app.view(size: .minimum)
+        #expect(!s.text.contains("Nơi cư trú thứ 3 · Số nhà"), "\(s.text)")
+        #expect(s.text.contains("Xem lại hồ sơ: 58 câu trả lời"))  // the item lines are not answers
+    }
+}

@@ -79,7 +79,7 @@ import MotCuaInterview
         app.type("birth")
         app.press(.enter)
         #expect(app.view(size: size).text.contains("Province or city where the request is made *"))
-        #expect(app.view(size: size).lines[1].hasPrefix(" Step 1/17"))
+        #expect(app.view(size: size).lines[1].hasPrefix(" Step 1/28"))
     }
 
     @Test(arguments: sizes)
@@ -117,7 +117,7 @@ import MotCuaInterview
         app.press(.enter, .enter)
         #expect(app.screenName == "interview")
         s = app.view(size: size)
-        #expect(s.lines[1].hasPrefix(" Bước 7/17"))
+        #expect(s.lines[1].hasPrefix(" Bước 7/28"))
         #expect(s.lines[3] == "  Họ, chữ đệm, tên của trẻ *")
         #expect(app.interview?.answers["nyc_ho_ten"] == "Nguyễn Thị Hòa")
     }

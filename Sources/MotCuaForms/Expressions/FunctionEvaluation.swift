@@ -102,7 +102,13 @@ extension Evaluator {
                 if better.truthy { best = x }
             }
             return best
-        case "period_gaps", "period_overlaps": return periods(name, v)
+        case "period_gaps", "period_overlaps", "period_first_gap": return periods(name, v)
+        case "same_name":
+            guard case .string(let a) = v[0], case .string(let b) = v[1] else { return .null }
+            return .bool(VietText.sameName(a, b))
+        case "cccd_year", "cccd_sex":
+            guard case .string(let t) = v[0], let id = PersonalID(t) else { return .null }
+            return name == "cccd_year" ? .number(Double(id.birthYear)) : .string(id.isFemale ? "nu" : "nam")
         default: return .null
         }
     }
@@ -137,7 +143,7 @@ extension Evaluator {
             pairs.append((x, y)); dates += [x, y]
         }
         var bounds: (CalendarDate, CalendarDate)?
-        if name == "period_gaps" {
+        if name != "period_overlaps" {
             guard let from = asDate(v[2]), let to = asDate(v[3]) else { return .null }
             bounds = (from, to); dates += [from, to]
         }
@@ -158,11 +164,19 @@ extension Evaluator {
         }
         guard let (from, to) = bounds else { return .null }
         var covered = unit(from) - 1
+        var first: Int?
         for (a, b) in sorted {
-            if a > covered + 1 { count += 1 }
+            if a > covered + 1 { count += 1; first = first ?? covered + 1 }
             covered = max(covered, b)
         }
-        if covered < unit(to) { count += 1 }
-        return .number(Double(count))
+        if covered < unit(to) { count += 1; first = first ?? covered + 1 }
+        guard name == "period_first_gap" else { return .number(Double(count)) }
+        // The first unit uncovered, as a date of that precision (03/2014 for months).
+        guard let u = first else { return .null }
+        switch coarse {
+        case .day: return .date(CalendarDate(dayNumber: u))
+        case .month: return CalendarDate(year: u / 12, month: u % 12 + 1, precision: .month).map(Value.date) ?? .null
+        case .year: return CalendarDate(year: u, precision: .year).map(Value.date) ?? .null
+        }
     }
 }

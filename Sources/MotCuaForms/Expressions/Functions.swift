@@ -47,6 +47,15 @@ enum Builtins {
         // and end dates must cover [from, to] without gap or overlap.
         "period_gaps": .init(minArgs: 4, maxArgs: 4, params: [.list(.date), .list(.date), .date, .date], result: { _ in .number }),
         "period_overlaps": .init(minArgs: 2, maxArgs: 2, params: [.list(.date), .list(.date)], result: { _ in .number }),
+        // Extension: the first month (day, year) of [from, to] the periods leave uncovered.
+        "period_first_gap": .init(minArgs: 4, maxArgs: 4, params: [.list(.date), .list(.date), .date, .date], result: { _ in .date }),
+        // Extension: what a 12-digit personal ID says of its holder (its 4th digit gives
+        // century and sex, the 5th and 6th the year): null unless it reads as one.
+        "cccd_year": .init(minArgs: 1, maxArgs: 1, params: [.string], result: { _ in .number }),
+        "cccd_sex": .init(minArgs: 1, maxArgs: 1, params: [.string], result: { _ in .string }),
+        // Extension: two names are the same name as people write it (case, spaces and
+        // tone placement aside: "Nguyễn Thị Hòa" = "NGUYỄN THỊ HOÀ"; "Hoa" is another).
+        "same_name": .init(minArgs: 2, maxArgs: 2, params: [.string, .string], result: { _ in .boolean }),
     ]
 
     private static func elementType(_ t: [StaticType]) -> StaticType {

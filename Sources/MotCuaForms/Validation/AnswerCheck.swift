@@ -184,13 +184,28 @@ extension Validator {
 
     func rangeIssue<S: ExpressionScope>(_ plan: FieldPlan, _ value: Value, _ scope: S) -> String? {
         let lo = bound(plan.field.min, scope), hi = bound(plan.field.max, scope)
-        let isDate = plan.type == .date
-        func shown(_ v: Value) -> String { if case .date(let d) = v { return d.display }; return v.displayText }
+        // A bound is said at the field's precision: a year field's "1900-01-01" is the year
+        // 1900 ("Năm không được trước 1900"), a month field's is 01/1900.
+        let keys: (min: String, max: String)
+        switch (plan.type, plan.field.precision) {
+        case (.date, .year): keys = ("validation.range.year.min", "validation.range.year.max")
+        case (.date, .month): keys = ("validation.range.month.min", "validation.range.month.max")
+        case (.date, .day): keys = ("validation.range.date.min", "validation.range.date.max")
+        default: keys = ("validation.range.min", "validation.range.max")
+        }
+        func shown(_ v: Value) -> String {
+            guard case .date(let d) = v else { return v.displayText }
+            switch plan.field.precision {
+            case .year: return String(d.year)
+            case .month: return (d.month < 10 ? "0" : "") + String(d.month) + "/" + String(d.year)
+            case .day: return d.display
+            }
+        }
         if !lo.isEmpty, Evaluator.compare(.lt, value, lo).truthy {
-            return messages.text(isDate ? "validation.range.date.min" : "validation.range.min", ["min": shown(lo)])
+            return messages.text(keys.min, ["min": shown(lo)])
         }
         if !hi.isEmpty, Evaluator.compare(.gt, value, hi).truthy {
-            return messages.text(isDate ? "validation.range.date.max" : "validation.range.max", ["max": shown(hi)])
+            return messages.text(keys.max, ["max": shown(hi)])
         }
         return nil
     }

@@ -36,9 +36,15 @@ struct FieldEditor {
     /// Selects a text answer's whole text, so typing replaces it (on arriving at a question
     /// answered before, and after an answer is refused).
     mutating func selectText() {
-        guard case .text(var editor) = widget else { return }
-        editor.selectAll()
-        widget = .text(editor)
+        switch widget {
+        case .text(var editor):
+            editor.selectAll()
+            widget = .text(editor)
+        case .date(var date):
+            date.replacesOnTyping = !date.isEmpty
+            widget = .date(date)
+        default: break
+        }
     }
 
     /// Telex/VNI only where names and addresses are typed: ID numbers, phones and e-mail
@@ -135,7 +141,7 @@ struct FieldEditor {
             if d.isEmpty { return .value(.null) }
             if let iso = d.iso { return .value(.string(iso)) }
             if d.problem == .incomplete {
-                return .invalid(m.text("input.date", TypedInput.dateArguments(f.precision)))
+                return .invalid(m.text(TypedInput.dateKey(f.precision), TypedInput.dateArguments(f.precision)))
             }
             return .invalid(m.text("input.date.impossible"))
         case .choice(let c):
@@ -179,6 +185,15 @@ struct FieldEditor {
             let intro = i.text(page.intro)
             if !intro.isEmpty, page.fields.first(where: { i.isRelevant($0.id) && $0.type.isAsked })?.id == f.id {
                 hint = hint.isEmpty ? intro : intro + " " + hint
+            }
+        }
+        // A yes/no right after a note ("Đồng ý với lời cam đoan trên?") shows the note's text
+        // again: the declaration stays in view while the person agrees to it.
+        if f.type == .boolean, case .field = i.cursor, let place = i.form.fieldIndex[f.id], place.field > 0 {
+            let before = i.form.pages[place.page].fields[place.field - 1]
+            if before.type == .note, i.isRelevant(before.id) {
+                let note = i.text(before.label)
+                if !note.isEmpty { hint = hint.isEmpty ? note : note + " " + hint }
             }
         }
         let example = i.text(f.example)

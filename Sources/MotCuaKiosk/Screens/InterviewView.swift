@@ -12,7 +12,10 @@ extension InterviewScreen {
         if !onReview {
             let total = interview.progress.total
             let step = min(interview.stepNumber, max(total, 1))
-            progress = FrameContent.Progress(step: step, total: total, label: strings.step(step, of: total))
+            // "Bước 3/17 · Người yêu cầu": the part of the form, as the form names it.
+            let page = interview.pageTitle
+            let label = strings.step(step, of: total) + (page.isEmpty ? "" : " · " + page)
+            progress = FrameContent.Progress(step: step, total: total, label: label)
         }
         let title = m.text("kiosk.title.form", ["title": interview.text(interview.form.title)])
         var (screen, body) = KioskFrame.render(FrameContent(title: title, status: status, progress: progress, hints: hints), size: size)
@@ -96,7 +99,10 @@ extension InterviewScreen {
             let on = offset == repeatHighlight
             let text: String
             switch row {
-            case .item(let i): text = "\(i + 1). " + interview.itemLabel(rid, i)
+            case .item(let i):
+                // "1. Nơi cư trú thứ 1 · 03/2009 · 08/2013 · Tỉnh Tuyên Quang": which item is which.
+                let summary = interview.itemSummary(rid, i)
+                text = "\(i + 1). " + interview.itemLabel(rid, i) + (summary.isEmpty ? "" : " · " + summary)
             case .add: text = "+ " + m.text("kiosk.repeat.add")
             case .done: text = "✓ " + m.text("kiosk.repeat.done")
             }

@@ -82,7 +82,7 @@ struct ReviewState {
 
     var errorCount: Int { review.report.errors.count }
     var warningCount: Int { review.report.warnings.count }
-    var answerCount: Int { rows.filter { if case .entry = $0 { return true } else { return false } }.count }
+    var answerCount: Int { rows.filter { if case .entry(let e) = $0 { return !e.isItemHeading } else { return false } }.count }
 
     mutating func update(_ key: Key) -> ReviewAction {
         if confirming {

@@ -66,12 +66,22 @@ public struct DateField: Widget, Sendable {
         }
     }
 
+    /// Set on a date given before or just refused: the first digit typed starts a new date
+    /// instead of being lost on a full mask (issue 14: typing replaces the old answer).
+    public var replacesOnTyping = false
+
     public mutating func update(_ key: Key) -> WidgetAction {
+        let replacing = replacesOnTyping
+        replacesOnTyping = false
         switch key {
-        case .character(let c): type(c)
-        case .paste(let text): for c in text { type(c) }
+        case .character(let c):
+            if replacing, c.wholeNumberValue != nil { digits.removeAll() }
+            type(c)
+        case .paste(let text):
+            if replacing { digits.removeAll() }
+            for c in text { type(c) }
         case .backspace: if !digits.isEmpty { digits.removeLast() }
-        case .delete: digits.removeAll()
+        case .delete, .control("u"), .control("k"), .control("w"): digits.removeAll()  // as in a text field: clear it
         case .enter: return .submit
         case .left, .right, .home, .end: break  // the caret always follows the last digit
         default: return .ignored
