@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk", "MotCuaSpeech", "MotCuaTestSupport"]),
 
         .testTarget(name: "MotCuaTextTests", dependencies: ["MotCuaText"]),
-        .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms", "MotCuaText"], exclude: ["Answers"]),
+        .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms", "MotCuaText", "MotCuaTestSupport"], exclude: ["Answers"]),
         .testTarget(name: "MotCuaQRTests", dependencies: ["MotCuaQR"], exclude: ["Scripts", "Fixtures"]),
         // Test helpers shared by test targets (a real binary driven in tmux).
         .target(name: "MotCuaTestSupport", dependencies: ["MotCuaStore"], path: "Tests/MotCuaTestSupport"),
