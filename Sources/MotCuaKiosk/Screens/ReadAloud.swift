@@ -102,8 +102,8 @@ extension InterviewScreen {
         parts.append(content.hint ?? "")
         parts.append(interview.text(f.help))
         switch editor.widget {
-        case .choice(let list) where list.index.options.count <= Self.optionsReadAloud:
-            parts.append(SpokenVietnamese.options(list.index.options.map(\.label)))
+        case .choice(let list) where list.options.count <= Self.optionsReadAloud:
+            parts.append(SpokenVietnamese.options(list.options.map(\.label)))
         case .multichoice(let list) where list.options.count <= Self.optionsReadAloud:
             parts.append(SpokenVietnamese.options(list.options.map(\.label)))
         default: break
