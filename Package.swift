@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "MotCuaQRTests", dependencies: ["MotCuaQR"], exclude: ["Scripts", "Fixtures"]),
         // Test helpers shared by test targets (a real binary driven in tmux).
         .target(name: "MotCuaTestSupport", dependencies: ["MotCuaStore"], path: "Tests/MotCuaTestSupport"),
-        .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaText", "MotCuaTestSupport"], exclude: ["Resources"]),
+        .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaForms", "MotCuaText", "MotCuaTestSupport"], exclude: ["Resources"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
         // Drives the real `motcua` binary (pipes, tmux, kills).

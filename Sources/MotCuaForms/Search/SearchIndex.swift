@@ -52,7 +52,21 @@ public struct SearchReason: Sendable, Equatable {
 public struct SearchHit: Sendable, Equatable {
     public let index: Int
     public let reason: SearchReason?
-    public init(index: Int, reason: SearchReason? = nil) { self.index = index; self.reason = reason }
+    /// How well it matched, lower first (comparable between searches of one index).
+    public let rank: UInt64
+    public init(index: Int, reason: SearchReason? = nil, rank: UInt64 = 0) { self.index = index; self.reason = reason; self.rank = rank }
+
+    /// Several searches of one index as one list: each row once, at its best rank. The
+    /// kiosk searches its search line as shown and as keyed, so Telex turning "korea"
+    /// into "kỏea" loses nothing.
+    public static func merged(_ lists: [[SearchHit]]) -> [SearchHit] {
+        guard lists.count > 1 else { return lists.first ?? [] }
+        var best: [Int: SearchHit] = [:]
+        for list in lists {
+            for h in list where best[h.index].map({ h.rank < $0.rank }) ?? true { best[h.index] = h }
+        }
+        return best.values.sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }
+    }
 }
 
 /// A pre-folded search over rows that each have several names.
@@ -145,7 +159,7 @@ public struct SearchIndex: Sendable {
         return found.prefix(limit).map { f in
             let kind = f.name >= 0 ? nameKind[f.name] : .detail
             let shown = kind != .label && kind != .detail && kind != .code
-            return SearchHit(index: f.row, reason: shown ? SearchReason(kind: kind, text: nameText[f.name]) : nil)
+            return SearchHit(index: f.row, reason: shown ? SearchReason(kind: kind, text: nameText[f.name]) : nil, rank: f.key)
         }
     }
 }

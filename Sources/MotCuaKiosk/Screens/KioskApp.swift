@@ -41,7 +41,7 @@ public struct KioskApp: KioskProgram {
         self.idleTimeout = idleTimeout
         self.highContrast = highContrast
         singleForm = false
-        route = .home(HomeScreen(messages: services.messages(language), services: services))
+        route = .home(HomeScreen(messages: services.messages(language), services: services, typing: typing))
     }
 
     /// The kiosk straight on one interview.
@@ -150,7 +150,7 @@ public struct KioskApp: KioskProgram {
     }
 
     private mutating func goHome(_ notice: Notice? = nil) {
-        route = .home(HomeScreen(messages: m, services: services, notice: notice))
+        route = .home(HomeScreen(messages: m, services: services, notice: notice, typing: typing))
     }
 
     /// Privacy at a public desk: save whatever is in progress and show home, with

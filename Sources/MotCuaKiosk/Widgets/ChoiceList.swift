@@ -22,6 +22,8 @@ public struct ChoiceList: Widget, Sendable {
     public var messages: Messages?
     /// The search line.
     public private(set) var query: TextEditor
+    /// The keys typed into it, before Telex/VNI (nil once the caret moved: unknown).
+    private var keyed: String? = ""
     /// Matching options, best first, each with why it matched.
     public private(set) var matches: [SearchHit]
     /// Position of the highlighted option in `matches`.
@@ -92,6 +94,7 @@ public struct ChoiceList: Widget, Sendable {
         default:
             let before = query.text
             let action = query.update(key)
+            keyed = KeyedText.after(key, keyed, emptied: query.isEmpty)
             if query.text != before { refilter() }
             return action == .submit ? .handled : action
         }
@@ -102,7 +105,9 @@ public struct ChoiceList: Widget, Sendable {
     /// search goes back to the answer as it stands (the blank row when there is none), not to
     /// whatever the search last highlighted, so Enter on an emptied search changes nothing.
     private mutating func refilter() {
-        matches = index.hits(query.text)
+        // As shown and, where Telex changed them, as keyed ("korea" is not "kỏea").
+        let searches = [query.text] + (keyed.map { $0 == query.text ? [] : [$0] } ?? [])
+        matches = SearchHit.merged(searches.map { index.hits($0) })
         highlight = 0
         if query.isEmpty, let selected, let position = matches.firstIndex(where: { options[$0.index] == selected }) {
             highlight = position + (hasBlankRow ? 1 : 0)
