@@ -87,6 +87,10 @@ public struct SearchIndex: Sendable {
     let nameLength: [UInt8]
     /// Row r's names are `rowNameEnd[r - 1]..<rowNameEnd[r]`.
     let rowNameEnd: [Int32]
+    /// The rows holding vocabulary word w: `postings[postingEnd[w - 1]..<postingEnd[w]]`, so a
+    /// keystroke scores only the rows that hold every typed word somewhere.
+    let postingEnd: [Int32]
+    let postings: [Int32]
 
     /// Indexes `rows`: for each row its names, the label first.
     public init(_ rows: [[SearchName]]) {
@@ -125,6 +129,21 @@ public struct SearchIndex: Sendable {
         }
         count = rows.count
         self.vocabulary = vocabulary.build()
+        var byWord = [[Int32]](repeating: [], count: self.vocabulary.count)
+        var name = 0, token = 0
+        for row in 0..<rows.count {
+            while name < Int(rowNameEnd[row]) {
+                while token < Int(nameTokenEnd[name]) {
+                    let w = Int(tokenWord[token])
+                    if byWord[w].last != Int32(row) { byWord[w].append(Int32(row)) }
+                    token += 1
+                }
+                name += 1
+            }
+        }
+        var ends: [Int32] = [], all: [Int32] = []
+        for list in byWord { all += list; ends.append(Int32(all.count)) }
+        postingEnd = ends; postings = all
         self.tokenWord = tokenWord; self.tokenPosition = tokenPosition; self.tokenIsType = tokenIsType
         self.nameTokenEnd = nameTokenEnd; self.nameKind = nameKind; self.nameText = nameText; self.nameLength = nameLength
         self.rowNameEnd = rowNameEnd
@@ -150,7 +169,18 @@ public struct SearchIndex: Sendable {
         let grades = terms.map { vocabulary.grades($0) }
         var found: [(key: UInt64, row: Int, name: Int)] = []
         var scorer = RowScorer(termCount: terms.count, grades: grades)
-        for row in 0..<count {
+        // Rows holding every typed word somewhere: `seen[row] == k` after word k.
+        var seen = [UInt8](repeating: 0, count: count)
+        for (k, g) in grades.enumerated() {
+            for w in g.indices where g[w] != WordGrade.none {
+                for p in Int(w == 0 ? 0 : postingEnd[w - 1])..<Int(postingEnd[w]) {
+                    let row = Int(postings[p])
+                    if seen[row] == UInt8(k) { seen[row] = UInt8(k + 1) }
+                }
+            }
+        }
+        let complete = UInt8(terms.count)
+        for row in 0..<count where seen[row] == complete {
             guard let (key, name) = scorer.score(self, row: row) else { continue }
             if let allowed, !allowed(row) { continue }
             found.append((key, row, name))
