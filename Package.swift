@@ -35,11 +35,11 @@ let package = Package(
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk", "MotCuaSpeech", "MotCuaTestSupport"]),
 
         .testTarget(name: "MotCuaTextTests", dependencies: ["MotCuaText"]),
-        .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms", "MotCuaText"], exclude: ["Answers"]),
+        .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms", "MotCuaText", "MotCuaTestSupport"], exclude: ["Answers"]),
         .testTarget(name: "MotCuaQRTests", dependencies: ["MotCuaQR"], exclude: ["Scripts", "Fixtures"]),
         // Test helpers shared by test targets (a real binary driven in tmux).
         .target(name: "MotCuaTestSupport", dependencies: ["MotCuaStore"], path: "Tests/MotCuaTestSupport"),
-        .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaText", "MotCuaTestSupport"], exclude: ["Resources"]),
+        .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaForms", "MotCuaText", "MotCuaTestSupport"], exclude: ["Resources"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
         .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaForms", "MotCuaInterview", "MotCuaStore"]),

@@ -123,7 +123,8 @@ def admin_lists(data_dir: Path, notes: list) -> tuple[dict, dict]:
                             f"provinces-2025.json {m['commune_level_by_type']}")
         provinces.append({"value": code, "label": nfc(p["name"]), "short": nfc(m["short_name"]),
                           "type": p["type"], "phone_area": f"0{int(m['phone_area_code'])}",
-                          "merged_from": "; ".join(nfc(x) for x in m["merged_from_official"])})
+                          "merged_from": "; ".join(nfc(x) for x in m["merged_from_official"]),
+                          "aliases": nfc(static_lists.PROVINCE_ALIASES.get(code, ""))})
     if len(provinces) != EXPECTED_PROVINCES or len(communes) != EXPECTED_UNITS:
         raise DataError(f"expected {EXPECTED_PROVINCES} provinces and {EXPECTED_UNITS} units, "
                         f"found {len(provinces)} and {len(communes)}")

@@ -142,3 +142,11 @@ MARITAL_STATUSES = [
     ("ly-hon", "Đã ly hôn", "Divorced"),
     ("vo-chong-da-chet", "Vợ/chồng đã chết", "Widowed"),
 ]
+
+
+# Everyday names of provinces that are not in their official names, by statistics
+# code, `"; "`-joined like the other alias lists: the search finds the province by them.
+PROVINCE_ALIASES = {
+    "01": "HN",
+    "79": "Sài Gòn; TP HCM; TPHCM",
+}

@@ -171,10 +171,8 @@ final class KioskBackend {
     func services() -> KioskServices {
         KioskServices(
             messages: { [self] in messages($0) },
-            searchProcedures: { [catalog] query, language in
-                catalog.search(query, limit: 200).map {
-                    ProcedureItem(id: $0.id, title: $0.title(language), code: $0.code, summary: $0.summary(language))
-                }
+            searchProcedures: { [self] query, language in
+                catalog.procedureItems(query, language: language, messages: messages(language))
             },
             drafts: { [drafts, catalog, signIn] language in
                 try drafts.list().filter { signIn?.mayOpen(draftOwner: $0.owner) ?? true }.sorted { $0.updatedAt > $1.updatedAt }.map { d in

@@ -47,7 +47,7 @@ public enum PlainText {
                 lines.append(m.text("plain.choice.narrow", ["count": String(options.count)]))
             } else {
                 lines.append(m.text("plain.choice.matches", ["count": String(shown.count)]))
-                for (k, o) in shown.prefix(shownMatches).enumerated() { lines.append("    \(k + 1). " + safe(o.label.resolve(m.language, fallback: i.form.defaultLanguage))) }
+                for (k, o) in shown.prefix(shownMatches).enumerated() { lines.append("    \(k + 1). " + optionLine(o, m.language, i.form.defaultLanguage)) }
                 if shown.count > shownMatches { lines.append(m.text("plain.choice.more", ["count": String(shown.count - shownMatches)])) }
             }
             if f.type == .multichoice { lines.append(m.text("plain.multichoice")) }
@@ -89,11 +89,34 @@ public enum PlainText {
             let list = shown.isEmpty && options.count <= longList ? options : shown
             if n >= 1, n <= list.count { return .picked(.string(list[n - 1].value)) }
         }
-        if let o = TypedInput.pick(text, in: options, language: lang), Int(text) == nil { return .picked(.string(o.value)) }
-        let q = VietText.fold(text)
-        let matches = options.filter { VietText.fold($0.label.resolve(lang)).contains(q) }
-        if matches.count == 1 { return .picked(.string(matches[0].value)) }
-        return matches.isEmpty ? .none : .list(matches)
+        // The one option search (as the kiosk's chooser): a row found by another name
+        // carries it, so the list line says why ("Tỉnh Tuyên Quang (trước đây: Hà Giang)").
+        let index = OptionIndex(options: options, language: lang)
+        let hits = index.hits(text)
+        // A stored value ("01", "chua-ket-hon") or a whole label picks at once; a value
+        // that is also a word ("my" is Malaysia's code, and Mỹ) only when no name matches.
+        let folded = VietText.fold(text)
+        let wholeLabel = options.filter { VietText.fold($0.label.resolve(lang)) == folded }.count == 1
+        if Int(text) == nil, wholeLabel || hits.isEmpty || text.contains(where: { $0.isNumber || $0 == "-" }),
+           let o = TypedInput.pick(text, in: options, language: lang) {
+            return .picked(.string(o.value))
+        }
+        if hits.count == 1 { return .picked(.string(index.options[hits[0].index].value)) }
+        return hits.isEmpty ? .none : .list(hits.map { hit in
+            let o = index.options[hit.index]
+            guard let r = hit.reason else { return o }
+            return Option(value: o.value, label: o.label, attributes: o.attributes.merging([reasonAttribute: r.text(i.validator.messages)]) { $1 })
+        })
+    }
+
+    /// Where a narrowed option carries why it matched, for its list line (a name no list
+    /// attribute can have: attribute names are plain words).
+    static let reasonAttribute = "\u{1}search-reason"
+
+    /// An option's line in a narrowed list: its label, and why it matched.
+    static func optionLine(_ o: Option, _ language: String, _ fallback: String) -> String {
+        let label = safe(o.label.resolve(language, fallback: fallback))
+        return o.attributes[reasonAttribute].map { label + " (" + safe($0) + ")" } ?? label
     }
 
     /// An answer as text to type again (for Enter on a confirm field).

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaForms
 import MotCuaKiosk
 import MotCuaText
 
@@ -20,7 +21,7 @@ func benchKiosk() throws {
     }
     let communes = try loadCommunes(root + "/Forms/lists/communes.json")
     let indexStart = DispatchTime.now().uptimeNanoseconds
-    let index = ChoiceIndex(communes)
+    let index = OptionIndex(options: communes.map { Option(value: $0.value, label: LocalizedText($0.label)) })
     let indexTime = Double(DispatchTime.now().uptimeNanoseconds - indexStart) / 1e9
     print("  commune picker: \(communes.count) options folded in \(human(indexTime))")
     for query in ["hung duc", "phuong an", "xa"] {

@@ -80,7 +80,7 @@ import Testing
 
     @Test func listsUseTheRoomOfATallerWindow() {
         let content = QuestionContent(label: "Nơi sinh", hint: "Gõ vài chữ.")
-        let widget = FieldWidget.choice(ChoiceList(index: ChoiceIndex(communeOptions)))
+        let widget = FieldWidget.choice(ChoiceList(communeOptions))
         let small = QuestionLayout.widgetRect(content, widget: widget, in: Rect(x: 0, y: 2, width: 80, height: 21))
         let large = QuestionLayout.widgetRect(content, widget: widget, in: Rect(x: 0, y: 2, width: 120, height: 37))
         #expect(large.height - small.height == 16)

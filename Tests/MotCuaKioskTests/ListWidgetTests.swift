@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func fieldWidgetForwardsAndReadsAnswersAsAPersonWould() {
-        var f = FieldWidget.choice(ChoiceList(index: ChoiceIndex(communeOptions)))
+        var f = FieldWidget.choice(ChoiceList(communeOptions))
         #expect(f.displayText() == "")
         send(Key.typing("hung duc") + [.enter], to: &f)
         #expect(f.displayText() == "Xã Hùng Đức")

@@ -92,9 +92,7 @@ final class FakeDesk {
         KioskServices(
             messages: { $0 == "en" ? screensEn : screensVi },
             searchProcedures: { query, language in
-                screensCatalog.search(query, limit: 50).map {
-                    ProcedureItem(id: $0.id, title: $0.title(language), code: $0.code, summary: $0.summary(language))
-                }
+                screensCatalog.procedureItems(query, language: language, messages: language == "en" ? screensEn : screensVi, limit: 50)
             },
             drafts: { [self] language in
                 drafts.keys.sorted().map { id in

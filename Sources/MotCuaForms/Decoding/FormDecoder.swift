@@ -10,7 +10,7 @@ struct FormDecoder {
     /// The cached value index of a shared list, so fields need not build their own.
     let sharedIndex: (String) -> [String: Int]?
 
-    static let topKeys = ["format", "id", "version", "title", "summary", "languages", "procedure", "lists", "pages", "checks"]
+    static let topKeys = ["format", "id", "version", "title", "summary", "keywords", "languages", "procedure", "lists", "pages", "checks"]
 
     func decode(_ json: JSONValue) -> Form? {
         guard let r = ObjectReader(json, path: "", what: "a form", allowed: Self.topKeys, diag: diag) else { return nil }
@@ -43,6 +43,7 @@ struct FormDecoder {
         }
         var form = Form(id: id, version: version, title: title, languages: languages, pages: [])
         form.summary = r.text("summary")
+        if let words = r.array("keywords") { form.keywords = decodeKeywords(words) }
         var origins: [String: String] = [:]
         form.lists = decodeLists(r.raw("lists"), origins: &origins)
         if let p = r.raw("procedure") { form.procedure = decodeProcedure(p) }
@@ -122,6 +123,21 @@ struct FormDecoder {
         let severity = r.oneOf("severity", Check.Severity.self, values: ["error", "warning"]) ?? .error
         guard let rule = parseExpression(r, "rule") else { return nil }
         return Check(id: id, rule: rule, message: message, fields: fieldIDs, severity: severity, jsonPath: path)
+    }
+
+    /// `keywords`: search phrases people use for the procedure ("giấy khai sinh", "ks"),
+    /// at most 50, each a non-empty string of at most 100 characters.
+    private func decodeKeywords(_ words: [JSONValue]) -> [String] {
+        if words.count > 50 { diag.add("keywords", "at most 50 keywords, found \(words.count)") }
+        var out: [String] = []
+        for (i, w) in words.prefix(50).enumerated() {
+            guard case .string(let s) = w, !s.isEmpty, s.count <= 100 else {
+                diag.add(join("keywords", i), "a keyword is a non-empty string of at most 100 characters")
+                continue
+            }
+            out.append(s)
+        }
+        return out
     }
 
     private func decodeProcedure(_ v: JSONValue) -> Procedure? {

@@ -6,6 +6,9 @@ public struct Form: Sendable {
     public var version: String
     public var title: LocalizedText
     public var summary: LocalizedText?
+    /// Search phrases people use for the procedure ("giấy khai sinh", "ks"): the catalog
+    /// search finds the form by them (an extension of the form format, Forms/README.md).
+    public var keywords: [String] = []
     /// First is the default language.
     public var languages: [String]
     public var procedure: Procedure?

@@ -42,7 +42,7 @@ enum DemoQuestions {
                          widget: .date(DateField(precision: .year))),
             DemoQuestion(content: QuestionContent(label: "Nơi sinh (xã, phường)", required: true,
                                                   hint: "Gõ vài chữ của tên, không cần dấu: \"hung duc\"."),
-                         widget: .choice(ChoiceList(index: ChoiceIndex(communes)))),
+                         widget: .choice(ChoiceList(communes))),
             DemoQuestion(content: QuestionContent(label: "Giấy tờ nộp kèm", hint: "Phím cách để đánh dấu."),
                          widget: .multichoice(MultiChoice(options: papers))),
             DemoQuestion(content: QuestionContent(label: "Số bản sao trích lục", example: "Ví dụ: 2"),

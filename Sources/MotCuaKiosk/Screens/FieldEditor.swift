@@ -51,10 +51,20 @@ struct FieldEditor {
     /// addresses are Latin whatever the form says.
     static func typingApplies(_ f: Field) -> Bool { TypedInput.vietnameseTypingApplies(f) }
 
+    /// The desk's Telex/VNI applies to name fields and to every chooser's search line
+    /// (option names are Vietnamese; the search ignores the marks anyway, and ranks rows
+    /// with the marks typed first).
     mutating func setTyping(_ method: InputMethod, style: TonePlacementStyle) {
-        guard vietnamese, case .text(var editor) = widget else { return }
-        editor.typing = method == .off ? nil : VietTypingEngine(method: method, style: style)
-        widget = .text(editor)
+        let engine = method == .off ? nil : VietTypingEngine(method: method, style: style)
+        switch widget {
+        case .text(var editor) where vietnamese:
+            editor.typing = engine
+            widget = .text(editor)
+        case .choice(var list):
+            list.typing = engine
+            widget = .choice(list)
+        default: break
+        }
     }
 
     /// Empties the input (a `confirm` field asks to type it again from scratch).
@@ -77,7 +87,9 @@ struct FieldEditor {
         case .date:
             return .date(DateField(precision: precision(f.precision), iso: value?.stringValue, strings: strings))
         case .choice:
-            return .choice(ChoiceList(index: ChoiceIndex(choiceOptions(f, i, style: style)), selected: value?.stringValue, strings: strings,
+            let language = i.validator.messages.language
+            return .choice(ChoiceList(index: OptionIndex(options: visibleOptions(f, i), language: language), style: style,
+                                      selected: value?.stringValue, strings: strings, messages: i.validator.messages,
                                       allowsBlank: !isRequired(f, i)))
         case .multichoice:
             let picked = value?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -95,14 +107,17 @@ struct FieldEditor {
     /// (the lists mix "Xã Chiêm Hoá" and "Xã Thanh Thủy"; the screen shows one style).
     static func choiceOptions(_ f: Field, _ i: Interview, style: TonePlacementStyle = .traditional) -> [ChoiceOption] {
         let language = i.validator.messages.language
-        let scope = i.currentScope
-        var out: [ChoiceOption] = []
-        out.reserveCapacity(f.options.count)
-        for o in f.options where f.filter == nil || i.validator.optionAllowed(f, o.value, scope) {
+        return visibleOptions(f, i).map { o in
             let label = o.label.resolve(language, fallback: i.form.defaultLanguage)
-            out.append(ChoiceOption(value: o.value, label: VietText.normalizeTonePlacement(label, style: style)))
+            return ChoiceOption(value: o.value, label: VietText.normalizeTonePlacement(label, style: style))
         }
-        return out
+    }
+
+    /// The options the field's `filter` lets through now.
+    static func visibleOptions(_ f: Field, _ i: Interview) -> [Option] {
+        guard f.filter != nil else { return f.options }
+        let scope = i.currentScope
+        return f.options.filter { i.validator.optionAllowed(f, $0.value, scope) }
     }
 
     static func numberText(_ v: JSONValue?) -> String {

@@ -2,6 +2,7 @@
 // ignored, the national code works too), and the way to drafts, the queue and the other
 // language. Nothing personal is ever shown here: it is where the idle timer returns to.
 import MotCuaForms
+import MotCuaText
 
 enum HomeAction: Equatable {
     case none, drafts, queue, language, quit
@@ -11,6 +12,8 @@ enum HomeAction: Equatable {
 struct HomeScreen {
     let m: Messages
     var search = TextEditor()
+    /// The keys typed into the search line before Telex/VNI (nil once unknown).
+    private var keyed: String? = ""
     var matches: [ProcedureItem]
     var highlight = 0
     /// Counts for the status line, read when home is shown (nil when unreadable).
@@ -27,8 +30,10 @@ struct HomeScreen {
     /// hint and summaries), kept so a keystroke only redraws the search and the list.
     private let layoutCache = HomeLayoutCache()
 
-    init(messages: Messages, services: KioskServices, notice: Notice? = nil, who: String? = nil) {
+    /// `typing`: the desk's Telex/VNI, which the search line takes like any name field.
+    init(messages: Messages, services: KioskServices, notice: Notice? = nil, who: String? = nil, typing: InputMethod = .telex) {
         m = messages
+        search = TextEditor(typing: typing == .off ? nil : VietTypingEngine(method: typing, style: services.toneStyle))
         matches = services.searchProcedures("", messages.language)
         draftCount = (try? services.drafts(messages.language))?.count
         queue = try? services.queue()
@@ -56,10 +61,11 @@ struct HomeScreen {
             guard matches.indices.contains(highlight) else { return .none }
             return .start(matches[highlight].id)
         case .escape:
-            if !search.isEmpty { search.setText(""); refresh(services) }
+            if !search.isEmpty { search.setText(""); keyed = ""; refresh(services) }
         default:
             let before = search.text
             _ = search.update(key)
+            keyed = KeyedText.after(key, keyed, emptied: search.isEmpty)
             if search.text != before { refresh(services) }
         }
         return .none
@@ -67,6 +73,8 @@ struct HomeScreen {
 
     private mutating func refresh(_ services: KioskServices) {
         matches = services.searchProcedures(search.text, m.language)
+        // Also as keyed, where Telex changed the letters ("khaisinh" is not "khaisính").
+        if let keyed, keyed != search.text { matches = ProcedureItem.merged(matches, services.searchProcedures(keyed, m.language)) }
         highlight = 0
     }
 
@@ -97,7 +105,8 @@ struct HomeScreen {
                 if on { screen.fill(line, style: style) }
                 let code = item.code ?? ""
                 let titleWidth = line.width - Screen.width(code) - 4
-                screen.write((on ? "▸ " : "  ") + TextWrap.fit(item.title, width: titleWidth), at: Point(x: line.x, y: line.y), style: style, clip: line)
+                let title = item.reason.map { item.title + " (" + $0 + ")" } ?? item.title
+                screen.write((on ? "▸ " : "  ") + TextWrap.fit(title, width: titleWidth), at: Point(x: line.x, y: line.y), style: style, clip: line)
                 screen.write(code, at: Point(x: line.maxX - Screen.width(code), y: line.y), style: on ? style : .role(.muted), clip: line)
             }
         }

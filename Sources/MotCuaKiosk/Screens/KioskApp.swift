@@ -48,7 +48,7 @@ public struct KioskApp: KioskProgram {
         if let ops = services.operators {
             route = .signIn(SignInScreen(messages: m, services: ops))
         } else {
-            route = .home(HomeScreen(messages: m, services: services, who: m.text("kiosk.home.noOperators")))
+            route = .home(HomeScreen(messages: m, services: services, who: m.text("kiosk.home.noOperators"), typing: typing))
         }
     }
 
@@ -181,11 +181,11 @@ public struct KioskApp: KioskProgram {
     }
 
     private mutating func goHome(_ notice: Notice? = nil) {
-        route = .home(HomeScreen(messages: m, services: services, notice: notice, who: whoLine))
+        route = .home(HomeScreen(messages: m, services: services, notice: notice, who: whoLine, typing: typing))
     }
 
     /// The home screen's word on who is at the desk (or that no operator is configured).
-    private var whoLine: String {
+    var whoLine: String {
         if let signedIn { return m.text("kiosk.home.signedIn", ["name": signedIn.name]) }
         return m.text("kiosk.home.noOperators")
     }

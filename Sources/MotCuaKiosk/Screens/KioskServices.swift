@@ -14,9 +14,13 @@ public struct ProcedureItem: Hashable, Sendable {
     /// The national procedure code (`1.001193`), when the form gives one.
     public var code: String?
     public var summary: String?
+    /// Why the search found it when not by its title ("tìm theo: giấy khai sinh").
+    public var reason: String?
+    /// The search's rank, lower first (to merge two searches of one catalog).
+    public var rank: UInt64 = 0
 
-    public init(id: String, title: String, code: String? = nil, summary: String? = nil) {
-        self.id = id; self.title = title; self.code = code; self.summary = summary
+    public init(id: String, title: String, code: String? = nil, summary: String? = nil, reason: String? = nil) {
+        self.id = id; self.title = title; self.code = code; self.summary = summary; self.reason = reason
     }
 }
 

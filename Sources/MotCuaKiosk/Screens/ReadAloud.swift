@@ -71,7 +71,7 @@ extension KioskApp {
     mutating func show(_ notice: Notice) {
         switch route {
         case .interview(var screen): screen.notice = notice; route = .interview(screen)
-        case .home: route = .home(HomeScreen(messages: m, services: services, notice: notice))
+        case .home: route = .home(HomeScreen(messages: m, services: services, notice: notice, who: whoLine, typing: typing))
         default: break
         }
     }
@@ -102,8 +102,8 @@ extension InterviewScreen {
         parts.append(content.hint ?? "")
         parts.append(interview.text(f.help))
         switch editor.widget {
-        case .choice(let list) where list.index.options.count <= Self.optionsReadAloud:
-            parts.append(SpokenVietnamese.options(list.index.options.map(\.label)))
+        case .choice(let list) where list.options.count <= Self.optionsReadAloud:
+            parts.append(SpokenVietnamese.options(list.options.map(\.label)))
         case .multichoice(let list) where list.options.count <= Self.optionsReadAloud:
             parts.append(SpokenVietnamese.options(list.options.map(\.label)))
         default: break

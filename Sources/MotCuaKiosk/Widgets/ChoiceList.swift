@@ -1,15 +1,31 @@
 // A choice narrowed by typing: a search line on top, the matching options under it, the
-// highlighted one in the selection colour. Each keystroke that extends the query only
-// searches the previous matches, which keeps the 3,321 communes instant.
+// highlighted one in the selection colour. The search is the one OptionIndex every front
+// end uses (aliases, former names, typos), so the kiosk finds what plain mode finds; a row
+// found by another name says which ("trước đây: Hà Giang").
+import MotCuaForms
 import MotCuaText
 
+/// One option of a choice as the screen shows it: the stored value and the label.
+public struct ChoiceOption: Hashable, Sendable {
+    public var value: String
+    public var label: String
+    public init(value: String, label: String) { self.value = value; self.label = label }
+}
+
 public struct ChoiceList: Widget, Sendable {
-    public let index: ChoiceIndex
+    /// The search over the options (their labels, other names and former names).
+    public let index: OptionIndex
+    /// The options as shown, in the index's order (tones placed in the desk's style).
+    public let options: [ChoiceOption]
     public var strings: KioskStrings
+    /// Where the words for "why this row matched" come from (none: the other name alone).
+    public var messages: Messages?
     /// The search line.
     public private(set) var query: TextEditor
-    /// Matching option indices, in display order.
-    public private(set) var matches: [Int]
+    /// The keys typed into it, before Telex/VNI (nil once the caret moved: unknown).
+    private var keyed: String? = ""
+    /// Matching options, best first, each with why it matched.
+    public private(set) var matches: [SearchHit]
     /// Position of the highlighted option in `matches`.
     public private(set) var highlight = 0
     /// The option accepted with Enter (or given at the start); the answer.
@@ -20,18 +36,33 @@ public struct ChoiceList: Widget, Sendable {
     /// so an answer picked earlier can be taken back (Enter on it stores nothing).
     public let allowsBlank: Bool
 
-    private var pool: [Int]          // matches in list order, for narrowing
-    private var poolQuery = ""       // folded query `pool` was computed for
-
-    public init(index: ChoiceIndex, selected value: String? = nil, strings: KioskStrings = .vi, allowsBlank: Bool = false) {
-        self.index = index; self.strings = strings; self.allowsBlank = allowsBlank
-        query = TextEditor()
-        pool = Array(index.options.indices)
-        matches = pool
-        if let value, let i = index.options.firstIndex(where: { $0.value == value }) {
-            highlight = i + (allowsBlank ? 1 : 0)
-            selected = index.options[i]
+    /// A chooser over `index`'s options; labels shown with tones placed in `style`.
+    public init(index: OptionIndex, style: TonePlacementStyle = .traditional, selected value: String? = nil,
+                strings: KioskStrings = .vi, messages: Messages? = nil, allowsBlank: Bool = false) {
+        self.index = index; self.strings = strings; self.messages = messages; self.allowsBlank = allowsBlank
+        options = index.options.map {
+            ChoiceOption(value: $0.value, label: VietText.normalizeTonePlacement($0.label.resolve(index.language), style: style))
         }
+        query = TextEditor()
+        matches = options.indices.map { SearchHit(index: $0) }
+        if let value, let i = options.firstIndex(where: { $0.value == value }) {
+            highlight = i + (allowsBlank ? 1 : 0)
+            selected = options[i]
+        }
+    }
+
+    /// A chooser over plain labels (the demo, tests).
+    public init(_ options: [ChoiceOption], selected value: String? = nil, strings: KioskStrings = .vi, allowsBlank: Bool = false) {
+        self.init(index: OptionIndex(options: options.map { Option(value: $0.value, label: LocalizedText($0.label)) }),
+                  selected: value, strings: strings, allowsBlank: allowsBlank)
+    }
+
+    public var count: Int { options.count }
+
+    /// Built-in Vietnamese typing in the search line, as in any name field.
+    public var typing: VietTypingEngine? {
+        get { query.typing }
+        set { query.typing = newValue }
     }
 
     /// The "leave blank" row is on show (first row): optional question, no search typed.
@@ -43,7 +74,7 @@ public struct ChoiceList: Widget, Sendable {
     /// The highlighted option (what Enter picks), if any matches.
     public var highlightedOption: ChoiceOption? {
         let position = highlight - (hasBlankRow ? 1 : 0)
-        return matches.indices.contains(position) ? index.options[matches[position]] : nil
+        return matches.indices.contains(position) ? options[matches[position].index] : nil
     }
 
     public mutating func update(_ key: Key) -> WidgetAction {
@@ -63,6 +94,7 @@ public struct ChoiceList: Widget, Sendable {
         default:
             let before = query.text
             let action = query.update(key)
+            keyed = KeyedText.after(key, keyed, emptied: query.isEmpty)
             if query.text != before { refilter() }
             return action == .submit ? .handled : action
         }
@@ -73,14 +105,20 @@ public struct ChoiceList: Widget, Sendable {
     /// search goes back to the answer as it stands (the blank row when there is none), not to
     /// whatever the search last highlighted, so Enter on an emptied search changes nothing.
     private mutating func refilter() {
-        let folded = FoldedText(query.text)
-        pool = index.filter(folded, among: folded.folded.hasPrefix(poolQuery) ? pool : nil)
-        poolQuery = folded.folded
-        matches = index.rank(pool, by: folded)
+        // As shown and, where Telex changed them, as keyed ("korea" is not "kỏea").
+        let searches = [query.text] + (keyed.map { $0 == query.text ? [] : [$0] } ?? [])
+        matches = SearchHit.merged(searches.map { index.hits($0) })
         highlight = 0
-        if query.isEmpty, let selected, let position = matches.firstIndex(where: { index.options[$0] == selected }) {
+        if query.isEmpty, let selected, let position = matches.firstIndex(where: { options[$0.index] == selected }) {
             highlight = position + (hasBlankRow ? 1 : 0)
         }
+    }
+
+    /// A row's text: the label, and why it matched when another name found it.
+    func rowText(_ hit: SearchHit) -> String {
+        let label = options[hit.index].label
+        guard let reason = hit.reason else { return label }
+        return label + " (" + (messages.map { reason.text($0) } ?? reason.text) + ")"
     }
 
     public func render(into screen: inout Screen, in rect: Rect, focused: Bool) {
@@ -89,7 +127,7 @@ public struct ChoiceList: Widget, Sendable {
         let used = screen.write(label, at: Point(x: rect.x, y: rect.y), style: .role(.label), clip: rect)
         let searchRow = Rect(x: rect.x + used, y: rect.y, width: min(40, rect.width - used), height: 1)
         query.render(into: &screen, in: searchRow, focused: focused)
-        let count = "\(matches.count)/\(index.count)"
+        let count = "\(matches.count)/\(options.count)"
         screen.write(count, at: Point(x: rect.maxX - Screen.width(count), y: rect.y), style: .role(.muted), clip: rect)
 
         let list = rect.inset(top: 1)
@@ -105,12 +143,12 @@ public struct ChoiceList: Widget, Sendable {
             let isHighlighted = row == highlight
             let style = isHighlighted ? Style(.selection) : Style.plain
             if isHighlighted { screen.fill(line, style: style) }
-            let label = row < offset ? strings.leaveBlank : index.options[matches[row - offset]].label
+            let label = row < offset ? strings.leaveBlank : rowText(matches[row - offset])
             // Cut with "…" where the column is narrow (fast mode), never silently.
             screen.write((isHighlighted ? "▸ " : "  ") + TextWrap.fit(label, width: max(1, line.width - 2)), at: Point(x: line.x, y: line.y),
                          style: row < offset && !isHighlighted ? .role(.muted) : style, clip: line)
         }
     }
 
-    public func preferredHeight(width: Int) -> Int { 1 + min(max(1, index.count + (allowsBlank ? 1 : 0)), 10) }
+    public func preferredHeight(width: Int) -> Int { 1 + min(max(1, options.count + (allowsBlank ? 1 : 0)), 10) }
 }
