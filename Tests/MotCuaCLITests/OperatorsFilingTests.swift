@@ -9,7 +9,7 @@ struct OperatorsFilingTests {
     /// From home: khai-sinh typed in Telex to its receipt, then back home.
     func fileKhaiSinh(_ t: TmuxSession, child: (telex: String, shown: String)) throws {
         t.type("khai sinh"); t.press("Enter")
-        try #require(t.wait(for: "Bước 1/17"), "\(t.text)")
+        try #require(t.wait(for: "Bước 1/"), "\(t.text)")
         t.press("Enter")
         t.type("hung duc"); t.press("Enter")
         try #require(t.wait(for: "Họ, chữ đệm, tên người yêu cầu"), "\(t.text)")

@@ -38,7 +38,7 @@ enum XLSFormColumns {
         return m
     }
 
-    static let settingsKnown: Set<String> = ["form_id", "form_title", "version", "default_language", "languages", "summary",
+    static let settingsKnown: Set<String> = ["form_id", "form_title", "version", "default_language", "languages", "summary", "keywords",
                                              "procedure_code", "procedure_domain", "procedure_agency", "procedure_online",
                                              "procedure_processing_days", "procedure_fee", "procedure_fee_note", "style", "instance_name"]
     static let documentsKnown: Set<String> = ["id", "label", "required", "kind"]

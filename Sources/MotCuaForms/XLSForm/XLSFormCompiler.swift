@@ -121,6 +121,11 @@ struct XLSFormBuild {
             form.append(("version", .string(s.cell("version") ?? "1")))
             if let t = s.text("form_title", languages: languages) { form.append(("title", t)) } else { add(s, "form_title", "xlsform.settings_missing", ["column": "form_title"]) }
             if let t = s.text("summary", languages: languages) { form.append(("summary", t)) }
+            // Search keywords: one cell, separated by ";" (a keyword holds none).
+            if let k = s.cell("keywords") {
+                let words = k.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                if !words.isEmpty { form.append(("keywords", .array(words.map { .string($0) }))) }
+            }
         } else {
             issues.append(SheetIssue(file: sheets.survey.file, row: 0, column: 0, message: messages.text("xlsform.missing_sheet", ["sheet": "settings"])))
         }

@@ -42,7 +42,7 @@ private struct Decompile {
                               "pattern", "pattern_message", "multiline", "case", "format", "input", "confirm", "unit",
                               "min_selected", "max_selected", "min_count", "max_count", "item_label", "constraint", "constraint_message",
                               "warning", "warning_message", "calculation", "rule", "message", "fields", "severity", "kind",
-                              "form_id", "form_title", "version", "default_language", "languages", "summary", "procedure_code",
+                              "form_id", "form_title", "version", "default_language", "languages", "summary", "keywords", "procedure_code",
                               "procedure_domain", "procedure_agency", "procedure_online", "procedure_processing_days",
                               "procedure_fee", "procedure_fee_note"]
 
@@ -88,6 +88,7 @@ private struct Decompile {
         var s: [String: String] = ["form_id": form["id"]?.stringValue ?? "", "version": form["version"]?.stringValue ?? "",
                                    "languages": languages.joined(separator: " "), "default_language": languages.first ?? "vi"]
         text(form["title"], "form_title", into: &s); text(form["summary"], "summary", into: &s)
+        if let k = form["keywords"]?.arrayValue, !k.isEmpty { s["keywords"] = k.compactMap(\.stringValue).joined(separator: "; ") }
         if let p = form["procedure"] {
             s["procedure_code"] = p["code"]?.stringValue
             text(p["domain"], "procedure_domain", into: &s); text(p["agency"], "procedure_agency", into: &s)
