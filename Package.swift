@@ -36,14 +36,14 @@ let package = Package(
 
         .testTarget(name: "MotCuaTextTests", dependencies: ["MotCuaText"]),
         .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms", "MotCuaText", "MotCuaTestSupport"], exclude: ["Answers"]),
-        .testTarget(name: "MotCuaQRTests", dependencies: ["MotCuaQR"], exclude: ["Scripts", "Fixtures"]),
+        .testTarget(name: "MotCuaQRTests", dependencies: ["MotCuaQR", "MotCuaTestSupport"], exclude: ["Scripts", "Fixtures"]),
         // Test helpers shared by test targets (a real binary driven in tmux).
         .target(name: "MotCuaTestSupport", dependencies: ["MotCuaStore"], path: "Tests/MotCuaTestSupport"),
         .testTarget(name: "MotCuaKioskTests", dependencies: ["MotCuaKiosk", "MotCuaForms", "MotCuaText", "MotCuaTestSupport"], exclude: ["Resources"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaForms", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaInterviewTests", dependencies: ["MotCuaInterview", "MotCuaForms"]),
         .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaForms", "MotCuaInterview", "MotCuaStore"]),
-        .testTarget(name: "MotCuaPrintTests", dependencies: ["MotCuaPrint", "MotCuaInterview", "MotCuaForms", "MotCuaText", "MotCuaQR"]),
+        .testTarget(name: "MotCuaPrintTests", dependencies: ["MotCuaPrint", "MotCuaInterview", "MotCuaForms", "MotCuaText", "MotCuaQR", "MotCuaTestSupport"]),
         // Drives the real `motcua` binary (pipes, tmux, kills).
         .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaForms", "MotCuaStore", "MotCuaTestSupport"], exclude: ["Receiver"]),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaTestSupport
 
 /// Runs the real `motcua` binary built beside the test bundle, as a user
 /// would from a shell: arguments, optional standard input, environment.
@@ -56,23 +57,6 @@ enum Motcua {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
-    }
-}
-
-/// Another program the tests call (zbarimg, mount): run to the end, standard error
-/// discarded.
-enum ExternalTool {
-    static func run(_ executable: String, _ args: [String]) throws -> (status: Int32, stdout: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaTestSupport
 import Testing
 
 /// Whether pyxform (ODK's XLSForm converter) can be imported by python3 here.

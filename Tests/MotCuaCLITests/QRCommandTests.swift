@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaTestSupport
 import Testing
 
 /// `motcua qr` as a script would use it, decoded back with zbarimg.

@@ -1,6 +1,7 @@
 // `motcua speak`: what a listener hears (--text), real speech from espeak-ng
 // (--wav, read back with Python's wave module), and a machine without espeak-ng.
 import Foundation
+import MotCuaTestSupport
 import Testing
 
 let espeakAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/espeak-ng")

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaTestSupport
 import Testing
 import MotCuaForms
 import MotCuaInterview
@@ -34,16 +35,8 @@ func sampleReceipt() throws -> Receipt {
 
 /// Runs a program to its end; its standard output, or nil when it failed.
 func run(_ program: String, _ args: [String]) throws -> String? {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: program)
-    p.arguments = args
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return p.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+    let r = try ExternalTool.run(program, args)
+    return r.status == 0 ? r.stdout : nil
 }
 
 func temporaryFolder() throws -> String {

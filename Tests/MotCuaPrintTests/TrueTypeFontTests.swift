@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaTestSupport
 import Testing
 import MotCuaInterview
 @testable import MotCuaPrint
@@ -54,7 +55,7 @@ import MotCuaInterview
         for n in [0, 1, 4, 11, 12, 27, 100, 1000, 4096] + stride(from: 5000, to: whole.count, by: 7919).map({ $0 }) {
             attempt(Array(whole.prefix(n)))
         }
-        var rng = SeededGenerator(seed: 0x4D6F_7443_7561)
+        var rng = SeededRandom(seed: 0x4D6F_7443_7561)
         // The table directory and the small tables read here sit in the first ~2 KB and
         // the cmap; garble there most, anywhere sometimes.
         for round in 0..<400 {
@@ -68,18 +69,5 @@ import MotCuaInterview
         for _ in 0..<50 { attempt((0..<Int(rng.next() % 600)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }) }
         #expect(refused > 50)
         #expect(loaded > 10)
-    }
-}
-
-/// SplitMix64: the same garbled fonts on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import MotCuaQR
+import MotCuaTestSupport
 import Testing
 
 /// Checks the bit-parallel penalty scorer against a plain, obviously-correct
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func randomMatricesOfEverySymbolSize() throws {
-        var rng = SeededGenerator(seed: 7)
+        var rng = SeededRandom(seed: 7)
         for version in 1...40 {
             let size = 17 + 4 * version
             // Vary the density so that runs, blocks and N4 all get exercised.

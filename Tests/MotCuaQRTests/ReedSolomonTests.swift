@@ -1,4 +1,5 @@
 import MotCuaQR
+import MotCuaTestSupport
 import Testing
 
 @Suite struct ReedSolomonTests {
@@ -51,7 +52,7 @@ import Testing
     /// A codeword (data followed by its remainder) vanishes at every root α^i of the generator.
     @Test(arguments: [7, 10, 13, 17, 22, 26, 28, 30])
     func codewordsVanishAtGeneratorRoots(degree: Int) {
-        var rng = SeededGenerator(seed: UInt64(degree))
+        var rng = SeededRandom(seed: UInt64(degree))
         for length in [1, 19, 54, 118] {
             let data = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
             let codeword = data + ReedSolomon.remainder(of: data, degree: degree)

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaQR
+import MotCuaTestSupport
 import Testing
 
 /// Compares our symbols module for module with segno's, the reference
@@ -39,7 +40,7 @@ import Testing
         }
     }
 
-    static func randomSegment(_ mode: QRMode, length: Int, using rng: inout SeededGenerator) -> QRSegment {
+    static func randomSegment(_ mode: QRMode, length: Int, using rng: inout SeededRandom) -> QRSegment {
         switch mode {
         case .numeric:
             return try! .numeric(String((0..<length).map { _ in "0123456789".randomElement(using: &rng)! }))
@@ -54,7 +55,7 @@ import Testing
     /// Builds the ≥ 300 cases: capacity edges for every version × level and
     /// version × mode, overflow by one character, and mixed real texts.
     static func cases() -> [Case] {
-        var rng = SeededGenerator(seed: 18004)
+        var rng = SeededRandom(seed: 18004)
         var cases: [Case] = []
         for version in 1...40 {
             for (l, level) in levels.enumerated() {

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import MotCuaQR
+import MotCuaTestSupport
 import Testing
 
 /// Round trip through a real decoder: our renderings, read by zbarimg, give
@@ -12,7 +13,7 @@ import Testing
 
     /// ≥ 200 payloads: Vietnamese (NFC, NFD), VietQR, long URLs, mixed.
     static func payloads() throws -> [(text: String, level: QRErrorCorrection)] {
-        var rng = SeededGenerator(seed: 2025)
+        var rng = SeededRandom(seed: 2025)
         var result: [(String, QRErrorCorrection)] = []
         for text in SampleTexts.vietnamese {
             for level in QRErrorCorrection.allCases { result.append((text, level)) }
