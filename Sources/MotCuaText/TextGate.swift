@@ -78,7 +78,10 @@ public enum TextGate {
             if v < 0x300 || (v >= 0x1E00 && v <= 0x1EFF) {  // ASCII, Latin, Vietnamese letters: bases
                 position += 1; marks = 0
             } else if isMark(u) {
-                marks += 1
+                // A mark NFC leaves as two (U+0344 → U+0308 U+0301, and the Tibetan vowel
+                // signs that are composition exclusions) counts as the two it becomes, so
+                // the normal form of an admitted text is admitted too (finding K4).
+                marks += expandsToTwoMarks(v) ? 2 : 1
                 if marks > maxMarksPerBase { return TextRefusal(.marks(limit: maxMarksPerBase), position: max(position, 1)) }
                 continue
             } else {
@@ -90,6 +93,14 @@ public enum TextGate {
         }
         if previousCR { return TextRefusal(.control("\r"), position: position) }
         return nil
+    }
+
+    /// The marks whose canonical decomposition is two marks that NFC does not join again.
+    static func expandsToTwoMarks(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0344, 0x0F73, 0x0F75, 0x0F76, 0x0F78, 0x0F81, 0x0F93, 0x0F9D, 0x0FA2, 0x0FA7, 0x0FAC, 0x0FB9: true
+        default: false
+        }
     }
 
     /// `s` as it may be stored: checked, in its normal form (`normalForm`).

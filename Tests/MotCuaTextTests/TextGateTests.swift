@@ -113,6 +113,21 @@ import Testing
 /// for Latin text gives what the plain definition (Foundation's NFD, tones reduced,
 /// Foundation's NFC) gives.
 @Suite struct NormalFormTests {
+    /// Finding K4 (Fuzz/Findings/text-K4-gate-U0344-two-marks): U+0344 is one mark as
+    /// typed and two after NFC; an admitted text's normal form must be admitted too.
+    @Test func theNormalFormOfAnAdmittedTextIsAdmitted() {
+        let bytes: [UInt8] = [0xe1, 0xbb, 0xb5, 0xcd, 0x84, 0xcc, 0x81, 0xb5, 0xcd, 0x84, 0xcc, 0xbb, 0xb5, 0xcd, 0x84, 0xcc,
+                              0x81, 0xb5, 0xcd, 0x84, 0xcc, 0x81, 0xcd, 0x84, 0xcc, 0x81, 0xcd, 0x84, 0xcc, 0x81]
+        for s in [String(decoding: bytes, as: UTF8.self), "a" + String(repeating: "\u{0344}", count: 5),
+                  "\u{0F40}" + String(repeating: "\u{0F73}", count: 5)] {
+            for multiline in [false, true] where TextGate.check(s, multiline: multiline) == nil {
+                let n = TextGate.normalForm(s)
+                #expect(TextGate.check(n, multiline: multiline) == nil, "\(Array(s.unicodeScalars)) → \(Array(n.unicodeScalars))")
+            }
+        }
+        #expect(TextGate.check("a" + String(repeating: "\u{0344}", count: 5), multiline: false) != nil)  // 10 marks as stored
+    }
+
     @Test func normalFormIsItsOwnNormalForm() {
         // Inputs of Fuzz/Findings/text-K3-*, and their shapes.
         let found = ["Ã\u{0341}", "\u{1EF5}\u{0341}", "\u{1EB5}\u{0313}\u{0323}\t\t\u{06BC}\"\t", "\u{1EB1}\u{0302}\u{0323}",
