@@ -80,6 +80,10 @@ import Testing
         let submitted = try Motcua.run(["submit", "khai-sinh", answers, "--data-dir", dir, "--kiosk", "TQ01"])
         #expect(submitted.status == 0, "\(submitted.stderr)")
         #expect(submitted.stdout.hasPrefix("TQ01-"), "\(submitted.stdout)")
+        // Walk of 2026-12-06: a warning said "note:" before its Vietnamese message.
+        let late = try Motcua.run(["submit", "khai-sinh", answers, "--data-dir", dir, "--kiosk", "TQ01", "--today", "2027-06-01"])
+        #expect(late.status == 0, "\(late.stderr)")
+        #expect(late.stdout.contains("ks_ngay_sinh: Lưu ý: ") && !late.stdout.contains("note:"), "\(late.stdout)")
     }
 
     /// Defect 14: `dossiers show --lang vi` is Vietnamese and shows labels and option labels
