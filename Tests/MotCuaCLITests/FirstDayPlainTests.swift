@@ -96,7 +96,7 @@ import Testing
         let receipt = try #require(submitted.stdout.split(separator: " ").first.map(String.init))
         let vi = try Motcua.run(["dossiers", "show", receipt, "--lang", "vi", "--data-dir", dir])
         #expect(vi.status == 0, "\(vi.stderr)")
-        for text in ["Biên nhận   " + receipt, "Nội dung khai", "Giới tính: Nam", "Xã Hùng Đức", "Dân tộc: Kinh"] {
+        for text in ["Biên nhận   " + receipt, "Trạng thái  chờ gửi", "Nội dung khai", "Giới tính: Nam", "Xã Hùng Đức", "Dân tộc: Kinh"] {
             #expect(vi.stdout.contains(text), "\(text) missing from \(vi.stdout)")
         }
         for raw in ["co_quan_xa", "ks_gioi_tinh", ": nam", "02425", "Receipt", "Answers"] {
