@@ -84,6 +84,9 @@ import Testing
         let late = try Motcua.run(["submit", "khai-sinh", answers, "--data-dir", dir, "--kiosk", "TQ01", "--today", "2027-06-01"])
         #expect(late.status == 0, "\(late.stderr)")
         #expect(late.stdout.contains("ks_ngay_sinh: Lưu ý: ") && !late.stdout.contains("note:"), "\(late.stdout)")
+        // Walk of 2026-12-06: a common option before the command made the kiosk refuse it.
+        let drafts = try Motcua.run(["--data-dir", dir, "dossiers", "list"])
+        #expect(drafts.status == 0 && drafts.stdout.contains("TQ01-"), "\(drafts.stdout)\(drafts.stderr)")
     }
 
     /// Defect 14: `dossiers show --lang vi` is Vietnamese and shows labels and option labels
