@@ -52,7 +52,7 @@ public enum MotCuaCLI {
         while i + 1 < args.count, common.contains(args[i]) { i += 2 }
         guard i > 0, i < args.count else { return args }
         let word = args[i]
-        let commands: Set<String> = ["forms", "validate", "qr", "fill", "drafts", "help", "version"]
+        let commands: Set<String> = ["forms", "validate", "qr", "fill", "drafts", "help", "version", "--help", "-h", "--version"]
         guard commands.contains(word) || (!word.isEmpty && extensionCommands[word] != nil) else { return args }
         return [word] + args[(i + 1)...] + args[..<i]
     }

@@ -87,6 +87,8 @@ import Testing
         // Walk of 2026-12-06: a common option before the command made the kiosk refuse it.
         let drafts = try Motcua.run(["--data-dir", dir, "dossiers", "list"])
         #expect(drafts.status == 0 && drafts.stdout.contains("TQ01-"), "\(drafts.stdout)\(drafts.stderr)")
+        let help = try Motcua.run(["--data-dir", dir, "--help"])
+        #expect(help.status == 0 && help.stdout.contains("Usage:"), "\(help.stdout)\(help.stderr)")
     }
 
     /// Defect 14: `dossiers show --lang vi` is Vietnamese and shows labels and option labels
