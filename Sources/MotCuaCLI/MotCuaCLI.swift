@@ -10,7 +10,8 @@ public enum MotCuaCLI {
     /// The program's version (also the Debian package's, see tools/make-deb).
     public static let version = "0.2.0"
 
-    public static func run(_ args: [String]) -> Int32 {
+    public static func run(_ arguments: [String]) -> Int32 {
+        let args = commandFirst(arguments)
         // No command (or only options such as --data-dir): the kiosk's home screen.
         let needsData: Set<String> = ["forms", "validate", "fill", "submit", "drafts", "dossiers"]
         let command = args.first.flatMap { !$0.hasPrefix("--") || ["--help", "--version"].contains($0) ? $0 : nil }
@@ -40,6 +41,20 @@ public enum MotCuaCLI {
             Console.err("motcua: unknown command '\(command)'. Run 'motcua help' for the list.")
             return 2
         }
+    }
+
+    /// The common options written before the command (`motcua --data-dir D operators add lan`)
+    /// go after it, where every command reads them; otherwise the kiosk took the command
+    /// for its own arguments and refused them.
+    static func commandFirst(_ args: [String]) -> [String] {
+        let common: Set<String> = ["--data-dir", "--kiosk", "--operator", "--today", "--lang"]
+        var i = 0
+        while i + 1 < args.count, common.contains(args[i]) { i += 2 }
+        guard i > 0, i < args.count else { return args }
+        let word = args[i]
+        let commands: Set<String> = ["forms", "validate", "qr", "fill", "drafts", "help", "version", "--help", "-h", "--version"]
+        guard commands.contains(word) || (!word.isEmpty && extensionCommands[word] != nil) else { return args }
+        return [word] + args[(i + 1)...] + args[..<i]
     }
 
     static func runHome(_ args: [String]) -> Int32 {

@@ -117,7 +117,9 @@ public func runSubmitCommand(_ args: [String]) -> Int32 {
             case .submitted(let r), .alreadySubmitted(let r):
                 // One write per line: a line seen on the pipe means the dossier is durable.
                 Console.out(Console.safe("\(r.receipt) \(r.id)"))
-                for w in r.warnings { Console.out(Console.safe("\(prefix)\(w.field): note: \(w.message)")) }
+                // The same word as `validate` ("Lưu ý" / "Note"), in the language of the message.
+                let note = Resources.messages(request.language).text("cli.validate.warning")
+                for w in r.warnings { Console.out(Console.safe("\(prefix)\(w.field): \(note): \(w.message)")) }
             case .invalid(let issues):
                 for i in issues { Console.out(Console.safe(prefix + i.description)) }
                 if status == 0 { status = 1 }

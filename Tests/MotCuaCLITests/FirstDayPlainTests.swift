@@ -80,6 +80,15 @@ import Testing
         let submitted = try Motcua.run(["submit", "khai-sinh", answers, "--data-dir", dir, "--kiosk", "TQ01"])
         #expect(submitted.status == 0, "\(submitted.stderr)")
         #expect(submitted.stdout.hasPrefix("TQ01-"), "\(submitted.stdout)")
+        // Walk of 2026-12-06: a warning said "note:" before its Vietnamese message.
+        let late = try Motcua.run(["submit", "khai-sinh", answers, "--data-dir", dir, "--kiosk", "TQ01", "--today", "2027-06-01"])
+        #expect(late.status == 0, "\(late.stderr)")
+        #expect(late.stdout.contains("ks_ngay_sinh: Lưu ý: ") && !late.stdout.contains("note:"), "\(late.stdout)")
+        // Walk of 2026-12-06: a common option before the command made the kiosk refuse it.
+        let drafts = try Motcua.run(["--data-dir", dir, "dossiers", "list"])
+        #expect(drafts.status == 0 && drafts.stdout.contains("TQ01-"), "\(drafts.stdout)\(drafts.stderr)")
+        let help = try Motcua.run(["--data-dir", dir, "--help"])
+        #expect(help.status == 0 && help.stdout.contains("Usage:"), "\(help.stdout)\(help.stderr)")
     }
 
     /// Defect 14: `dossiers show --lang vi` is Vietnamese and shows labels and option labels
@@ -92,7 +101,7 @@ import Testing
         let receipt = try #require(submitted.stdout.split(separator: " ").first.map(String.init))
         let vi = try Motcua.run(["dossiers", "show", receipt, "--lang", "vi", "--data-dir", dir])
         #expect(vi.status == 0, "\(vi.stderr)")
-        for text in ["Biên nhận   " + receipt, "Nội dung khai", "Giới tính: Nam", "Xã Hùng Đức", "Dân tộc: Kinh"] {
+        for text in ["Biên nhận   " + receipt, "Trạng thái  chờ gửi", "Nội dung khai", "Giới tính: Nam", "Xã Hùng Đức", "Dân tộc: Kinh"] {
             #expect(vi.stdout.contains(text), "\(text) missing from \(vi.stdout)")
         }
         for raw in ["co_quan_xa", "ks_gioi_tinh", ": nam", "02425", "Receipt", "Answers"] {

@@ -81,9 +81,9 @@ struct OperatorsKioskTests {
             try #require(t.wait(for: "Còn \(left) lần thử"), "\(t.text)")
         }
         t.type("999999"); t.press("Enter")
-        try #require(t.wait(for: "Lê Thị Hoa đã bị khoá đến"), "\(t.text)")
+        try #require(t.wait(for: "Lê Thị Hoa đã bị khóa đến"), "\(t.text)")
         try signIn(t, index: 2, pin: "333333")
-        try #require(t.wait(for: "Lê Thị Hoa đã bị khoá đến"), "\(t.text)")
+        try #require(t.wait(for: "Lê Thị Hoa đã bị khóa đến"), "\(t.text)")
         #expect(!t.text.contains("Cán bộ: Lê Thị Hoa"))
 
         // On disk: the draft is Minh's, and the events name who did what.

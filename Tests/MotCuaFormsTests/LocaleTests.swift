@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MotCuaForms
+import MotCuaText
 
 /// Locales/vi.json and Locales/en.json against each other and against the
 /// code: every key defined in both languages, every key used somewhere in
@@ -104,5 +105,16 @@ import Testing
         #expect(Formats.check(.cmnd, "07012345", today: fixedToday) == .invalid(key: "validation.format.cmnd.length", args: ["count": "8"]))
         #expect(Formats.check(.cmnd, "07012345x", today: fixedToday) == .invalid(key: "validation.format.cmnd.digits", args: [:]))
         #expect(Formats.check(.cccd, "0081900123", today: fixedToday) == .invalid(key: "validation.format.cccd.length", args: ["count": "10"]))
+    }
+}
+
+extension LocaleTests {
+    /// Issue 14, wording: one tone-placement style in the UI text, the forms' and Telex's
+    /// ("xóa", "Hòa"), not "xoá" beside "xóa" (the walk of 2026-12-06 met "hãy xoá nó").
+    @Test func vietnameseWordingUsesTheTraditionalTonePlacement() throws {
+        for (key, text) in try LocaleTests.table("vi") {
+            let traditional = VietText.normalizeTonePlacement(text, style: .traditional)
+            #expect(traditional == text.precomposedStringWithCanonicalMapping, "vi.json \(key): \(text)")
+        }
     }
 }

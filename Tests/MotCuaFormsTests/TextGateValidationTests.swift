@@ -13,7 +13,7 @@ import MotCuaText
     @Test func controlCharactersAreRefusedWithTheirCodePoint() throws {
         let e = try #require(errors(["ten": "Lê\u{1B}]0;x\u{7}Văn"]).first)
         #expect(e.field == "ten" && e.code == .format)
-        #expect(e.message == "Có ký tự điều khiển U+001B ở ký tự thứ 3: hãy xoá nó.")
+        #expect(e.message == "Có ký tự điều khiển U+001B ở ký tự thứ 3: hãy xóa nó.")
         #expect(errors(["ten": "a\u{9B}b"], en).first?.message == "Contains the control character U+009B at character 2: remove it.")
         #expect(errors(["ghi": "x\u{202E}y"], en).first?.message == "Contains the text-direction control U+202E at character 2: remove it.")
         #expect(errors(["ten": "Nguyễn\nVăn"]).first?.message.contains("một dòng") == true)

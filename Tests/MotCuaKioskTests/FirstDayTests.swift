@@ -123,6 +123,15 @@ extension FirstDayTests {
         app.press(.enter)
         s = app.view(size: .minimum)
         #expect(s.text.contains("Không có ngày này trong lịch"))
+        // Walk of 2026-12-06: the refused date was kept and new digits were lost on the full mask.
+        app.type("15072026")
+        #expect(app.view(size: .minimum).text.contains("15/07/2026"))
+        // An incomplete date is not replaced: its missing digits are still welcome.
+        app.press(.control("u"))
+        app.type("1507")
+        app.press(.enter)
+        app.type("2026")
+        #expect(app.view(size: .minimum).text.contains("15/07/2026"))
         app.press(.escape)
         app.type("Lan")
         #expect(app.view(size: .minimum).lines[8] == "  Lan")
@@ -290,5 +299,23 @@ extension FirstDayTests {
         s = app.view(size: .minimum)
         #expect(!s.text.contains("Nơi cư trú thứ 3 · Số nhà"), "\(s.text)")
         #expect(s.text.contains("Xem lại hồ sơ: 58 câu trả lời"))  // the item lines are not answers
+    }
+}
+
+extension FirstDayTests {
+    /// Walk of 2026-12-06: in fast mode a row chosen with the arrows was lost on Tab
+    /// ("This is required: please choose") while Enter took it; Tab takes it too.
+    @Test func tabTakesTheRowChosenWithTheArrows() {
+        let desk = FakeDesk()
+        var app = KioskApp(services: desk.services, session: desk.session(desk.interview("khai-sinh", khaiSinhFirstPage)))
+        app.press(.function(3))
+        app.type("Traanf Minh Khooi")
+        app.press(.tab)
+        app.type("20112026")
+        app.press(.tab)
+        #expect(app.interview?.currentField?.id == "ks_gioi_tinh")
+        app.press(.down, .tab)
+        #expect(app.interview?.answers["ks_gioi_tinh"] == "nu", "\(app.view(size: .minimum).text)")
+        #expect(app.interview?.currentField?.id != "ks_gioi_tinh")
     }
 }

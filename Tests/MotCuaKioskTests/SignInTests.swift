@@ -61,7 +61,7 @@ import MotCuaForms
         #expect(desk.signedOut.map(\.1) == ["idle", "switched"])
         desk.locked = ["minh"]
         a.press(.down, .enter); a.type("123456"); a.press(.enter)
-        #expect(a.screenName == "sign-in" && a.view(size: .minimum).text.contains("Trần Văn Minh đã bị khoá đến 10:05 27/11/2026"))
+        #expect(a.screenName == "sign-in" && a.view(size: .minimum).text.contains("Trần Văn Minh đã bị khóa đến 10:05 27/11/2026"))
     }
 
     @Test func withoutOperatorsHomeSaysSo() {

@@ -160,9 +160,8 @@ struct FieldEditor {
             }
             return .invalid(m.text("input.date.impossible"))
         case .choice(let c):
-            // Tab away after narrowing (fast mode) takes the highlighted option, as Enter would.
-            let picked = c.query.isEmpty ? c.selected : (c.highlightedOption ?? c.selected)
-            return .value(picked.map { .string($0.value) } ?? .null)
+            // Tab away after narrowing or moving (fast mode) takes the highlighted option, as Enter would.
+            return .value(c.answerOnLeaving.map { .string($0.value) } ?? .null)
         case .multichoice(let mc):
             let values = mc.selectedValues
             return .value(values.isEmpty ? .null : .array(values.map { .string($0) }))

@@ -114,6 +114,10 @@ struct InterviewScreen {
         switch ed.reading(f, m) {
         case .invalid(let text):
             ed.message = text; ed.messageIsError = true
+            // Refused before the engine saw it (an impossible date, a malformed number): typing
+            // replaces it, as after the engine's refusal. A date still missing digits keeps
+            // taking them.
+            if case .date(let d) = ed.widget, !d.isComplete {} else { ed.selectText() }
             editor = ed
             return false
         case .value(let v): value = v

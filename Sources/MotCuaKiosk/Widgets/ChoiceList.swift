@@ -77,12 +77,23 @@ public struct ChoiceList: Widget, Sendable {
         return matches.indices.contains(position) ? options[matches[position].index] : nil
     }
 
+    /// The highlight was moved with the arrows since the list was last filtered: Tab away
+    /// (fast mode) takes that row, as Enter would.
+    public private(set) var highlightMoved = false
+
+    /// What leaving the list by Tab answers: the highlighted row once searched for or moved
+    /// to (nil on the blank row), else the answer as it stands (Shift-Tab changes nothing).
+    public var answerOnLeaving: ChoiceOption? {
+        if highlightMoved && blankHighlighted { return nil }
+        return query.isEmpty && !highlightMoved ? selected : (highlightedOption ?? selected)
+    }
+
     public mutating func update(_ key: Key) -> WidgetAction {
         switch key {
-        case .up: highlight = max(0, highlight - 1)
-        case .down: highlight = min(max(0, rowCount - 1), highlight + 1)
-        case .pageUp: highlight = max(0, highlight - pageSize)
-        case .pageDown: highlight = min(max(0, rowCount - 1), highlight + pageSize)
+        case .up: highlight = max(0, highlight - 1); highlightMoved = true
+        case .down: highlight = min(max(0, rowCount - 1), highlight + 1); highlightMoved = true
+        case .pageUp: highlight = max(0, highlight - pageSize); highlightMoved = true
+        case .pageDown: highlight = min(max(0, rowCount - 1), highlight + pageSize); highlightMoved = true
         case .enter:
             if blankHighlighted {
                 selected = nil
@@ -109,6 +120,7 @@ public struct ChoiceList: Widget, Sendable {
         let searches = [query.text] + (keyed.map { $0 == query.text ? [] : [$0] } ?? [])
         matches = SearchHit.merged(searches.map { index.hits($0) })
         highlight = 0
+        highlightMoved = false
         if query.isEmpty, let selected, let position = matches.firstIndex(where: { options[$0.index] == selected }) {
             highlight = position + (hasBlankRow ? 1 : 0)
         }
