@@ -41,6 +41,30 @@ import Testing
         #expect(sex.errors.contains { $0.field == "cccd" && $0.message.contains("không khớp với giới tính đã khai") }, "\(sex.errors)")
     }
 
+    /// A member registered with the household is checked too (found on the walk): a boy
+    /// with a woman's ID is an error; a 1900s man's ID for a boy born in 2015 a warning.
+    @Test func aHouseholdMembersIDIsCheckedAgainstTheirSexAndYear() throws {
+        let form = ProcedureFormTests.shippedForm("thuong-tru")
+        func member(_ id: String, sex: String = "nam") throws -> ValidationReport {
+            validate(form, try answers("thuong-tru") { o in
+                var items = o["thanh_vien"]?.arrayValue ?? []
+                guard var first = items.first?.objectValue else { return }
+                first["tv_ngay_sinh"] = "2015-06-01"; first["tv_gioi_tinh"] = .string(sex); first["tv_cccd"] = .string(id)
+                items[0] = .object(first)
+                o["thanh_vien"] = .array(items)
+            })
+        }
+        let ok = try member("008215012345")
+        #expect(!ok.errors.contains { $0.field.hasSuffix("tv_cccd") }, "\(ok.errors)")
+        let wrongSex = try member("008315012345")
+        #expect(wrongSex.errors.contains { $0.field == "thanh_vien[0].tv_cccd" && $0.message.contains("giới tính") }, "\(wrongSex.errors)")
+        let girl = try member("008315012345", sex: "nu")
+        #expect(!girl.errors.contains { $0.field.hasSuffix("tv_cccd") }, "\(girl.errors)")
+        let wrongYear = try member("008015012345")
+        #expect(!wrongYear.errors.contains { $0.field.hasSuffix("tv_cccd") }, "\(wrongYear.errors)")
+        #expect(wrongYear.warnings.contains { $0.field == "thanh_vien[0].tv_cccd" }, "\(wrongYear.warnings)")
+    }
+
     @Test func theMotherAskingHasTheMothersNameAndID() throws {
         let form = ProcedureFormTests.shippedForm("khai-sinh")
         #expect(validate(form, try answers("khai-sinh") { _ in }).isValid)
