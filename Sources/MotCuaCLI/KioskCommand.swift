@@ -213,7 +213,9 @@ final class KioskBackend {
             },
             retry: { [self, store] receipt in _ = try store.retry(receipt, operatorID: operatorName) },
             toneStyle: toneStyle,
-            printReceipt: { [store] receipt in try ReceiptPrinter(dataDir: store.directory).print(receipt) },
+            printReceipt: { [self, store] receipt in
+                try ReceiptPrinter(dataDir: store.directory, messages: messages(line.values["--lang"] ?? "vi")).print(receipt)
+            },
             operators: signIn?.services { [self] in messages("vi").text($0, $1) })
     }
 }

@@ -79,20 +79,21 @@ enum ReceiptFont {
 /// slip is always in Vietnamese: it is the agency's official form.
 struct ReceiptPrinter {
     let dataDir: String
+    /// The officer's language, for what goes wrong (the slip itself is Vietnamese).
+    var messages: Messages = Resources.messages("vi")
     static let timeout = 30.0
 
     func print(_ receipt: Receipt) throws {
         let command = KioskSettings.load(dataDir).printCommand
         let name = command[0]
         guard let executable = name.hasPrefix("/") ? (access(name, X_OK) == 0 ? name : nil) : ChildProcess.find(name) else {
-            throw StoreError.invalidArgument(name == "lp"
-                ? "lp was not found: install cups-client, or set printCommand in settings.json"
-                : "the print command \(name) was not found (settings printCommand)")
+            throw StoreError.invalidArgument(name == "lp" ? messages.text("print.lp_missing")
+                                                          : messages.text("print.command_missing", ["name": name]))
         }
         let font: TrueTypeFont
         switch ReceiptFont.load() {
         case .success(let f): font = f
-        case .failure(let why): throw StoreError.invalidArgument(why.description)
+        case .failure(let why): throw StoreError.invalidArgument(messages.text("print.font", ["reason": why.description]))
         }
         let folder = dataDir + "/print"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -100,10 +101,13 @@ struct ReceiptPrinter {
         try ReceiptFont.writePrivate(receipt.pdf(Resources.messages("vi"), font: font), to: path)
         defer { _ = unlink(path) }
         let result = try ChildProcess.run(executable, Array(command.dropFirst()) + [path], timeout: ReceiptPrinter.timeout)
-        if result.timedOut { throw StoreError.invalidArgument("\(name) did not finish within \(Int(ReceiptPrinter.timeout)) s") }
+        if result.timedOut {
+            throw StoreError.invalidArgument(messages.text("print.timeout", ["name": name, "seconds": String(Int(ReceiptPrinter.timeout))]))
+        }
         guard result.status == 0 else {
             let why = result.errorText.split(separator: "\n").first.map(String.init) ?? ""
-            throw StoreError.invalidArgument("\(name) exited with status \(result.status)" + (why.isEmpty ? "" : ": " + why))
+            throw StoreError.invalidArgument(messages.text("print.failed", ["name": name, "status": String(result.status)])
+                                             + (why.isEmpty ? "" : ": " + Console.safe(why)))
         }
     }
 }

@@ -97,10 +97,10 @@ struct KioskPrintTests {
         // A command that fails is said on the receipt screen, which stays.
         try #"{"kioskId": "TQ01", "printCommand": "/bin/false"}"#.write(toFile: dir + "/settings.json", atomically: true, encoding: .utf8)
         t.press("i")
-        try #require(t.wait(for: "Không in được: /bin/false exited with status"), "\(t.text)")
+        try #require(t.wait(for: "Không in được: /bin/false báo lỗi, mã 1"), "\(t.text)")
         try #"{"kioskId": "TQ01", "printCommand": "no-such-printer-command"}"#.write(toFile: dir + "/settings.json", atomically: true, encoding: .utf8)
         t.press("i")
-        try #require(t.wait(for: "no-such-printer-command was not found"), "\(t.text)")
+        try #require(t.wait(for: "Không in được: không tìm thấy lệnh in"), "\(t.text)")
         t.press("Enter")
         try #require(t.wait(for: "EXIT=0"), "\(t.text)")
     }
