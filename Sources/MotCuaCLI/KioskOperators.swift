@@ -2,6 +2,7 @@
 // operators.json, and the events recorded in operators.log. Kept apart from
 // KioskBackend so the backend only asks "who is here?" (nil: nobody configured).
 import Foundation
+import MotCuaForms
 import MotCuaKiosk
 import MotCuaStore
 
@@ -73,8 +74,10 @@ extension KioskBackend {
 }
 
 /// "Nguyễn Thị Lan (lan)" when the id is one of the data directory's operators,
-/// else the id as recorded (a CLI login name, or an operator since removed).
-func officerName(_ id: String, _ store: DossierStore?) -> String {
+/// "không rõ" for nobody recorded, else the id as recorded (a CLI login name, or an
+/// operator since removed).
+func officerName(_ id: String, _ store: DossierStore?, _ m: Messages? = nil) -> String {
+    if id == "unknown", let m { return m.text("cli.show.operator.unknown") }
     guard let dir = store?.directory, FileManager.default.fileExists(atPath: dir + "/" + OperatorStore.fileName),
           let ops = try? OperatorStore(dataDirectory: dir).list(),
           let o = ops.first(where: { $0.id == id }), o.displayName != id else { return id }

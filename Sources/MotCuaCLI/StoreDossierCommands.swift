@@ -71,7 +71,7 @@ func printDetails(_ d: DossierDetails, json: Bool, language: String, store: Doss
         head(m.text("cli.show.form")) + "\(x.formID) \(x.formVersion) (sha256 \(x.formHash.hex.prefix(16))…)",
         head(m.text("cli.show.status")) + status,
         head(m.text("cli.show.submitted")) + m.text("cli.show.submitted.detail", ["time": x.submittedAt.vietnamDisplay, "kiosk": x.kiosk,
-                                                                 "operator": officerName(x.operatorID, store), "language": x.language]),
+                                                                 "operator": officerName(x.operatorID, store, m), "language": x.language]),
     ]
     // The appointment as the receipt gave it (working days over the public holidays).
     do {
@@ -87,7 +87,9 @@ func printDetails(_ d: DossierDetails, json: Bool, language: String, store: Doss
     if let labelled = labelledAnswers(x, messages: m) { lines += labelled } else { flatten(x.answers, path: "", into: &lines) }
     if !d.history.isEmpty { lines.append(m.text("cli.show.history")) }
     for h in d.history {
-        lines.append("  \(h.at.vietnamDisplay) \(h.event) (\(h.kiosk), \(h.operatorID))" + (h.detail.map { ": \($0)" } ?? ""))
+        let key = "cli.show.event." + h.event, named = m.text(key)  // an event this version does not name: as recorded
+        lines.append("  \(h.at.vietnamDisplay) \(named == key ? h.event : named) (\(h.kiosk), \(h.operatorID == "unknown" ? m.text("cli.show.operator.unknown") : h.operatorID))"
+                     + (h.detail.map { ": \($0)" } ?? ""))
     }
     for l in lines { Console.out(Console.safe(l)) }
 }

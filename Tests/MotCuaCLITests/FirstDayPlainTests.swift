@@ -101,10 +101,10 @@ import Testing
         let receipt = try #require(submitted.stdout.split(separator: " ").first.map(String.init))
         let vi = try Motcua.run(["dossiers", "show", receipt, "--lang", "vi", "--data-dir", dir])
         #expect(vi.status == 0, "\(vi.stderr)")
-        for text in ["Biên nhận   " + receipt, "Trạng thái  chờ gửi", "Nội dung khai", "Giới tính: Nam", "Xã Hùng Đức", "Dân tộc: Kinh"] {
+        for text in ["Biên nhận   " + receipt, "Trạng thái  chờ gửi", "Nội dung khai", "Giới tính: Nam", "Xã Hùng Đức", "Dân tộc: Kinh", "tiếp nhận (TQ01, "] {
             #expect(vi.stdout.contains(text), "\(text) missing from \(vi.stdout)")
         }
-        for raw in ["co_quan_xa", "ks_gioi_tinh", ": nam", "02425", "Receipt", "Answers"] {
+        for raw in ["co_quan_xa", "ks_gioi_tinh", ": nam", "02425", "Receipt", "Answers", " submit (", "unknown"] {
             #expect(!vi.stdout.contains(raw), "\(raw) in \(vi.stdout)")
         }
         let en = try Motcua.run(["dossiers", "show", receipt, "--data-dir", dir])

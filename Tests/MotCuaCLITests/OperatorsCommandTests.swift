@@ -78,7 +78,7 @@ import Testing
         let id = try #require(StoreFixture.submittedIDs(submit.stdout).first, "\(submit.stderr)")
         let show = try Motcua.run(["dossiers", "show", id, "--data-dir", data])
         #expect(show.stdout.contains("by Nguyễn Thị Lan (lan)"), "\(show.stdout)")
-        #expect(show.stdout.contains("submit (HD01, lan)"))  // the history: the audit's operator id
+        #expect(show.stdout.contains("received (HD01, lan)"))  // the history: the audit's operator id
     }
 
     @Test func helpExitsZero() throws {

@@ -38,6 +38,6 @@ struct OperatorsFilingTests {
             #expect(shown.stdout.contains("by \(officer)"), "\(shown.stdout) \(shown.stderr)")
         }
         let audit = try Motcua.run(["dossiers", "show", "TQ01-261127-0001", "--data-dir", dir])
-        #expect(audit.stdout.contains("submit (TQ01, minh)"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("received (TQ01, minh)"), "\(audit.stdout)")
     }
 }
