@@ -87,11 +87,26 @@ func printDetails(_ d: DossierDetails, json: Bool, language: String, store: Doss
     if let labelled = labelledAnswers(x, messages: m) { lines += labelled } else { flatten(x.answers, path: "", into: &lines) }
     if !d.history.isEmpty { lines.append(m.text("cli.show.history")) }
     for h in d.history {
-        let key = "cli.show.event." + h.event, named = m.text(key)  // an event this version does not name: as recorded
-        lines.append("  \(h.at.vietnamDisplay) \(named == key ? h.event : named) (\(h.kiosk), \(h.operatorID == "unknown" ? m.text("cli.show.operator.unknown") : h.operatorID))"
+        lines.append("  \(h.at.vietnamDisplay) \(eventText(h.event, m)) (\(h.kiosk), \(h.operatorID == "unknown" ? m.text("cli.show.operator.unknown") : h.operatorID))"
                      + (h.detail.map { ": \($0)" } ?? ""))
     }
     for l in lines { Console.out(Console.safe(l)) }
+}
+
+/// A history event in the reader's language ("tiếp nhận", not "submit"); one this
+/// version does not name, as recorded.
+private func eventText(_ event: String, _ m: Messages) -> String {
+    switch event {
+    case "submit": m.text("cli.show.event.submit")
+    case "import": m.text("cli.show.event.import")
+    case "delivering": m.text("cli.show.event.delivering")
+    case "delivered": m.text("cli.show.event.delivered")
+    case "failed": m.text("cli.show.event.failed")
+    case "set-aside": m.text("cli.show.event.set-aside")
+    case "retry": m.text("cli.show.event.retry")
+    case "export": m.text("cli.show.event.export")
+    default: event
+    }
 }
 
 /// A dossier's place in the outbox in the reader's language ("chờ gửi", not "queued").
