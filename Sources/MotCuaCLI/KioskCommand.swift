@@ -50,7 +50,7 @@ func runKioskHome(_ args: [String]) -> Int32 {
 
 /// Plain mode's stand-in for the home screen: why, the procedures, and how to fill one.
 private func plainHome(_ problem: TerminalUnavailable, _ m: Messages) -> Int32 {
-    Console.err(m.text("kiosk.plain.fallback", ["reason": m.language == "vi" ? problem.vietnamese : problem.description]))
+    Console.err(m.text("kiosk.plain.fallback", ["reason": problem.text(m)]))
     Console.out(m.text("kiosk.plain.catalog"))
     if let dir = Resources.formsDirectory {
         let (catalog, _) = Catalog.load(formsDirectory: dir)
@@ -95,7 +95,7 @@ func runKioskFill(_ setup: FillSetup) -> Int32? {
 }
 
 private func sayFallback(_ problem: TerminalUnavailable, _ m: Messages) {
-    Console.err(m.text("kiosk.plain.fallback", ["reason": m.language == "vi" ? problem.vietnamese : problem.description]))
+    Console.err(m.text("kiosk.plain.fallback", ["reason": problem.text(m)]))
 }
 
 /// Seconds of no key before the kiosk saves and goes home: `--idle`, else

@@ -60,10 +60,10 @@ public struct KioskApp: KioskProgram {
         self.highContrast = highContrast
         singleForm = true
         route = .interview(InterviewScreen(session: session, typing: .telex, style: services.toneStyle,
-                                           strings: language == "en" ? .en : .vi))
+                                           strings: KioskStrings(services.messages(language))))
     }
 
-    public var strings: KioskStrings { language == "en" ? .en : .vi }
+    public var strings: KioskStrings { KioskStrings(m) }
     var m: Messages { services.messages(language) }
 
     // MARK: Events

@@ -2,6 +2,7 @@
 // tells the person why (issue #6: "on a non-UTF-8 or dumb terminal it says why").
 import CNCursesW
 import Foundation
+import MotCuaForms
 
 public struct TerminalUnavailable: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Reason: Hashable, Sendable {
@@ -27,13 +28,14 @@ public struct TerminalUnavailable: Error, Hashable, Sendable, CustomStringConver
         }
     }
 
-    /// The same reason in Vietnamese.
-    public var vietnamese: String {
+    /// The reason as the person at the desk reads it (Locales `kiosk.terminal.*`);
+    /// `description` stays the English text for logs and test failures.
+    public func text(_ m: Messages) -> String {
         switch reason {
-        case .notATerminal: "đầu vào và đầu ra không phải là màn hình dòng lệnh"
-        case .dumbTerminal: "màn hình dòng lệnh không di chuyển được con trỏ (TERM trống hoặc là dumb)"
-        case .notUTF8(let codeset): "ngôn ngữ hệ thống dùng bảng mã \(codeset), không phải UTF-8 (đặt LANG, ví dụ LANG=C.UTF-8)"
-        case .unknownTerminal(let term): "không nhận ra loại màn hình \"\(term)\""
+        case .notATerminal: m.text("kiosk.terminal.notATerminal")
+        case .dumbTerminal: m.text("kiosk.terminal.dumb")
+        case .notUTF8(let codeset): m.text("kiosk.terminal.notUTF8", ["codeset": codeset])
+        case .unknownTerminal(let term): m.text("kiosk.terminal.unknown", ["term": term])
         }
     }
 

@@ -1,6 +1,7 @@
 // The few words the terminal layer itself shows (widget chrome, the "enlarge the window"
-// screen). Everything about a form comes from the form; interview wording comes from the
-// app. Kept as a value so a screen can switch language without global state.
+// screen), read from Locales/ like every other string a person reads. Kept as a value so a
+// screen can switch language without global state.
+import MotCuaForms
 
 /// Widget and layout wording in one language.
 public struct KioskStrings: Hashable, Sendable {
@@ -12,7 +13,7 @@ public struct KioskStrings: Hashable, Sendable {
     public var search: String
     public var noMatches: String
     /// The first row of an optional choice: no answer.
-    public var leaveBlank = ""
+    public var leaveBlank: String
     public var digitsOnly: String
     public var enlargeTitle: String
     /// Format with {width}, {height}, {minWidth}, {minHeight}.
@@ -24,23 +25,41 @@ public struct KioskStrings: Hashable, Sendable {
     public var monthPlaceholder: String
     public var yearPlaceholder: String
 
-    public static let vi = KioskStrings(
-        yes: "Có", no: "Không", yesKeys: ["c", "y"], noKeys: ["k", "n"],
-        search: "Tìm:", noMatches: "Không có lựa chọn nào khớp.", leaveBlank: "(Để trống, không chọn)",
-        digitsOnly: "Ô này chỉ nhận chữ số.",
-        enlargeTitle: "Cửa sổ quá nhỏ",
-        enlargeBody: "Xin phóng to cửa sổ lên ít nhất {minWidth}×{minHeight} (hiện tại {width}×{height}). Nhấn F10 (Ctrl-X) để lưu hồ sơ đang làm và thoát.",
-        stepFormat: "Bước {step}/{total}",
-        dayPlaceholder: "nn/tt/nnnn", monthPlaceholder: "tt/nnnn", yearPlaceholder: "nnnn")
+    /// The wording from `Locales/<language>.json` (keys `kiosk.widget.*`, `kiosk.enlarge.*`,
+    /// `kiosk.step`, `answer.yes`/`answer.no`), so the widgets speak with the same words
+    /// as the rest of the program and no wording lives in Swift.
+    public init(_ m: Messages) {
+        func letters(_ key: String) -> Set<Character> {
+            let text = m.text(key)
+            // A missing key comes back as the key itself; its letters must not answer yes/no.
+            return text == key ? [] : Set(text.lowercased())
+        }
+        self.init(yes: m.text("answer.yes"), no: m.text("answer.no"),
+                  yesKeys: letters("kiosk.widget.yesKeys"), noKeys: letters("kiosk.widget.noKeys"),
+                  search: m.text("kiosk.widget.search"), noMatches: m.text("kiosk.widget.noMatches"),
+                  leaveBlank: m.text("kiosk.widget.leaveBlank"), digitsOnly: m.text("kiosk.widget.digitsOnly"),
+                  enlargeTitle: m.text("kiosk.enlarge.title"), enlargeBody: m.text("kiosk.enlarge.body"),
+                  stepFormat: m.text("kiosk.step"),
+                  dayPlaceholder: m.text("kiosk.widget.date.day"), monthPlaceholder: m.text("kiosk.widget.date.month"),
+                  yearPlaceholder: m.text("kiosk.widget.date.year"))
+    }
 
-    public static let en = KioskStrings(
-        yes: "Yes", no: "No", yesKeys: ["y"], noKeys: ["n"],
-        search: "Find:", noMatches: "No option matches.", leaveBlank: "(Leave blank)",
-        digitsOnly: "This box takes digits only.",
-        enlargeTitle: "Window too small",
-        enlargeBody: "Please enlarge the window to at least {minWidth}×{minHeight} (now {width}×{height}). Press F10 (Ctrl-X) to save the draft and quit.",
-        stepFormat: "Step {step}/{total}",
-        dayPlaceholder: "dd/mm/yyyy", monthPlaceholder: "mm/yyyy", yearPlaceholder: "yyyy")
+    public init(yes: String, no: String, yesKeys: Set<Character>, noKeys: Set<Character>, search: String,
+                noMatches: String, leaveBlank: String, digitsOnly: String, enlargeTitle: String,
+                enlargeBody: String, stepFormat: String, dayPlaceholder: String, monthPlaceholder: String,
+                yearPlaceholder: String) {
+        self.yes = yes; self.no = no; self.yesKeys = yesKeys; self.noKeys = noKeys
+        self.search = search; self.noMatches = noMatches; self.leaveBlank = leaveBlank
+        self.digitsOnly = digitsOnly; self.enlargeTitle = enlargeTitle; self.enlargeBody = enlargeBody
+        self.stepFormat = stepFormat; self.dayPlaceholder = dayPlaceholder
+        self.monthPlaceholder = monthPlaceholder; self.yearPlaceholder = yearPlaceholder
+    }
+
+    /// The widgets' default (tests, the demo, `KioskProgram`'s run-loop screens): the same
+    /// Locales files the kiosk reads, found as the binary finds them (`Resources.root`,
+    /// MOTCUA_HOME). The kiosk app itself builds its strings from its own `Messages`.
+    public static let vi = KioskStrings(Resources.messages("vi"))
+    public static let en = KioskStrings(Resources.messages("en"))
 
     /// "Bước 3/17".
     public func step(_ step: Int, of total: Int) -> String {
