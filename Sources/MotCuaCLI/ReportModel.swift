@@ -66,6 +66,11 @@ struct Report {
         var deliveredDay: Int?
     }
 
+    private struct ValidatorKey: Hashable {
+        var form: Digest?
+        var day: Int
+    }
+
     private struct FormFacts {
         var form: Form
         var processingDays: Int
@@ -90,6 +95,7 @@ struct Report {
         var table: [String: ReportRow] = [:]
         var appointments: [Int: [Int: Int]] = [:]  // processing days → day received → appointment
         var missing = 0
+        var validators: [ValidatorKey: Validator] = [:]  // one per form and day received
 
         func key(day: Int, _ s: Seen, op: String) -> String {
             switch by {
@@ -132,8 +138,14 @@ struct Report {
                 if range.contains(received) {
                     var row = ReportRow(received: 1, corrected: isCorrection ? 1 : 0)
                     if let form {
-                        row.fees = Report.fee(form.form, body: body, received: CalendarDate(dayNumber: received),
-                                              holidays: holidays, messages: messages)
+                        row.fees = Report.fee(form.form, body: body) {
+                            let k = ValidatorKey(form: e.formHash, day: received)
+                            if let v = validators[k] { return v }
+                            let d = CalendarDate(dayNumber: received)
+                            let v = Validator(form: form.form, context: EvaluationContext(today: d, language: "vi", form: form.form), messages: messages)
+                            validators[k] = v
+                            return v
+                        }
                     } else {
                         missing += 1
                     }
@@ -167,14 +179,15 @@ struct Report {
 
     /// The receipt's fee for a dossier: the one place that knows is Receipt.
     /// A fixed amount needs no answers; an expression is evaluated over them.
-    static func fee(_ form: Form, body: UnsafeRawBufferPointer?, received: CalendarDate, holidays: HolidayCalendar, messages: Messages) -> Int {
-        switch form.procedure?.fee {
-        case nil: return 0
-        case .amount(let a)?: return a
-        case .expression?:
-            guard let body, let json = try? JSONParser.parse(Data(body)), let answers = json["answers"]?.objectValue else { return 0 }
-            let v = Validator(form: form, context: EvaluationContext(today: received, language: "vi", form: form), messages: messages)
-            return Receipt(interview: Interview(form: form, validator: v, answers: answers), received: received, holidays: holidays).fee ?? 0
-        }
+    /// Only an expression fee parses the body, and then only its answers feed
+    /// an Interview (for the values the expression reads: relevance and
+    /// calculated fields); the Validator comes from `validator`, made once per
+    /// form and day by the caller. No Receipt is built: papers, names and
+    /// texts are not needed here.
+    static func fee(_ form: Form, body: UnsafeRawBufferPointer?, validator: () -> Validator) -> Int {
+        Receipt.fee(form: form) {
+            guard let body, let json = try? JSONParser.parse(Data(body)), let answers = json["answers"]?.objectValue else { return nil }
+            return Interview(form: form, validator: validator(), answers: answers)
+        } ?? 0
     }
 }

@@ -73,19 +73,29 @@ public struct Receipt: Sendable, Equatable, Hashable {
         processingDays = form.procedure?.processingDays ?? 0
         appointment = holidays.adding(workingDays: processingDays, to: received)
         let scope = Scope(values: interview.values)
-        let ctx = interview.validator.context
-        switch form.procedure?.fee {
-        case .amount(let a)?: fee = a
-        case .expression(let e, let note)?:
-            if case .number(let d) = Evaluator.evaluate(e, scope, ctx), d.isFinite, abs(d) < 1e15 { fee = Int(d.rounded()) }
-            feeNote = note.map { interview.text($0) }
-        case nil: fee = nil
-        }
+        fee = Receipt.fee(form: form) { interview }
+        if case .expression(_, let note)? = form.procedure?.fee { feeNote = note.map { interview.text($0) } }
         papers = (form.procedure?.documents ?? []).filter { interview.validator.isRequired($0.required, scope) }
             .map { Paper(id: $0.id, label: interview.text($0.label), kind: $0.kind) }
         citizenName = Receipt.firstAnswer(interview) { $0.format == .name }
         citizenPhone = Receipt.firstAnswer(interview) { $0.format == .phone }
         citizenAddress = Receipt.address(interview)
+    }
+
+    /// The fee in đồng of a dossier made with `form` (nil when the form
+    /// states none): the one place that knows it, used by the receipt and by
+    /// `motcua report`. A fixed amount needs no answers, so `interview` is
+    /// only called for an expression fee, evaluated over its values.
+    public static func fee(form: Form, interview: () -> Interview?) -> Int? {
+        switch form.procedure?.fee {
+        case .amount(let a)?: return a
+        case .expression(let e, _)?:
+            guard let i = interview(),
+                  case .number(let d) = Evaluator.evaluate(e, Scope(values: i.values), i.validator.context),
+                  d.isFinite, abs(d) < 1e15 else { return nil }
+            return Int(d.rounded())
+        case nil: return nil
+        }
     }
 
     /// The first non-empty answer of a relevant field `matching`, as the review shows it.

@@ -14,7 +14,8 @@ func benchReport() throws {
     defer { try? FileManager.default.removeItem(atPath: work) }
     let dir = work + "/data"
     let b = try StoreBenchSetup(root: root)
-    let n = 100_000
+    // MOTCUA_BENCH_REPORT_N (a multiple of 2000) makes a smaller store to iterate on; the target is for 100,000.
+    let n = max(2000, (Int(ProcessInfo.processInfo.environment["MOTCUA_BENCH_REPORT_N"] ?? "") ?? 100_000) / 2000 * 2000)
     var options = StoreOptions()
     options.batchSize = 2000
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("motcua").path
