@@ -45,6 +45,37 @@ enum LatinComposition {
 
     @inline(__always) static func key(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
 
+    /// `pairs[key(base, mark)]` without hashing for the bases below U+0250 (ASCII and
+    /// precomposed Latin, where nearly every letter falls): hashing each mark's lookup
+    /// was the composer's top cost (perf, motcua-bench hostile). Other bases (U+1Exx)
+    /// ask the dictionary. Held equal to it over every base × mark by a test.
+    @inline(__always) static func pair(_ base: UInt32, _ mark: UInt32) -> UInt32? {
+        guard base < flatBaseLimit else { return pairs[key(base, mark)] }
+        guard mark >= 0x300 && mark <= 0x36F else { return nil }
+        let i = markIndex[Int(mark - 0x300)]
+        guard i >= 0 else { return nil }
+        let c = flatPairs[Int(base) * composingMarks.count + Int(i)]
+        return c == 0 ? nil : c
+    }
+
+    static let flatBaseLimit: UInt32 = 0x250
+
+    /// U+0300–U+036F → the mark's index in `composingMarks`, or -1.
+    private static let markIndex: [Int8] = (0x300...0x36F).map { v in
+        Int8(composingMarks.firstIndex(of: UInt32(v)) ?? -1)
+    }
+
+    /// `pairs` for bases below `flatBaseLimit`, row by base, column by composing mark; 0 = none.
+    private static let flatPairs: [UInt32] = {
+        var flat = [UInt32](repeating: 0, count: Int(flatBaseLimit) * composingMarks.count)
+        for b in 0..<flatBaseLimit {
+            for (i, m) in composingMarks.enumerated() {
+                if let c = pairs[key(b, m)] { flat[Int(b) * composingMarks.count + i] = c }
+            }
+        }
+        return flat
+    }()
+
     /// Scalars that are NFC on their own and never change next to a following letter.
     @inline(__always) static func isStableLetter(_ v: UInt32) -> Bool {
         v < 0x80 || (v >= 0xA0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)
@@ -175,7 +206,7 @@ enum LatinComposition {
         for i in marks.indices {
             let m = marks[i]
             let c = markClass(m) ?? 0
-            if left == 0 || lastClass < c, let composed = pairs[key(current, m)] {
+            if left == 0 || lastClass < c, let composed = pair(current, m) {
                 current = composed
             } else {
                 marks[left] = m; left += 1; lastClass = c

@@ -80,6 +80,20 @@ import Testing
 
 /// The table composition of Latin text gives Foundation's NFC.
 @Suite struct LatinCompositionTests {
+    /// The flat table (no hashing) is the dictionary of pairs, over every base × mark.
+    @Test func flatPairTableAgreesWithTheDictionary() {
+        var differing: [String] = []
+        for b in UInt32(0)...0x1EFF {
+            for m in UInt32(0x2FF)...0x370
+            where LatinComposition.pair(b, m) != LatinComposition.pairs[LatinComposition.key(b, m)] {
+                differing.append(String(format: "U+%04X U+%04X", b, m))
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10))")
+        #expect(LatinComposition.pair(0x61, 0x301) == 0xE1)  // a + ́ = á
+        #expect(LatinComposition.pair(0x1EA1, 0x302) == 0x1EAD)  // ạ + ̂ = ậ (the dictionary's side)
+    }
+
     @Test func tableCompositionAgreesWithFoundation() {
         var rng = SystemRandomNumberGenerator()
         let letters = Array("aAeEiIoOuUyYdDnNgGhHcCzZ '-1.=<>") + ["ă", "â", "ê", "ô", "ơ", "ư", "đ", "ệ", "Ấ", "ñ", "ü", "Ǘ", "ǿ"]
