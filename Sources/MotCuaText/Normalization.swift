@@ -11,13 +11,35 @@ extension VietText {
     public static func nfc(_ s: String) -> String {
         if isASCII(s) { return s }
         // Long Latin text is composed by table (see LatinComposition), the rest by Foundation.
-        return inPieces(s) { LatinComposition.nfc($0) ?? String($0).precomposedStringWithCanonicalMapping }
+        return inPieces(s) { LatinComposition.nfc($0) ?? foundationNFC(String($0)) }
     }
 
     /// Returns `s` in Unicode Normalization Form D (canonical decomposition).
     public static func nfd(_ s: String) -> String {
         if isASCII(s) { return s }
         return inPieces(s) { String($0).decomposedStringWithCanonicalMapping }
+    }
+
+    /// Foundation's NFC, kept away from scalars beyond U+FFFF: on Linux it composes such a
+    /// scalar's low 16 bits with a following mark (U+10103 U+0303 became U+1EB5 "ẵ", found
+    /// by the fuzz-keys target). The text is cut before each of them; each is copied as it
+    /// is and the runs between are normalised by Foundation. Compositions whose starter is
+    /// beyond U+FFFF (a few historic Indic scripts) are therefore not made.
+    static func foundationNFC(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value > 0xFFFF }) else { return s.precomposedStringWithCanonicalMapping }
+        var out = String.UnicodeScalarView()
+        var run = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if u.value > 0xFFFF {
+                if !run.isEmpty { out.append(contentsOf: String(run).precomposedStringWithCanonicalMapping.unicodeScalars) }
+                run = String.UnicodeScalarView()
+                out.append(u)
+            } else {
+                run.append(u)
+            }
+        }
+        if !run.isEmpty { out.append(contentsOf: String(run).precomposedStringWithCanonicalMapping.unicodeScalars) }
+        return String(out)
     }
 
     /// Bytes of a piece handed to Foundation's normaliser at once.

@@ -119,7 +119,7 @@ public enum TextGate {
         if VietText.isASCII(s) { return s }
         return VietText.inPieces(s) { piece in
             if let latin = LatinComposition.nfc(piece, singleTones: true) { return latin }
-            let nfc = String(piece).precomposedStringWithCanonicalMapping
+            let nfc = VietText.foundationNFC(String(piece))
             return hasDoubledTone(nfc) ? normalFormByDefinition(nfc) : nfc
         }
     }
@@ -128,7 +128,7 @@ public enum TextGate {
     /// vowel reduced, Foundation's NFC. The reference the fast paths are tested
     /// against; Foundation's normaliser is quadratic on long text.
     static func normalFormByDefinition(_ s: String) -> String {
-        singleTones(decomposed: s.decomposedStringWithCanonicalMapping).precomposedStringWithCanonicalMapping
+        VietText.foundationNFC(singleTones(decomposed: s.decomposedStringWithCanonicalMapping))
     }
 
     /// Characters as `check` counts them (bases; marks join the one before).

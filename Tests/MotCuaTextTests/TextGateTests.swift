@@ -127,6 +127,18 @@ import Testing
 /// for Latin text gives what the plain definition (Foundation's NFD, tones reduced,
 /// Foundation's NFC) gives.
 @Suite struct NormalFormTests {
+    /// Found by fuzz-keys: Foundation on Linux composed U+10103 (a scalar beyond U+FFFF)
+    /// with a following tilde as if it were U+0103 ("ẵ"). Such text is NFC as it is.
+    @Test func aScalarBeyondTheBMPIsNotComposedByItsLow16Bits() {
+        let s = String(String.UnicodeScalarView([Unicode.Scalar(0x10103)!, Unicode.Scalar(0x303)!, "a"]))
+        #expect(Array(VietText.nfc(s).unicodeScalars.map(\.value)) == [0x10103, 0x303, 0x61])
+        #expect(Array(TextGate.normalForm(s).unicodeScalars.map(\.value)) == [0x10103, 0x303, 0x61])
+        #expect(TextGate.normalFormByDefinition(s) == TextGate.normalForm(s))
+        let mixed = "Hoa\u{0300} " + s + " Nguye\u{0302}\u{0303}n"
+        #expect(VietText.nfc(mixed) == "Hoà " + s + " Nguyễn")
+        #expect(VietText.nfc(VietText.nfc(mixed)) == VietText.nfc(mixed))
+    }
+
     /// Finding K4 (Fuzz/Findings/text-K4-gate-U0344-two-marks): U+0344 is one mark as
     /// typed and two after NFC; an admitted text's normal form must be admitted too.
     @Test func theNormalFormOfAnAdmittedTextIsAdmitted() {
