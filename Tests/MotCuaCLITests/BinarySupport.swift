@@ -52,6 +52,21 @@ enum Motcua {
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// `motcua ARGS` left running with its standard input and output as pipes (standard
+    /// error discarded): the test writes answers, reads what it asks, kills or closes it.
+    static func start(_ args: [String]) throws -> (process: Process, input: Pipe, output: Pipe) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.merging(["MOTCUA_HOME": repoRoot]) { _, b in b }
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return (p, input, output)
+    }
+
     /// A fresh temporary folder for one test.
     static func tempDir() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-test-\(UUID().uuidString)").path

@@ -17,15 +17,7 @@ import Testing
 
     /// `motcua fill --draft ID --plain` left running with its input open, after `text` appeared.
     func holder(_ dir: String, draft: String, until text: String) throws -> (Process, Pipe, Pipe) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Motcua.path)
-        p.arguments = ["fill", "--draft", draft, "--plain", "--data-dir", dir, "--today", Self.today]
-        p.environment = ProcessInfo.processInfo.environment.merging(["MOTCUA_HOME": Motcua.repoRoot]) { _, b in b }
-        let input = Pipe(), output = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        p.standardError = FileHandle.nullDevice
-        try p.run()
+        let (p, input, output) = try Motcua.start(["fill", "--draft", draft, "--plain", "--data-dir", dir, "--today", Self.today])
         try #require(waitFor(text, output), "the holder never asked \(text)")
         return (p, input, output)
     }

@@ -174,20 +174,9 @@ struct KioskAppTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let settings = #"{"kioskId": "TQ01", "vietqr": {"bin": "970415", "account": "113366668888"}, "trackingURL": "https://dichvucong.tuyenquang.gov.vn/tra-cuu?ma={code}"}"#
         try settings.write(toFile: dir + "/settings.json", atomically: true, encoding: .utf8)
-        // Every answer but the last word, through plain mode (fast); the kiosk resumes it.
-        let plain = try Motcua.run(["fill", "khai-sinh", "--plain", "--data-dir", dir, "--today", Self.today],
-                                   stdin: PlainModeTests.khaiSinh.joined(separator: "\n") + "\n")
-        #expect(plain.status == 3)
-        let draft = try #require(plain.stdout.range(of: #"[0-9a-f-]{36}"#, options: .regularExpression).map { String(plain.stdout[$0]) })
-        let t = kioskSession(["fill", "--draft", draft, "--data-dir", dir, "--today", Self.today])
+        // Every answer through plain mode (fast); the kiosk resumes the draft and submits it.
+        let (t, code) = try kioskSubmitsKhaiSinh(dir, today: Self.today)
         defer { t.close() }
-        try #require(t.wait(for: "Xem lại hồ sơ: "), "\(t.text)")
-        t.press("Enter")
-        try #require(t.wait(for: "Nộp hồ sơ này vào hàng đợi?"), "\(t.text)")
-        t.press("Enter")
-        try #require(t.wait(for: "GIẤY TIẾP NHẬN HỒ SƠ"), "\(t.text)")
-        let receipt = t.text
-        let code = try #require(receipt.range(of: #"TQ01-261127-\d{4}"#, options: .regularExpression).map { String(receipt[$0]) }, "\(receipt)")
         #expect(t.text.contains("Nhấn F5 để xem mã QR."))
         t.press("F5")
         try #require(t.wait(for: "Quét để tra cứu hồ sơ"), "\(t.text)")

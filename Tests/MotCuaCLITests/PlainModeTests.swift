@@ -85,15 +85,7 @@ import Testing
 
     @Test func sigkillKeepsEveryConfirmedAnswer() throws {
         let dir = try Motcua.tempDir()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Motcua.path)
-        p.arguments = ["fill", "khai-sinh", "--plain", "--data-dir", dir, "--today", "2026-11-27"]
-        p.environment = ProcessInfo.processInfo.environment.merging(["MOTCUA_HOME": Motcua.repoRoot]) { _, b in b }
-        let input = Pipe(), output = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        p.standardError = FileHandle.nullDevice
-        try p.run()
+        let (p, input, output) = try Motcua.start(["fill", "khai-sinh", "--plain", "--data-dir", dir, "--today", "2026-11-27"])
         let answers = Array(Self.khaiSinh.prefix(9))
         for a in answers { input.fileHandleForWriting.write(Data((a + "\n").utf8)) }
         // Wait until the prompt after the last answer appears: that answer is then saved.

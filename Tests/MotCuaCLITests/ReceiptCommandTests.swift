@@ -76,17 +76,8 @@ struct KioskPrintTests {
         _ = chmod(script, 0o755)
         let settings = #"{"kioskId": "TQ01", "printCommand": "\#(script) -d"}"#
         try settings.write(toFile: dir + "/settings.json", atomically: true, encoding: .utf8)
-        let plain = try Motcua.run(["fill", "khai-sinh", "--plain", "--data-dir", dir, "--today", KioskAppTests.today],
-                                   stdin: PlainModeTests.khaiSinh.joined(separator: "\n") + "\n")
-        let draft = try #require(plain.stdout.range(of: #"[0-9a-f-]{36}"#, options: .regularExpression).map { String(plain.stdout[$0]) })
-        let t = kioskSession(["fill", "--draft", draft, "--data-dir", dir, "--today", KioskAppTests.today])
+        let (t, code) = try kioskSubmitsKhaiSinh(dir, today: KioskAppTests.today)
         defer { t.close() }
-        try #require(t.wait(for: "Xem lại hồ sơ: "), "\(t.text)")
-        t.press("Enter")
-        try #require(t.wait(for: "Nộp hồ sơ này vào hàng đợi?"), "\(t.text)")
-        t.press("Enter")
-        try #require(t.wait(for: "GIẤY TIẾP NHẬN HỒ SƠ"), "\(t.text)")
-        let code = try #require(t.text.range(of: #"TQ01-261127-\d{4}"#, options: .regularExpression).map { String(t.text[$0]) })
         t.press("i")
         try #require(t.wait(for: "Đã gửi giấy tiếp nhận tới máy in."), "\(t.text)")
         let printed = try ExternalTool.run("/usr/bin/pdftotext", ["-enc", "UTF-8", dir + "/printed.pdf", "-"]).stdout
