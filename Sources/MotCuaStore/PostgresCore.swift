@@ -67,7 +67,7 @@ public final class PostgresCore {
             SELECT encode(content_bytes, 'hex') AS hex, content_sha256, (extract(epoch FROM delivered_at) * 1000)::bigint AS delivered_ms
             FROM motcua.dossiers WHERE \(PostgresCore.keyCondition(idOrReceipt))
             """).first else { return nil }
-        guard let hex = row["hex"]?.stringValue, let bytes = PostgresCore.bytes(hex: hex),
+        guard let hex = row["hex"]?.stringValue, let bytes = Hex.bytes(hex),
               SHA256.hash(bytes).hex == row["content_sha256"]?.stringValue else {
             throw StoreError.badDataDirectory("the shared core store's copy of \(idOrReceipt) does not match its content hash")
         }
@@ -131,26 +131,5 @@ public final class PostgresCore {
         return StoredDossier(id: s("id"), receipt: s("receipt_code"), formID: s("form_id"), formVersion: s("form_version"),
                              deliveredAt: delivered, names: s("name").isEmpty ? [] : [s("name")],
                              personalIDs: s("national_id").isEmpty ? [] : [s("national_id")], submittedAt: delivered)
-    }
-
-    static func bytes(hex: String) -> [UInt8]? {
-        let u = Array(hex.utf8)
-        guard u.count % 2 == 0 else { return nil }
-        func v(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 48...57: return c - 48
-            case 97...102: return c - 87
-            default: return nil
-            }
-        }
-        var out = [UInt8]()
-        out.reserveCapacity(u.count / 2)
-        var i = 0
-        while i < u.count {
-            guard let h = v(u[i]), let l = v(u[i + 1]) else { return nil }
-            out.append(h << 4 | l)
-            i += 2
-        }
-        return out
     }
 }

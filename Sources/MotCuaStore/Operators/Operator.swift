@@ -48,8 +48,8 @@ public struct Operator: Sendable, Equatable {
         o["disabled"] = .bool(disabled)
         o["kdf"] = .string("pbkdf2-hmac-sha256")
         o["iterations"] = .int(iterations)
-        o["salt"] = .string(hexString(salt))
-        o["hash"] = .string(hexString(hash))
+        o["salt"] = .string(Hex.string(salt))
+        o["hash"] = .string(Hex.string(hash))
         o["failures"] = .int(failures)
         o["lockedUntil"] = lockedUntil.map { .double($0) } ?? .null
         return .object(o)
@@ -69,35 +69,11 @@ public struct Operator: Sendable, Equatable {
               let role = v["role"]?.stringValue, role == "admin" || role == "officer",
               v["kdf"]?.stringValue == "pbkdf2-hmac-sha256",
               let iterations = v["iterations"]?.intValue, (1...100_000_000).contains(iterations),
-              let salt = v["salt"]?.stringValue.flatMap(bytesFromHex), salt.count >= 16,
-              let hash = v["hash"]?.stringValue.flatMap(bytesFromHex), hash.count == 32 else { return nil }
+              let salt = v["salt"]?.stringValue.flatMap({ Hex.bytes($0, maxBytes: 128) }), salt.count >= 16,
+              let hash = v["hash"]?.stringValue.flatMap({ Hex.bytes($0, maxBytes: 128) }), hash.count == 32 else { return nil }
         self.init(id: id, displayName: name, isAdmin: role == "admin", disabled: v["disabled"]?.boolValue ?? false,
                   salt: salt, hash: hash, iterations: iterations,
                   failures: max(0, min(v["failures"]?.intValue ?? 0, 1000)),
                   lockedUntil: v["lockedUntil"]?.doubleValue.flatMap { $0.isFinite ? $0 : nil })
     }
-}
-
-func hexString(_ b: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(b.count * 2)
-    for x in b { out.append(digits[Int(x >> 4)]); out.append(digits[Int(x & 15)]) }
-    return String(decoding: out, as: UTF8.self)
-}
-
-func bytesFromHex(_ s: String) -> [UInt8]? {
-    let u = Array(s.utf8)
-    guard u.count % 2 == 0, u.count <= 256 else { return nil }
-    func nib(_ c: UInt8) -> UInt8? {
-        switch c { case 48...57: c - 48; case 97...102: c - 87; case 65...70: c - 55; default: nil }
-    }
-    var out: [UInt8] = []
-    var i = 0
-    while i < u.count {
-        guard let hi = nib(u[i]), let lo = nib(u[i + 1]) else { return nil }
-        out.append(hi << 4 | lo)
-        i += 2
-    }
-    return out
 }
