@@ -95,16 +95,7 @@ enum DVCExport {
     static func write(_ result: Result, to path: String, agency: String?) throws {
         let envelope: JSONValue = agency.map { ["service": "DongBoHoSoMC", "isUpdating": "False", "madonvi": .string($0), "data": .array(result.records)] }
             ?? ["service": "DongBoHoSoMC", "isUpdating": "False", "data": .array(result.records)]
-        // Personal data: owner-only, written beside the target and renamed into place.
-        let tmp = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data(envelope.serialized(pretty: true).utf8 + [10]),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.invalidArgument("cannot write \(tmp)")
-        }
-        guard rename(tmp, path) == 0 else {
-            let e = errno
-            unlink(tmp)
-            throw StoreError.io(action: "rename to", path: path, errno: e)
-        }
+        // Personal data: owner-only, complete or absent, on disk before "done".
+        try PrivateFile.write(Array(envelope.serialized(pretty: true).utf8) + [10], to: path)
     }
 }

@@ -29,7 +29,7 @@ func printStoredReceipt(_ store: DossierStore, _ line: StoreCommandLine) throws 
         if path == "-" {
             FileHandle.standardOutput.write(Data(pdf))
         } else {
-            try ReceiptFont.writePrivate(pdf, to: path)
+            try PrivateFile.write(pdf, to: path)
         }
         return 0
     }
@@ -60,16 +60,6 @@ enum ReceiptFont {
             return .failure(Missing(description: "\(path): \(error)"))
         }
     }
-
-    /// Writes owner-only (the receipt names the citizen), replacing what was there.
-    static func writePrivate(_ bytes: [UInt8], to path: String) throws {
-        _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        guard let h = FileHandle(forWritingAtPath: path) else { throw StoreError.invalidArgument("cannot write \(path)") }
-        defer { try? h.close() }
-        try h.truncate(atOffset: 0)
-        try h.write(contentsOf: Data(bytes))
-        _ = chmod(path, 0o600)
-    }
 }
 
 /// The kiosk's print key: the receipt as a PDF in the data folder's private
@@ -98,7 +88,7 @@ struct ReceiptPrinter {
         let folder = dataDir + "/print"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = folder + "/receipt-\(UInt32.random(in: 0...UInt32.max)).pdf"
-        try ReceiptFont.writePrivate(receipt.pdf(Resources.messages("vi"), font: font), to: path)
+        try PrivateFile.write(receipt.pdf(Resources.messages("vi"), font: font), to: path)
         defer { _ = unlink(path) }
         let result = try ChildProcess.run(executable, Array(command.dropFirst()) + [path], timeout: ReceiptPrinter.timeout)
         if result.timedOut {

@@ -153,7 +153,8 @@ enum FileIO {
     /// `durable: false` (no fsync at all): they are checksummed and rebuilt
     /// from the logs if a crash leaves them short.
     static func writeAtomically(_ path: String, bytes: [UInt8], durable: Bool = true) throws {
-        let dir = (path as NSString).deletingLastPathComponent
+        let parent = (path as NSString).deletingLastPathComponent
+        let dir = parent.isEmpty ? "." : parent  // a bare file name: the current folder
         let temp = dir + "/." + (path as NSString).lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = try open(temp, flags: O_WRONLY | O_EXCL, create: true)
         do {
@@ -170,7 +171,7 @@ enum FileIO {
             _ = layer.unlink(temp)
             throw StoreError.io(action: "rename into place", path: path, errno: e)
         }
-        if durable { try fsyncDirectory(dir.isEmpty ? "." : dir) }
+        if durable { try fsyncDirectory(dir) }
     }
 
     /// Closes a descriptor opened through `open`.

@@ -43,6 +43,24 @@ import Testing
                             try VietQR.feePayload(payee: payee, amountVND: 16000, receiptCode: code, purpose: "LE PHI " + code)])
     }
 
+    /// A file that was there, readable by all, is replaced whole and owner-only; a bare file
+    /// name is written in the current folder (not at the root).
+    @Test func aPDFOverAnOldFileIsOwnerOnlyAndABareNameStaysHere() throws {
+        let (dir, code) = try Self.submitted()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let old = String(repeating: "x", count: 5_000_000)
+        try old.write(toFile: dir + "/r.pdf", atomically: true, encoding: .utf8)
+        _ = chmod(dir + "/r.pdf", 0o644)
+        let r = try Motcua.run(["dossiers", "receipt", code, "--pdf", "r.pdf", "--data-dir", dir], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        var st = stat()
+        #expect(stat(dir + "/r.pdf", &st) == 0 && st.st_mode & 0o777 == 0o600)
+        let bytes = try #require(FileManager.default.contents(atPath: dir + "/r.pdf"))
+        #expect(bytes.starts(with: Data("%PDF-".utf8)) && bytes.count < 1_000_000, "nothing of the old file is left")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     @Test func textAt48ColumnsAndAMissingFontSaidPlainly() throws {
         let (dir, code) = try Self.submitted()
         defer { try? FileManager.default.removeItem(atPath: dir) }
