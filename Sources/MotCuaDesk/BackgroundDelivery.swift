@@ -1,5 +1,4 @@
 import Foundation
-import MotCuaDesk
 import MotCuaStore
 
 /// The kiosk's delivery in the background, when a destination is set
@@ -10,8 +9,8 @@ import MotCuaStore
 /// to mark and to record, never while psql or curl talks to the server.
 /// Dossiers whose attempt failed wait for their backoff; a destination that
 /// is unreachable therefore costs one attempt per backoff step, not a loop.
-enum BackgroundDelivery {
-    static func start(dataDir: String, kioskID: String, operatorID: String, url: String,
+public enum BackgroundDelivery {
+    public static func start(dataDir: String, kioskID: String, operatorID: String, url: String,
                       environment: [String: String]) {
         let every = environment["MOTCUA_DELIVER_EVERY"].flatMap(Double.init).map { max(1, min($0, 3600)) } ?? 30
         let retrySeconds = environment["MOTCUA_RETRY_SECONDS"].flatMap(Double.init)

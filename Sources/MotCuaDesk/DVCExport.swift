@@ -1,5 +1,4 @@
 import Foundation
-import MotCuaDesk
 import MotCuaForms
 import MotCuaInterview
 import MotCuaStore
@@ -10,18 +9,18 @@ import MotCuaStore
 /// dossier of the queue, whatever its delivery state), optionally only those
 /// received on one day in Viet Nam. Field names and shapes: docs/DELIVERY.md
 /// and /work/shared/notes/dvc-sync-record.md (medium confidence).
-enum DVCExport {
+public enum DVCExport {
     /// TrangThaiHoSo for a dossier received at the desk ("Được tiếp nhận").
     static let receivedStatus = "2"
     /// The appointment (NgayHenTra) is a day; the portal wants a time: the end of office hours.
     static let appointmentTime = "170000"
 
-    struct Result {
-        var records: [JSONValue]
-        var warnings: [String]
+    public struct Result {
+        public var records: [JSONValue]
+        public var warnings: [String]
     }
 
-    static func records(_ store: DossierStore, day: CalendarDate?) throws -> Result {
+    public static func records(_ store: DossierStore, day: CalendarDate?) throws -> Result {
         let holidays = try Holidays.load()
         let messages = Resources.messages("vi")
         var forms: [String: Form?] = [:]
@@ -92,7 +91,7 @@ enum DVCExport {
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// The file: the adapter's envelope without its session token (the sync job adds it).
-    static func write(_ result: Result, to path: String, agency: String?) throws {
+    public static func write(_ result: Result, to path: String, agency: String?) throws {
         let envelope: JSONValue = agency.map { ["service": "DongBoHoSoMC", "isUpdating": "False", "madonvi": .string($0), "data": .array(result.records)] }
             ?? ["service": "DongBoHoSoMC", "isUpdating": "False", "data": .array(result.records)]
         // Personal data: owner-only, complete or absent, on disk before "done".
