@@ -25,7 +25,7 @@ let package = Package(
         // Read aloud: espeak-ng and a player as child processes.
         .target(name: "MotCuaSpeech", dependencies: ["MotCuaText"]),
         // The desk's application: installation, store and drafts opened once, one session per interview.
-        .target(name: "MotCuaDesk", dependencies: ["MotCuaForms", "MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaText"]),
+        .target(name: "MotCuaDesk", dependencies: ["MotCuaForms", "MotCuaInterview", "MotCuaStore", "MotCuaQR", "MotCuaText", "MotCuaPrint"]),
         .target(name: "MotCuaPlain", dependencies: ["MotCuaInterview", "MotCuaQR", "MotCuaSpeech"]),
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; the shim sets them.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
