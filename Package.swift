@@ -15,7 +15,7 @@ let package = Package(
         // Pure core: no terminal, nothing written to disk. MotCuaForms reads form, list and
         // locale files in IO/ and Catalog/CatalogLoading.swift only (MotCuaDesk's Installation calls them).
         .target(name: "MotCuaText"),
-        .target(name: "MotCuaForms", dependencies: ["MotCuaText"], exclude: ["Validation/FastPath/README.md"]),
+        .target(name: "MotCuaForms", dependencies: ["MotCuaText"], exclude: ["Validation/FastPath/README.md", "Search/FastPath/README.md"]),
         .target(name: "MotCuaQR"),
         .target(name: "MotCuaInterview", dependencies: ["MotCuaForms", "MotCuaText"]),
         // Edges: disk (the store), terminal (kiosk), command line.

@@ -35,7 +35,7 @@ public struct Catalog: Sendable {
     /// The shared lists the forms were loaded with, already read and cached:
     /// build an ``OptionIndex`` for a long list from here rather than reading it again.
     public let lists: ListDirectory?
-    private let index: SearchIndex
+    let index: SearchIndex
     private let byID: [String: Int]
 
     /// A catalog of already loaded forms. Forms whose id repeats an earlier

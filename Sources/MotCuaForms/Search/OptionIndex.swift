@@ -8,7 +8,7 @@ public struct OptionIndex: Sendable {
     public let options: [Option]
     /// The language whose label is shown, and ranks first.
     public let language: String
-    private let index: SearchIndex
+    let index: SearchIndex
 
     /// Attributes read as other names: `aliases` ("H'Mông; Hmông; Mèo"), and the names
     /// before the 2025 mergers, `merged_from` (provinces) and `formerly` (communes).

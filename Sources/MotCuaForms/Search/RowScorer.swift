@@ -7,7 +7,8 @@ struct RowScorer {
     /// `grades[k * vocabularyCount + w]`: typed word k against vocabulary word w.
     private let grades: [UInt8]
     private let vocabularyCount: Int
-    private var grade: [UInt8], position: [UInt8], misses: [Bool], cross: [UInt8]
+    /// The current name's best per typed word, and the row's best grade over all its names.
+    var grade: [UInt8], position: [UInt8], misses: [Bool], cross: [UInt8]
 
     init(termCount: Int, grades: [[UInt8]]) {
         self.termCount = termCount
@@ -51,6 +52,12 @@ struct RowScorer {
             let key = key(rankClass: ix.nameKind[name].rankClass, length: Int(ix.nameLength[name]), row: row, placed: true)
             if key < best { best = key; bestName = name }
         }
+        return finish(best: best, name: bestName, row: row)
+    }
+
+    /// The row's key once its names are scored: the best name's, else (every typed word
+    /// found, but across several names) a key ranked after every placed match.
+    mutating func finish(best: UInt64, name bestName: Int, row: Int) -> (UInt64, Int)? {
         if best != .max { return (best, bestName) }
         guard !cross.contains(WordGrade.none) else { return nil }
         grade = cross
@@ -59,7 +66,7 @@ struct RowScorer {
     }
 
     /// Packs the rank (see `SearchIndex.search`) from the current `grade`, `position`, `misses`.
-    private func key(rankClass: UInt64, length: Int, row: Int, placed: Bool) -> UInt64 {
+    func key(rankClass: UInt64, length: Int, row: Int, placed: Bool) -> UInt64 {
         // Typed words that only met a type word ("thanh" in "Thành phố") do not count,
         // unless that is all there is.
         let counted = (0..<termCount).filter { grade[$0] != WordGrade.typeWord }

@@ -91,6 +91,8 @@ public struct SearchIndex: Sendable {
     /// keystroke scores only the rows that hold every typed word somewhere.
     let postingEnd: [Int32]
     let postings: [Int32]
+    /// Where each vocabulary word occurs (the fast path's road to the same result).
+    let occurrences: SearchOccurrences
 
     /// Indexes `rows`: for each row its names, the label first.
     public init(_ rows: [[SearchName]]) {
@@ -147,6 +149,8 @@ public struct SearchIndex: Sendable {
         self.tokenWord = tokenWord; self.tokenPosition = tokenPosition; self.tokenIsType = tokenIsType
         self.nameTokenEnd = nameTokenEnd; self.nameKind = nameKind; self.nameText = nameText; self.nameLength = nameLength
         self.rowNameEnd = rowNameEnd
+        occurrences = SearchOccurrences(vocabularyCount: self.vocabulary.count, tokenWord: tokenWord, tokenPosition: tokenPosition,
+                                        tokenIsType: tokenIsType, nameTokenEnd: nameTokenEnd, rowNameEnd: rowNameEnd)
     }
 
     /// Rows matching `query` and allowed by `allowed`, best first, at most `limit`.
@@ -161,6 +165,18 @@ public struct SearchIndex: Sendable {
     /// "Xã" skipped); shorter names; the rows' order. An empty query lists every allowed
     /// row in order. `allowed` is asked only about rows that match.
     public func search(_ query: String, limit: Int = .max, allowed: ((Int) -> Bool)? = nil) -> [SearchHit] {
+        let terms = SearchText.query(query)
+        if terms.isEmpty {
+            let all = (0..<count).lazy.filter { allowed?($0) ?? true }.prefix(limit)
+            return all.map { SearchHit(index: $0) }
+        }
+        return fastSearch(terms, limit: limit, allowed: allowed)
+    }
+
+    /// `search` by its rule, as written: every vocabulary word graded, every token of every
+    /// candidate row scored. The fast path (FastPath/) must give exactly this; the
+    /// differential tests compare the two.
+    func plainSearch(_ query: String, limit: Int = .max, allowed: ((Int) -> Bool)? = nil) -> [SearchHit] {
         let terms = SearchText.query(query)
         if terms.isEmpty {
             let all = (0..<count).lazy.filter { allowed?($0) ?? true }.prefix(limit)
@@ -185,8 +201,13 @@ public struct SearchIndex: Sendable {
             if let allowed, !allowed(row) { continue }
             found.append((key, row, name))
         }
-        found.sort { $0.key < $1.key }
-        return found.prefix(limit).map { f in
+        return hits(found, limit: limit)
+    }
+
+    /// The scored rows as hits, best first, each with why it matched when not by its label.
+    func hits(_ found: [(key: UInt64, row: Int, name: Int)], limit: Int) -> [SearchHit] {
+        let sorted = found.sorted { $0.key < $1.key }
+        return sorted.prefix(limit).map { f in
             let kind = f.name >= 0 ? nameKind[f.name] : .detail
             let shown = kind != .label && kind != .detail && kind != .code
             return SearchHit(index: f.row, reason: shown ? SearchReason(kind: kind, text: nameText[f.name]) : nil, rank: f.key)

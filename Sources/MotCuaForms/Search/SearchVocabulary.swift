@@ -18,6 +18,8 @@ struct SearchVocabulary: Sendable {
     /// The marked forms as UTF-8 (empty for joined words).
     let marked: FlatWords
     let kinds: [Kind]
+    /// Which words a typed word can match at all (FastPath/VocabularyBuckets.swift).
+    let buckets: VocabularyBuckets
 
     var count: Int { kinds.count }
 
@@ -39,7 +41,9 @@ struct SearchVocabulary: Sendable {
         }
 
         func build() -> SearchVocabulary {
-            SearchVocabulary(folded: FlatWords(folded), marked: FlatWords(marked), kinds: kinds)
+            let flat = FlatWords(folded)
+            return SearchVocabulary(folded: flat, marked: FlatWords(marked), kinds: kinds,
+                                    buckets: VocabularyBuckets(flat, kinds: kinds))
         }
     }
 
@@ -51,27 +55,30 @@ struct SearchVocabulary: Sendable {
         folded.bytes.withUnsafeBufferPointer { b in
             folded.ends.withUnsafeBufferPointer { e in
                 t.folded.withUnsafeBufferPointer { q in
-                    var start = 0
-                    for i in 0..<e.count {
-                        let end = Int(e[i])
-                        let w = UnsafeBufferPointer(rebasing: b[start..<end])
-                        start = end
-                        let g: UInt8
-                        switch kinds[i] {
-                        case .word: g = WordGrade.word(q, w)
-                        case .joined: g = WordGrade.joined(q, w)
-                        case .initials: g = WordGrade.joined(q, w) == WordGrade.none ? WordGrade.none : WordGrade.inside
-                        }
-                        guard g != WordGrade.none else { continue }
-                        out[i] = g
-                        if t.hasMarks && (kinds[i] != .word || !marked.word(i).containsBytes(typedMarks)) {
-                            out[i] = g | SearchVocabulary.marksDiffer
-                        }
-                    }
+                    for i in 0..<e.count { out[i] = grade(i, q, t, typedMarks, b, e) }
                 }
             }
         }
         return out
+    }
+
+    /// Word `i`'s grade against the typed word `t` (folded `q`, marks `typedMarks`), given
+    /// the folded words' bytes `b` and ends `e`: the one rule both search paths use.
+    @inline(__always)
+    func grade(_ i: Int, _ q: UnsafeBufferPointer<UInt8>, _ t: SearchTerm, _ typedMarks: [UInt8],
+               _ b: UnsafeBufferPointer<UInt8>, _ e: UnsafeBufferPointer<Int32>) -> UInt8 {
+        let w = UnsafeBufferPointer(rebasing: b[(i == 0 ? 0 : Int(e[i - 1]))..<Int(e[i])])
+        let g: UInt8
+        switch kinds[i] {
+        case .word: g = WordGrade.word(q, w)
+        case .joined: g = WordGrade.joined(q, w)
+        case .initials: g = WordGrade.joined(q, w) == WordGrade.none ? WordGrade.none : WordGrade.inside
+        }
+        guard g != WordGrade.none else { return g }
+        if t.hasMarks && (kinds[i] != .word || !marked.word(i).containsBytes(typedMarks)) {
+            return g | SearchVocabulary.marksDiffer
+        }
+        return g
     }
 }
 
