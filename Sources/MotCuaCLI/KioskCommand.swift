@@ -216,6 +216,7 @@ final class KioskBackend {
             printReceipt: { [self, store] receipt in
                 try ReceiptPrinter(dataDir: store.directory, messages: messages(line.values["--lang"] ?? "vi")).print(receipt)
             },
-            operators: signIn?.services { [self] in messages("vi").text($0, $1) })
+            operators: signIn?.services { [self] in messages("vi").text($0, $1) },
+            today: { [store] in try DeskToday(store: store, holidays: try Holidays.load()) })
     }
 }

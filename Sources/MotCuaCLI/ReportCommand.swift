@@ -16,17 +16,6 @@ usage: motcua report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by day|procedure|o
   --today    the day taken as today for "overdue" (default: today in Viet Nam).
 """
 
-/// The number columns, in order: CSV header, table header, and how to read a row.
-private let reportColumns: [(csv: String, title: String, value: @Sendable (ReportRow) -> Int)] = [
-    ("received", "received", { $0.received }),
-    ("delivered", "delivered", { $0.delivered }),
-    ("corrected", "corrected", { $0.corrected }),
-    ("set_aside", "set aside", { $0.setAside }),
-    ("fees_due_vnd", "fees due (đ)", { $0.fees }),
-    ("appointments_due", "due", { $0.appointmentsDue }),
-    ("appointments_overdue", "overdue", { $0.overdue }),
-]
-
 func runReportCommand(_ args: [String]) -> Int32 {
     guard let line = StoreCommandLine(args, command: "report", valued: ["--from", "--to", "--by", "--csv", "--today"]) else {
         Console.err(usageLine(reportUsage))
@@ -86,9 +75,9 @@ extension Report {
             guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
-        var out = ([by.rawValue] + reportColumns.map(\.csv)).joined(separator: ",") + "\r\n"
+        var out = ([by.rawValue] + Report.columns.map(\.csv)).joined(separator: ",") + "\r\n"
         for (key, row) in rows + [(key: "total", row: total)] {
-            out += ([field(key)] + reportColumns.map { String($0.value(row)) }).joined(separator: ",") + "\r\n"
+            out += ([field(key)] + Report.columns.map { String($0.value(row)) }).joined(separator: ",") + "\r\n"
         }
         return out
     }
@@ -102,16 +91,16 @@ extension Report {
             let gap = String(repeating: " ", count: max(0, w - VietText.displayWidth(s)))
             return right ? gap + s : s + gap
         }
-        let widths = reportColumns.map { c in max(VietText.displayWidth(c.title), ([total] + rows.map(\.row)).map { Report.number(c.value($0)).count }.max() ?? 1) }
+        let widths = Report.columns.map { c in max(VietText.displayWidth(c.title), ([total] + rows.map(\.row)).map { Report.number(c.value($0)).count }.max() ?? 1) }
         func tableLine(_ key: String, _ cells: [String]) -> String {
             ([pad(key, keyWidth)] + zip(cells, widths).map { pad($0, $1, right: true) }).joined(separator: "  ")
         }
-        out.append(tableLine(by.rawValue, reportColumns.map(\.title)))
-        for (key, row) in zip(keys, rows.map(\.row)) { out.append(tableLine(key, reportColumns.map { Report.number($0.value(row)) })) }
-        out.append(tableLine("total", reportColumns.map { Report.number($0.value(total)) }))
+        out.append(tableLine(by.rawValue, Report.columns.map(\.title)))
+        for (key, row) in zip(keys, rows.map(\.row)) { out.append(tableLine(key, Report.columns.map { Report.number($0.value(row)) })) }
+        out.append(tableLine("total", Report.columns.map { Report.number($0.value(total)) }))
         if rows.isEmpty { out.append("No dossier activity in these days.") }
         if withoutForm > 0 { out.append("note: \(withoutForm) dossiers have no readable form copy: counted, without fee or appointment") }
-        for c in reportColumns where c.value(total) > 0 {
+        for c in Report.columns where c.value(total) > 0 {
             out.append("")
             out.append(c.title)
             let top = rows.map { c.value($0.row) }.max() ?? 0
@@ -120,18 +109,5 @@ extension Report {
             }
         }
         return out
-    }
-
-    /// "1.234.500": thousands separated as Vietnamese write them.
-    static func number(_ n: Int) -> String { String(formatVND(n).dropLast(2)) }
-
-    /// A bar of `value / top × width` columns in eighths (U+2588...U+258F),
-    /// padded to `width` so the numbers after it line up.
-    static func bar(_ value: Int, of top: Int, width: Int) -> String {
-        guard top > 0, value > 0 else { return String(repeating: " ", count: width) }
-        let eighths = max(1, (value * width * 8 + top / 2) / top)
-        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
-        let full = String(repeating: "█", count: eighths / 8)
-        return full + partial + String(repeating: " ", count: width - eighths / 8 - (partial.isEmpty ? 0 : 1))
     }
 }

@@ -11,6 +11,7 @@ public struct KioskApp: KioskProgram {
         case home(HomeScreen)
         case drafts(DraftsScreen)
         case queue(QueueScreen)
+        case today(TodayScreen)
         case interview(InterviewScreen)
         case receipt(ReceiptScreen)
         case signIn(SignInScreen)
@@ -116,6 +117,7 @@ public struct KioskApp: KioskProgram {
             case .quit: return .quit(0)
             case .drafts: route = .drafts(DraftsScreen(messages: m, services: services))
             case .queue: route = .queue(QueueScreen(messages: m, services: services))
+            case .today: route = .today(TodayScreen(messages: m, services: services, signedIn: signedIn != nil))
             case .language:
                 language = language == "vi" ? "en" : "vi"
                 goHome()
@@ -139,6 +141,10 @@ public struct KioskApp: KioskProgram {
         case .queue(var queue):
             let action = queue.update(key, services: services)
             route = .queue(queue)
+            if action == .back { goHome() }
+        case .today(var today):
+            let action = today.update(key)
+            route = .today(today)
             if action == .back { goHome() }
         case .interview(var screen):
             if KioskKey.language.matches(key) && !screen.showHelp {
@@ -236,6 +242,7 @@ public struct KioskApp: KioskProgram {
         case .home(let home): return home.view(size: size, strings: strings)
         case .drafts(let drafts): return drafts.view(size: size)
         case .queue(let queue): return queue.view(size: size)
+        case .today(let today): return today.view(size: size)
         case .interview(let screen): return screen.view(size: size)
         case .receipt(let receipt): return receipt.view(size: size)
         case .signIn(let screen): return screen.view(size: size)
@@ -248,6 +255,7 @@ public struct KioskApp: KioskProgram {
         case .home: "home"
         case .drafts: "drafts"
         case .queue: "queue"
+        case .today: "today"
         case .interview: "interview"
         case .receipt: "receipt"
         case .signIn: "sign-in"

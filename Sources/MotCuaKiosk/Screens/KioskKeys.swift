@@ -9,6 +9,8 @@ enum KioskKey: CaseIterable {
     case help, review, fast, highContrast, drafts, typing, queue, language, submit, qrCodes, leave, readAloud, autoRead
     /// "Đổi người": outside an interview (where F3 is the fast view), back to sign-in.
     case switchOperator
+    /// "Hôm nay": on the home screen (where F9 submits nothing), today's numbers and dossiers.
+    case today
 
     var function: Int {
         switch self {
@@ -20,7 +22,7 @@ enum KioskKey: CaseIterable {
         case .typing: 6
         case .queue: 7
         case .language: 8
-        case .submit: 9
+        case .submit, .today: 9
         case .leave: 10
         case .autoRead: 11
         case .readAloud: 12
@@ -38,7 +40,7 @@ enum KioskKey: CaseIterable {
         case .typing: "t"
         case .queue: "q"
         case .language: "l"
-        case .submit: "n"
+        case .submit, .today: "n"
         case .leave: "x"
         case .readAloud: "b"
         case .autoRead: "y"
@@ -73,6 +75,7 @@ enum KioskKey: CaseIterable {
         case .readAloud: m.text("kiosk.key.read")
         case .autoRead: m.text("kiosk.key.autoread")
         case .switchOperator: m.text("kiosk.key.switch")
+        case .today: m.text("kiosk.key.today")
         }
     }
 

@@ -135,6 +135,8 @@ public struct KioskServices {
     public var printReceipt: (Receipt) throws -> Void
     /// Sign-in, when operators are configured (nil: the kiosk is open to whoever sits at it).
     public var operators: OperatorServices?
+    /// Today's numbers and dossiers (the "Hôm nay" screen), as `motcua report` counts them.
+    public var today: () throws -> DeskToday
 
     public init(messages: @escaping (String) -> Messages,
                 searchProcedures: @escaping (String, String) -> [ProcedureItem],
@@ -147,13 +149,15 @@ public struct KioskServices {
                 retry: @escaping (String) throws -> Void = { _ in throw ServiceUnavailable(what: "retry") },
                 toneStyle: TonePlacementStyle = .traditional,
                 printReceipt: @escaping (Receipt) throws -> Void = { _ in throw ServiceUnavailable(what: "printing") },
-                operators: OperatorServices? = nil) {
+                operators: OperatorServices? = nil,
+                today: @escaping () throws -> DeskToday = { throw ServiceUnavailable(what: "today's report") }) {
         self.messages = messages; self.searchProcedures = searchProcedures
         self.drafts = drafts; self.discardDraft = discardDraft
         self.startForm = startForm; self.resumeDraft = resumeDraft
         self.queue = queue; self.deliver = deliver; self.retry = retry; self.toneStyle = toneStyle
         self.printReceipt = printReceipt
         self.operators = operators
+        self.today = today
     }
 }
 

@@ -106,6 +106,11 @@ struct QueueScreen {
         return screen
     }
 
+    /// A state in one or two words ("chờ gửi", "đã gửi", "tạm giữ").
+    static func stateWord(_ m: Messages, _ state: QueueItemState) -> String {
+        m.text("kiosk.state." + state.rawValue)
+    }
+
     /// "✗ TQ01-261127-0003 khai-sinh · set aside: reason", wrapped under its code.
     private func attentionLines(_ item: QueueLine, width: Int, selected: Bool) -> [(String, Style)] {
         let state: String

@@ -1,22 +1,27 @@
 import Foundation
-import MotCuaDesk
 import MotCuaForms
 import MotCuaInterview
 import MotCuaStore
 
 /// What `motcua report` groups its rows by.
-enum ReportGrouping: String, CaseIterable {
+public enum ReportGrouping: String, CaseIterable, Sendable {
     case day, procedure, `operator`, channel
 }
 
 /// One row's numbers. Fees are in đồng.
-struct ReportRow: Equatable {
-    var received = 0, delivered = 0, corrected = 0, setAside = 0
-    var fees = 0, appointmentsDue = 0, overdue = 0
+public struct ReportRow: Equatable, Sendable {
+    public var received = 0, delivered = 0, corrected = 0, setAside = 0
+    public var fees = 0, appointmentsDue = 0, overdue = 0
 
-    var isEmpty: Bool { self == ReportRow() }
+    public init(received: Int = 0, delivered: Int = 0, corrected: Int = 0, setAside: Int = 0, fees: Int = 0,
+                appointmentsDue: Int = 0, overdue: Int = 0) {
+        self.received = received; self.delivered = delivered; self.corrected = corrected; self.setAside = setAside
+        self.fees = fees; self.appointmentsDue = appointmentsDue; self.overdue = overdue
+    }
 
-    static func + (a: ReportRow, b: ReportRow) -> ReportRow {
+    public var isEmpty: Bool { self == ReportRow() }
+
+    public static func + (a: ReportRow, b: ReportRow) -> ReportRow {
         ReportRow(received: a.received + b.received, delivered: a.delivered + b.delivered, corrected: a.corrected + b.corrected,
                   setAside: a.setAside + b.setAside, fees: a.fees + b.fees, appointmentsDue: a.appointmentsDue + b.appointmentsDue,
                   overdue: a.overdue + b.overdue)
@@ -32,7 +37,8 @@ struct ReportRow: Equatable {
 ///   kiosk) on a day of the period, by the citizen's submit time;
 /// - delivered / set aside: `delivered` / `set-aside` journal records of the period;
 /// - corrected: correction records of the period (a record of kind `correct`
-///   or `supplement`, or a submit naming the dossier it corrects);
+///   or `supplement`, or a submit naming the dossier it corrects: `supersedes`,
+///   as a correction made at the desk is written, counted on the day received);
 /// - fees due: the receipt's fee (Receipt, from the stored form copy, as
 ///   of the day received) of the dossiers received in the period;
 /// - appointments due: dossiers whose appointment (working days after the
@@ -44,19 +50,19 @@ struct ReportRow: Equatable {
 /// form id, by the operator who recorded the event (the journal's `op`,
 /// which the audit trail copies), or by channel (`desk` for a dossier
 /// submitted on this kiosk, `import` for one carried in a bundle).
-struct Report {
-    var from: CalendarDate
-    var to: CalendarDate
-    var by: ReportGrouping
-    var today: CalendarDate
-    var rows: [(key: String, row: ReportRow)] = []
-    var total = ReportRow()
+public struct Report: Sendable {
+    public var from: CalendarDate
+    public var to: CalendarDate
+    public var by: ReportGrouping
+    public var today: CalendarDate
+    public var rows: [(key: String, row: ReportRow)] = []
+    public var total = ReportRow()
     /// Dossiers whose form copy could not be read: counted, but without fee or appointment.
-    var withoutForm = 0
+    public var withoutForm = 0
 
     /// Kinds of correction records and the header members that make a submit a correction.
-    static let correctionKinds: Set<String> = ["correct", "supplement", "correction"]
-    static let predecessorKeys = ["corrects", "supplements", "predecessor", "replaces"]
+    public static let correctionKinds: Set<String> = ["correct", "supplement", "correction"]
+    public static let predecessorKeys = ["supersedes", "corrects", "supplements", "predecessor", "replaces"]
 
     private struct Seen {
         var procedure: String
@@ -76,13 +82,13 @@ struct Report {
         var processingDays: Int
     }
 
-    static func vietnamDay(_ t: Timestamp) -> Int {
+    public static func vietnamDay(_ t: Timestamp) -> Int {
         let day: Int64 = 86_400_000
         let local = t.milliseconds + 7 * 3_600_000
         return Int(local >= 0 ? local / day : (local - day + 1) / day)
     }
 
-    init(store: DossierStore, from: CalendarDate, to: CalendarDate, by: ReportGrouping, today: CalendarDate,
+    public init(store: DossierStore, from: CalendarDate, to: CalendarDate, by: ReportGrouping, today: CalendarDate,
          holidays: HolidayCalendar) throws {
         self.from = from
         self.to = to
@@ -184,7 +190,7 @@ struct Report {
     /// calculated fields); the Validator comes from `validator`, made once per
     /// form and day by the caller. No Receipt is built: papers, names and
     /// texts are not needed here.
-    static func fee(_ form: Form, body: UnsafeRawBufferPointer?, validator: () -> Validator) -> Int {
+    public static func fee(_ form: Form, body: UnsafeRawBufferPointer?, validator: () -> Validator) -> Int {
         Receipt.fee(form: form) {
             guard let body, let json = try? JSONParser.parse(Data(body)), let answers = json["answers"]?.objectValue else { return nil }
             return Interview(form: form, validator: validator(), answers: answers)
