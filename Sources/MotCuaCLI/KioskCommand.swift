@@ -201,9 +201,12 @@ final class KioskBackend {
                     QueueLine(receipt: $0.receipt, formID: $0.formID, state: $0.state, attempts: $0.attempts,
                               reason: $0.lastError, nextRetry: $0.nextRetry.map { vietnamTime($0).text })
                 }
+                let others = s.items.reversed().filter { $0.state != .failed && $0.state != .setAside }.map {
+                    QueueLine(receipt: $0.receipt, formID: $0.formID, state: $0.state, attempts: $0.attempts)
+                }
                 // The last success: the newest `delivered` record (the journal is the truth, whoever delivered).
                 let last = s.items.lazy.filter { $0.state == .delivered }.map(\.updatedAt).max()
-                return QueueOverview(counts: s.counts, attention: attention, storedDossiers: s.storedDossiers, conflicts: s.storeConflicts,
+                return QueueOverview(counts: s.counts, attention: attention, others: others, storedDossiers: s.storedDossiers, conflicts: s.storeConflicts,
                                      destination: deliverTo.map(ConnInfo.redacted), lastDelivered: last.map { vietnamTime($0).text })
             },
             deliver: { [self, store, deliverTo, settings] in
