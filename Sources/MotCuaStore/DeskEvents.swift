@@ -1,7 +1,7 @@
 import MotCuaForms
 
 /// What an officer did at the desk that is not a dossier's state change: signing in
-/// and out, a wrong PIN, a lockout, a draft started, an answer changed after review, a
+/// and out, a wrong PIN, a lockout, a draft started, a
 /// receipt printed or exported. Each is a `desk` record of queue.log, so it lands in
 /// audit.log's chain like every other record (issue 16): operator id, event, and the
 /// dossier or draft id when there is one; never a name, a PIN or an answer.
@@ -12,7 +12,6 @@ public enum DeskEvent: String, Sendable, CaseIterable {
     case signedOut = "signed-out"
     case signedOutIdle = "signed-out-idle"
     case draftStarted = "draft-started"
-    case answerChanged = "answer-changed"
     case printed
     case exported
 }
