@@ -143,6 +143,7 @@ final class KioskBackend {
         // A destination nobody handles stops the kiosk at start, with its reason, not at the first delivery.
         _ = try Destinations.make(url: deliverTo, kioskID: desk.store.kioskID, settings: desk.settingsJSON)
         signIn = KioskSignIn(dataDir: desk.dataDir, kioskID: desk.store.kioskID)
+        signIn?.journal = desk.store
     }
 
     /// Delivery in the background, when a destination other than the local core store is set.
@@ -187,7 +188,7 @@ final class KioskBackend {
             startForm: { [self] id, language in
                 guard let entry = catalog.entry(id: id) else { throw StoreError.notFound("no form \(id)") }
                 let session = open(try desk.start(form: entry.path, language: language, operatorID: operatorName))
-                if let who = signIn?.current { signIn?.record("draft-started", operatorID: who.id, draft: session.draftID) }
+                if let who = signIn?.current { signIn?.record(.draftStarted, operatorID: who.id, draft: session.draftID) }
                 return session
             },
             resumeDraft: { [self] id, language in
@@ -201,9 +202,12 @@ final class KioskBackend {
                     QueueLine(receipt: $0.receipt, formID: $0.formID, state: $0.state, attempts: $0.attempts,
                               reason: $0.lastError, nextRetry: $0.nextRetry.map { vietnamTime($0).text })
                 }
+                let others = s.items.reversed().filter { $0.state != .failed && $0.state != .setAside }.map {
+                    QueueLine(receipt: $0.receipt, formID: $0.formID, state: $0.state, attempts: $0.attempts)
+                }
                 // The last success: the newest `delivered` record (the journal is the truth, whoever delivered).
                 let last = s.items.lazy.filter { $0.state == .delivered }.map(\.updatedAt).max()
-                return QueueOverview(counts: s.counts, attention: attention, storedDossiers: s.storedDossiers, conflicts: s.storeConflicts,
+                return QueueOverview(counts: s.counts, attention: attention, others: others, storedDossiers: s.storedDossiers, conflicts: s.storeConflicts,
                                      destination: deliverTo.map(ConnInfo.redacted), lastDelivered: last.map { vietnamTime($0).text })
             },
             deliver: { [self, store, deliverTo, settings] in
@@ -215,6 +219,8 @@ final class KioskBackend {
             toneStyle: toneStyle,
             printReceipt: { [self, store] receipt in
                 try ReceiptPrinter(dataDir: store.directory, messages: messages(line.values["--lang"] ?? "vi")).print(receipt)
+                // Handed to the printer: in the audit chain, under the dossier (the paper is out either way).
+                try? store.recordDeskEvent(.printed, operatorID: operatorName, dossierID: receipt.code)
             },
             operators: signIn?.services { [self] in messages("vi").text($0, $1) },
             today: { [store] in try DeskToday(store: store, holidays: try Holidays.load()) })

@@ -1,5 +1,6 @@
 // The kiosk's operators: who is signed in, the sign-in list and PIN check over
-// operators.json, and the events recorded in operators.log. Kept apart from
+// operators.json, and the events recorded as desk records of the journal (so in
+// audit.log's chain; operators.log only when the journal cannot take them). Kept apart from
 // KioskBackend so the backend only asks "who is here?" (nil: nobody configured).
 import Foundation
 import MotCuaForms
@@ -10,6 +11,8 @@ final class KioskSignIn {
     let store: OperatorStore
     let dataDir: String
     let kioskID: String
+    /// The journal the desk events go to (set by the backend once its store is open).
+    var journal: DossierStore?
     /// The operator signed in now; nil between sign-ins.
     private(set) var current: OperatorItem?
 
@@ -30,9 +33,15 @@ final class KioskSignIn {
         return current.isAdmin || draftOwner == current.id
     }
 
-    func record(_ event: String, operatorID: String, draft: String? = nil) {
-        // The event log is advisory: a full disk must not stop a sign-in (the dossier journal is the record).
-        try? OperatorLog.record(event, operatorID: operatorID, kiosk: kioskID, draft: draft, dataDirectory: dataDir)
+    func record(_ event: DeskEvent, operatorID: String, draft: String? = nil) {
+        // Into the journal, hence audit.log's chain. Should it refuse (a full disk), the event goes to
+        // operators.log instead: a sign-in is never stopped by the disk, and the event is not lost.
+        do {
+            guard let journal else { throw StoreError.notFound("no journal") }
+            try journal.recordDeskEvent(event, operatorID: operatorID, draftID: draft)
+        } catch {
+            try? OperatorLog.record(event.rawValue, operatorID: operatorID, kiosk: kioskID, draft: draft, dataDirectory: dataDir)
+        }
     }
 
     func services(_ messages: @escaping (String, [String: String]) -> String) -> OperatorServices {
@@ -47,20 +56,20 @@ final class KioskSignIn {
                 case .signedIn(let o):
                     let item = OperatorItem(id: o.id, name: o.displayName, isAdmin: o.isAdmin)
                     current = item
-                    record("signed-in", operatorID: o.id)
+                    record(.signedIn, operatorID: o.id)
                     return .signedIn(item)
                 case .wrongPIN(let left):
-                    record("wrong-pin", operatorID: id)
+                    record(.wrongPIN, operatorID: id)
                     return .wrongPIN(left: left)
                 case .lockedOut(let until, let justNow):
-                    if justNow { record("locked-out", operatorID: id) }
+                    if justNow { record(.lockedOut, operatorID: id) }
                     return .locked(until: Timestamp(until).vietnamDisplay)
                 case .disabled, .unknown:
                     return .refused(messages("kiosk.signin.disabled", [:]))
                 }
             },
             signOut: { [self] id, reason in
-                record(reason == "idle" ? "signed-out-idle" : "signed-out", operatorID: id)
+                record(reason == "idle" ? .signedOutIdle : .signedOut, operatorID: id)
                 current = nil
             })
     }

@@ -31,6 +31,8 @@ func printStoredReceipt(_ store: DossierStore, _ line: StoreCommandLine) throws 
         } else {
             try PrivateFile.write(pdf, to: path)
         }
+        // In the audit chain: who took the receipt out of the store, and when.
+        try store.recordDeskEvent(.exported, operatorID: line.operatorName, dossierID: d.dossier.id)
         return 0
     }
     let width = line.values["--width"].flatMap(Int.init) ?? 80
@@ -39,5 +41,6 @@ func printStoredReceipt(_ store: DossierStore, _ line: StoreCommandLine) throws 
         return 2
     }
     for l in receipt.plainLines(m, width: width, qr: false).dropFirst() { Console.out(Console.safe(l)) }
+    try store.recordDeskEvent(.exported, operatorID: line.operatorName, dossierID: d.dossier.id)
     return 0
 }

@@ -105,6 +105,8 @@ private func eventText(_ event: String, _ m: Messages) -> String {
     case "set-aside": m.text("cli.show.event.set-aside")
     case "retry": m.text("cli.show.event.retry")
     case "export": m.text("cli.show.event.export")
+    case "printed": m.text("cli.show.event.printed")
+    case "exported": m.text("cli.show.event.exported")
     default: event
     }
 }

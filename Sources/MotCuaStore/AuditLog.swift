@@ -65,10 +65,11 @@ final class AuditLog {
         var e = JSONObject()
         e["src"] = .int(seq)
         e["at"] = h["at"] ?? .null
-        e["event"] = h["k"] ?? .null
+        // A desk record is audited as what the officer did ("printed", "signed-in").
+        e["event"] = h["k"]?.stringValue == JournalKind.desk.rawValue ? (h["event"] ?? .null) : (h["k"] ?? .null)
         for key in ["id", "receipt"] { if let v = h[key] { e[key == "id" ? "dossier" : key] = v } }
         if let f = h["formID"]?.stringValue, let v = h["formVersion"]?.stringValue { e["form"] = .string("\(f)@\(v)") }
-        for key in ["attempt", "outcome", "to", "codes", "count", "bundle", "error"] { if let v = h[key] { e[key] = v } }
+        for key in ["attempt", "outcome", "to", "codes", "count", "bundle", "error", "draft", "supersedes"] { if let v = h[key] { e[key] = v } }
         e["operator"] = h["op"] ?? .null
         e["kiosk"] = h["kiosk"] ?? .null
         return e

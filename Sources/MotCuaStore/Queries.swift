@@ -138,7 +138,7 @@ extension DossierStore {
                 let (h, _) = try RecordPayload.split(try queueLog.read(at: offset))
                 let detail = h["reason"]?.stringValue ?? h["error"]?.stringValue ?? h["outcome"]?.stringValue
                     ?? h["attempt"]?.intValue.map { "attempt \($0)" } ?? h["bundle"]?.stringValue.map { "from bundle \($0.prefix(12))…" }
-                history.append(DossierEvent(at: Timestamp(milliseconds: Int64(h["at"]?.intValue ?? 0)), event: h["k"]?.stringValue ?? "?",
+                history.append(DossierEvent(at: Timestamp(milliseconds: Int64(h["at"]?.intValue ?? 0)), event: (h["k"]?.stringValue == "desk" ? h["event"]?.stringValue : h["k"]?.stringValue) ?? "?",
                                             operatorID: h["op"]?.stringValue ?? "", kiosk: h["kiosk"]?.stringValue ?? "", detail: detail))
             }
             return DossierDetails(dossier: try Dossier(bytes: bytes), state: item?.state, attempts: item?.attempts ?? 0,

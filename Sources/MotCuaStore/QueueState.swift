@@ -36,6 +36,8 @@ public struct QueueItem: Sendable {
 /// The journal's record kinds (the `k` member of each header).
 enum JournalKind: String {
     case submit, `import`, delivering, delivered, failed, setAside = "set-aside", retry, export
+    /// An officer's act at the desk (`DeskEvent`): in the audit chain, no change of state.
+    case desk
 }
 
 /// The outbox's state: a pure function of queue.log, rebuilt by replaying its
@@ -91,6 +93,11 @@ struct QueueState {
         }
         let at = Timestamp(milliseconds: Int64(try h.int("at")))
         if kind == .export { return }
+        if kind == .desk {
+            // About a dossier: part of its history (`dossiers show`); its state stays as it was.
+            if let id = h["id"]?.stringValue, let index = byID[id] { items[index].history.append(offset) }
+            return
+        }
         let id = try h.string("id")
         if kind == .submit || kind == .import {
             try addDossier(h, id: id, at: at, offset: offset, body: body, counts: kind == .submit)
@@ -129,7 +136,7 @@ struct QueueState {
             item.state = .queued
             item.attempts = 0
             item.nextRetry = nil
-        case .submit, .import, .export:
+        case .submit, .import, .export, .desk:
             break
         }
         item.updatedAt = at

@@ -62,6 +62,9 @@ public struct QueueOverview: Hashable, Sendable {
     public var counts: [QueueItemState: Int]
     /// Failed and set-aside dossiers, oldest first.
     public var attention: [QueueLine]
+    /// The other dossiers of the outbox (queued, delivering, delivered), newest first:
+    /// with `attention`, every dossier, for the queue screen's list.
+    public var others: [QueueLine]
     public var storedDossiers: Int
     public var conflicts: Int
     /// Where dossiers are delivered (no password); nil = the local core store.
@@ -69,9 +72,10 @@ public struct QueueOverview: Hashable, Sendable {
     /// When a delivery last succeeded (formatted); nil = never.
     public var lastDelivered: String?
 
-    public init(counts: [QueueItemState: Int], attention: [QueueLine] = [], storedDossiers: Int = 0, conflicts: Int = 0,
-                destination: String? = nil, lastDelivered: String? = nil) {
-        self.counts = counts; self.attention = attention; self.storedDossiers = storedDossiers; self.conflicts = conflicts
+    public init(counts: [QueueItemState: Int], attention: [QueueLine] = [], others: [QueueLine] = [], storedDossiers: Int = 0,
+                conflicts: Int = 0, destination: String? = nil, lastDelivered: String? = nil) {
+        self.counts = counts; self.attention = attention; self.others = others
+        self.storedDossiers = storedDossiers; self.conflicts = conflicts
         self.destination = destination; self.lastDelivered = lastDelivered
     }
 

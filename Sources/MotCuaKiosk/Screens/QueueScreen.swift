@@ -1,7 +1,8 @@
 // The outbox: how many dossiers wait, are being sent, were sent, failed (and will be
-// tried again) or were set aside, and why; Enter delivers now to the core store; ↑/↓ pick a
-// dossier that needs attention and R puts it back in the queue (the officer's decision: a
-// conflict or a rejection is never retried by itself). A status line names the destination and
+// tried again) or were set aside, and why, then every dossier one per line (those that
+// need attention first, then the others newest first, scrolled with ↑/↓/PgUp/PgDn); Enter
+// delivers now to the core store; R puts the selected failed or set-aside dossier back in
+// the queue (the officer's decision: a conflict or a rejection is never retried by itself). A status line names the destination and
 // when a delivery last succeeded (the kiosk delivers in the background when one is set).
 import MotCuaDesk
 import MotCuaForms
@@ -14,7 +15,7 @@ struct QueueScreen {
     var error: String?
     /// What the last "deliver now" did.
     var result: DeliverySummary?
-    /// The attention line R retries.
+    /// The dossier of `rows` selected (R retries it when it needs attention).
     var selected = 0
     /// Receipt code put back in the queue by the last R.
     var retried: String?
@@ -28,7 +29,7 @@ struct QueueScreen {
         do {
             overview = try services.queue()
             error = nil
-            selected = min(selected, max(0, (overview?.attention.count ?? 1) - 1))
+            selected = min(selected, max(0, rows.count - 1))
         } catch {
             overview = nil
             self.error = m.text("kiosk.queue.failed", ["reason": "\(error)"])
@@ -46,9 +47,12 @@ struct QueueScreen {
             }
             reload(services)
         case .up: selected = max(0, selected - 1)
-        case .down: selected = min(max(0, (overview?.attention.count ?? 1) - 1), selected + 1)
+        case .down: selected = min(max(0, rows.count - 1), selected + 1)
+        case .pageUp: selected = max(0, selected - 10)
+        case .pageDown: selected = min(max(0, rows.count - 1), selected + 10)
         case .character("r"), .character("R"):
-            guard let items = overview?.attention, items.indices.contains(selected) else { return .none }
+            let items = rows
+            guard items.indices.contains(selected), items[selected].state == .failed || items[selected].state == .setAside else { return .none }
             do {
                 try services.retry(items[selected].receipt)
                 retried = items[selected].receipt
@@ -64,6 +68,9 @@ struct QueueScreen {
         return .none
     }
 
+    /// Every dossier of the outbox: those needing attention first (oldest first), then the others (newest first).
+    var rows: [QueueLine] { (overview?.attention ?? []) + (overview?.others ?? []) }
+
     func view(size: Size) -> Screen {
         var hints = [CommonHints.enter(m, "kiosk.enter.deliver")]
         if overview?.attention.isEmpty == false { hints.append(KeyHint("R", m.text("kiosk.queue.retry"))) }
@@ -71,6 +78,8 @@ struct QueueScreen {
         var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.queue"), hints: hints), size: size)
         let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
         var lines: [(String, Style)] = []
+        var list: [[(String, Style)]] = []  // one entry per row of `rows`, each its wrapped lines
+        var bottom: [(String, Style)] = []
         if let o = overview {
             let counts = m.text("kiosk.queue.counts", [
                 "queued": String(o.count(.queued)), "delivering": String(o.count(.delivering)),
@@ -88,22 +97,47 @@ struct QueueScreen {
                 lines.append((m.text("kiosk.queue.clear"), .role(.success)))
             } else {
                 lines.append((m.text("kiosk.queue.attention"), Style(.label, bold: true)))
-                for (k, item) in o.attention.enumerated() { lines += attentionLines(item, width: inner.width, selected: k == selected) }
+            }
+            for (k, item) in o.attention.enumerated() { list.append(attentionLines(item, width: inner.width, selected: k == selected)) }
+            for (k, item) in o.others.enumerated() {
+                list.append(otherLines(item, width: inner.width, selected: o.attention.count + k == selected, heading: k == 0 ? o.others.count : nil))
             }
         }
-        if let error { lines.append(("", .plain)); lines.append((error, Style(.error, bold: true))) }
-        if let retried { lines.append(("", .plain)); lines.append((m.text("kiosk.queue.retried", ["receipt": retried]), .role(.success))) }
+        if let error { bottom.append(("", .plain)); bottom.append((error, Style(.error, bold: true))) }
+        if let retried { bottom.append(("", .plain)); bottom.append((m.text("kiosk.queue.retried", ["receipt": retried]), .role(.success))) }
         if let r = result {
-            lines.append(("", .plain))
+            bottom.append(("", .plain))
             let text = m.text("kiosk.queue.delivered", ["delivered": String(r.delivered), "already": String(r.alreadyStored),
                                                         "failed": String(r.failed), "aside": String(r.setAside), "waiting": String(r.waiting)])
-            lines += TextWrap.lines(text, width: inner.width).map { ($0, Style(r.failed + r.setAside > 0 ? .warning : .success, bold: true)) }
+            bottom += TextWrap.lines(text, width: inner.width).map { ($0, Style(r.failed + r.setAside > 0 ? .warning : .success, bold: true)) }
         }
+        // The list takes the room between the status lines and the messages, scrolled so the selected dossier shows.
+        let room = max(0, inner.height - lines.count - bottom.count)
+        var start = 0
+        if !list.isEmpty {
+            let upTo = list.prefix(selected + 1).reduce(0) { $0 + $1.count }
+            let flat = list.reduce(0) { $0 + $1.count }
+            if upTo > room { start = min(upTo - room + room / 2, max(0, flat - room)) }
+        }
+        lines += list.flatMap { $0 }.dropFirst(start).prefix(room)
+        lines += bottom
         for (k, line) in lines.prefix(inner.height).enumerated() {
             screen.write(line.0, at: Point(x: inner.x, y: inner.y + k), style: line.1, clip: inner)
         }
         screen.cursor = nil
         return screen
+    }
+
+    /// "  TQ01-261206-0004 khai-sinh · chờ gửi", under "Các hồ sơ khác (12):" for the first.
+    private func otherLines(_ item: QueueLine, width: Int, selected: Bool, heading: Int?) -> [(String, Style)] {
+        var out: [(String, Style)] = []
+        if let heading { out.append((m.text("kiosk.queue.others", ["count": String(heading)]), Style(.label, bold: true))) }
+        let text = "\(item.receipt) \(item.formID) · \(QueueScreen.stateWord(m, item.state))"
+        let style = item.state == .delivered ? Style(.success, bold: selected) : Style(.normal, bold: selected)
+        out += TextWrap.lines(text, width: max(1, width - 4)).enumerated().map { k, line in
+            ((k == 0 ? (selected ? "▶ " : "  ") : "    ") + line, selected ? Style(.selection) : style)
+        }
+        return out
     }
 
     /// A state in one or two words ("chờ gửi", "đã gửi", "tạm giữ").

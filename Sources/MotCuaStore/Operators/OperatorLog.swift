@@ -1,8 +1,11 @@
 import Foundation
 import MotCuaForms
 
-/// Who did what at the kiosk outside the dossier journal: signed in, wrong PIN,
-/// locked out, signed out, switched, draft started. One JSON line per event in
+/// Desk events the dossier journal could not take (the kiosk records them as `desk`
+/// records of queue.log, in audit.log's chain; this file is the fallback when that
+/// write fails, e.g. a full disk, so a sign-in is never blocked), and the PIN checks
+/// of `motcua operators sign-in`, which opens no dossier store (the data directory
+/// may hold nothing but operators.json). One JSON line per event in
 /// `operators.log` (owner-only, appended with O_APPEND and fsynced), holding the
 /// operator id, the kiosk, the time and for drafts the draft id, never a name,
 /// PIN or answer. Submitted, delivered and exported dossiers are in audit.log,
