@@ -93,6 +93,24 @@ func printDetails(_ d: DossierDetails, json: Bool, language: String, store: Doss
     for l in lines { Console.out(Console.safe(l)) }
 }
 
+/// The versions either side of this one (issue 16): "thay cho …" with this version's
+/// reason, officer and time, and "đã được thay bằng …" with the next one's.
+private func chainLines(_ d: DossierDetails, _ m: Messages, store: DossierStore?) -> [(String, String)] {
+    var lines: [(String, String)] = []
+    let x = d.dossier
+    if let link = x.link {
+        lines.append((m.text("cli.show.version"), m.text("cli.show.version.detail", ["version": "\(link.version)", "n": "\(link.version - 1)"])))
+        lines.append((m.text("cli.show.supersedes"), m.text("cli.show.supersedes.detail", [
+            "id": link.supersedes, "reason": link.reason, "operator": officerName(x.operatorID, store, m), "time": x.submittedAt.vietnamDisplay])))
+    }
+    if let next = d.successor {
+        lines.append((m.text("cli.show.supersededBy"), m.text("cli.show.supersededBy.detail", [
+            "id": next.id, "version": "\(next.version)", "reason": next.link?.reason ?? "",
+            "operator": officerName(next.operatorID, store, m), "time": next.submittedAt.vietnamDisplay])))
+    }
+    return lines
+}
+
 /// A history event in the reader's language ("tiếp nhận", not "submit"); one this
 /// version does not name, as recorded.
 private func eventText(_ event: String, _ m: Messages) -> String {
@@ -105,6 +123,7 @@ private func eventText(_ event: String, _ m: Messages) -> String {
     case "set-aside": m.text("cli.show.event.set-aside")
     case "retry": m.text("cli.show.event.retry")
     case "export": m.text("cli.show.event.export")
+    case "superseded": m.text("cli.show.event.superseded")
     default: event
     }
 }
@@ -117,6 +136,7 @@ private func stateText(_ state: QueueItemState, _ m: Messages) -> String {
     case .delivered: m.text("cli.show.state.delivered")
     case .failed: m.text("cli.show.state.failed")
     case .setAside: m.text("cli.show.state.setAside")
+    case .superseded: m.text("cli.show.state.superseded")
     }
 }
 
