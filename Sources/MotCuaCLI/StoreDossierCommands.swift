@@ -10,6 +10,7 @@ import MotCuaText
 /// holding an escape sequence is shown as text, it never drives the terminal.
 public func runDossiersCommand(_ args: [String]) -> Int32 {
     let usage = usageLine(dossiersUsage)
+    if args.first == "correct" { return runCorrectCommand(Array(args.dropFirst())) }
     guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang", "--core", "--format", "--day", "--pdf", "--width"], switches: ["--json", "--qr", "--text"]) else {
         Console.err(usage)
         return 2
@@ -73,6 +74,7 @@ func printDetails(_ d: DossierDetails, json: Bool, language: String, store: Doss
         head(m.text("cli.show.submitted")) + m.text("cli.show.submitted.detail", ["time": x.submittedAt.vietnamDisplay, "kiosk": x.kiosk,
                                                                  "operator": officerName(x.operatorID, store, m), "language": x.language]),
     ]
+    lines += chainLines(d, m, store: store).map { head($0.0) + $0.1 }
     // The appointment as the receipt gave it (working days over the public holidays).
     do {
         if let store, let facts = storedReceipt(store, x, messages: Resources.messages("en"), holidays: try Holidays.load()) {
