@@ -65,7 +65,7 @@ public final class PostgresCore {
     public func details(_ idOrReceipt: String) throws -> DossierDetails? {
         guard let row = try session.rows("""
             SELECT encode(content_bytes, 'hex') AS hex, content_sha256, (extract(epoch FROM delivered_at) * 1000)::bigint AS delivered_ms
-            FROM motcua.dossiers WHERE \(PostgresCore.keyCondition(idOrReceipt))
+            FROM motcua.dossiers WHERE \(PostgresCore.keyCondition(idOrReceipt)) ORDER BY version DESC LIMIT 1
             """).first else { return nil }
         guard let hex = row["hex"]?.stringValue, let bytes = PostgresCore.bytes(hex: hex),
               SHA256.hash(bytes).hex == row["content_sha256"]?.stringValue else {
