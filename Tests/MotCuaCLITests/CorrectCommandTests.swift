@@ -47,3 +47,27 @@ import Testing
         #expect(try Motcua.run(["dossiers", "correct", code, "--data-dir", dir]).status == 2)
     }
 }
+
+extension CorrectCommandTests {
+    /// The HTTPS delivery of a supplement names its predecessor in a header and in the body.
+    @Test func aSupplementIsSentWithItsLink() throws {
+        let (dir, code) = try ReceiptCommandTests.submitted()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let receiver = try ReceiverProcess(in: dir)
+        defer { receiver.stop() }
+        #expect(try Motcua.run(["queue", "deliver", "--to", receiver.url, "--data-dir", dir]).status == 0)
+        let r = try Motcua.run(["dossiers", "correct", code, "--reason", "bổ sung", "--data-dir", dir, "--today", "2026-11-28"],
+                               stdin: "27\n13/2020\ncó\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        let d = try Motcua.run(["queue", "deliver", "--to", receiver.url, "--data-dir", dir])
+        #expect(d.status == 0 && d.stdout.contains("delivered 1"), "\(d.stdout)\(d.stderr)")
+        let sent = receiver.requests()
+        #expect(sent.count == 2)
+        let first = sent.first?["headers"] as? [String: String] ?? [:]
+        let second = sent.last?["headers"] as? [String: String] ?? [:]
+        let firstID = String((sent.first?["path"] as? String ?? "").dropFirst("/dossiers/".count))
+        #expect(first["x-motcua-supersedes"] == nil)
+        #expect(second["x-motcua-supersedes"] == firstID && second["x-motcua-version"] == "2", "\(second)")
+        #expect(second["x-motcua-receipt"] == code)
+    }
+}
