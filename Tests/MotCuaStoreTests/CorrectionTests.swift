@@ -48,6 +48,11 @@ import Testing
         #expect(new.dossier.operatorID == "op2")
         let verify = try other.verify()
         #expect(verify.problems.isEmpty, "\(verify.problems)")
+        // The audit entry of the correction names the officer and the replaced version, not the reason.
+        let audit = String(decoding: try FileIO.readFile(dir.sub("audit.log")) ?? [], as: UTF8.self)
+        #expect(audit.contains("\"supersedes\":\"\(v1.id)\""), "\(audit.suffix(600))")
+        #expect(audit.contains("\"operator\":\"op2\""))
+        #expect(!audit.contains("sai năm sinh"))
     }
 
     @Test func aDeliveredPredecessorIsKeptAndTheSupplementIsDeliveredBeside() throws {
