@@ -50,6 +50,8 @@ import Testing
         #expect(rows.last == ["2", first, first, "bổ sung số GCN kết hôn", "t"])
         let show = try Motcua.run(["dossiers", "show", code, "--core", pg.url, "--lang", "vi"])
         #expect(show.status == 0 && show.stdout.contains("Phiên bản   2 (bổ sung lần 1)"), "the code finds the latest version: \(show.stdout)")
+        let old = try Motcua.run(["dossiers", "show", first, "--core", pg.url, "--lang", "en"]).stdout
+        #expect(old.contains("replaced by ") && old.contains("(version 2) – reason: bổ sung số GCN kết hôn"), "\(old)")
 
         // Another chain under the same code is refused by the schema itself.
         #expect(throws: (any Error).self) {
