@@ -150,7 +150,10 @@ public final class PostgresDestination: DeliveryDestination {
                 ARRAY(SELECT jsonb_array_elements_text(person_ids)), phone, ARRAY(SELECT jsonb_array_elements_text(phones)),
                 convert_from(content_bytes, 'UTF8')::jsonb, content_bytes, content_sha256,
                 motcua.name_prefixes(names_folded), supersedes, chain_first, version, reason
-            FROM pg_temp.motcua_in ORDER BY ord
+            FROM pg_temp.motcua_in i
+            -- A receipt code names one chain: a dossier of another chain under it is not stored (R below).
+            WHERE NOT EXISTS (SELECT 1 FROM motcua.dossiers r WHERE r.receipt_code = i.receipt_code AND r.chain_first <> i.chain_first)
+            ORDER BY ord
             ON CONFLICT DO NOTHING RETURNING id)
         INSERT INTO pg_temp.motcua_ins SELECT id FROM x;
         SELECT i.ord,

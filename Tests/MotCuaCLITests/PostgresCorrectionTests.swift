@@ -53,15 +53,29 @@ import Testing
         let old = try Motcua.run(["dossiers", "show", first, "--core", pg.url, "--lang", "en"]).stdout
         #expect(old.contains("replaced by ") && old.contains("(version 2) – reason: bổ sung số GCN kết hôn"), "\(old)")
 
-        // Another chain under the same code is refused by the schema itself.
+        // A second version 2 under the same code is refused by the schema itself...
         #expect(throws: (any Error).self) {
             _ = try pg.query("""
                 INSERT INTO motcua.dossiers (id, receipt_code, kiosk_id, form_id, form_version, form_sha256, received_at, operator,
                     content, content_bytes, content_sha256, chain_first, version)
                     VALUES (gen_random_uuid(), '\(code)', 'X', 'f', '1', '\(Self.emptyHash)', now(), 'op', '{}', '\\x7b7d', repeat('c', 64),
-                    gen_random_uuid(), 3)
+                    gen_random_uuid(), 2)
                 """)
         }
+        // ... and a delivery of another chain under it is a conflict, while the next version of this one is stored.
+        let empty = Array("{}".utf8)
+        func outgoing(_ id: String, _ link: DossierLink) -> OutgoingDossier {
+            OutgoingDossier(id: id, receipt: code, formID: "f", formVersion: "1", formHash: SHA256.hash(empty), contentHash: SHA256.hash(Array(id.utf8)),
+                            body: Array("{\"x\":\"\(id)\"}".utf8), names: [], personalIDs: [], kioskID: "X", operatorID: "op", form: empty, link: link)
+        }
+        var stranger = outgoing("aaaaaaaa-0000-4000-8000-000000000001",
+                                DossierLink(supersedes: "aaaaaaaa-0000-4000-8000-000000000000", first: "aaaaaaaa-0000-4000-8000-000000000000", version: 3, reason: "x"))
+        var next = outgoing("aaaaaaaa-0000-4000-8000-000000000002", DossierLink(supersedes: first, first: first, version: 3, reason: "y"))
+        stranger.contentHash = SHA256.hash(stranger.body)
+        next.contentHash = SHA256.hash(next.body)
+        let outcomes = try PostgresDestination(url: pg.url).deliver([stranger, next])
+        #expect(outcomes.first.map { if case .conflict(let why) = $0 { why.contains("receipt code \(code)") } else { false } } == true, "\(outcomes)")
+        #expect(outcomes.last == .stored)
         #expect(try Motcua.run(["dossiers", "verify", "--core", pg.url]).status == 0)
     }
 }
