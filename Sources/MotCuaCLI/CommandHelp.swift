@@ -36,13 +36,17 @@ usage: motcua queue status [--all] | deliver [--limit N] [--to URL] | retry ID |
 """
 
 let dossiersUsage = """
-usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | receipt ID-OR-RECEIPT [--pdf FILE|--text] [--width 48] | verify | export --format dvc FILE [--day YYYY-MM-DD]  [--data-dir DIR] [--core postgresql://...]
+usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr] [--lang vi|en] | receipt ID-OR-RECEIPT [--pdf FILE|--text] [--width 48] | verify | export --format dvc FILE [--day YYYY-MM-DD] | correct ID-OR-RECEIPT --reason TEXT [--lang vi|en] [--telex|--vni]  [--data-dir DIR] [--core postgresql://...]
   --search finds a name, an ID number or a receipt code, without diacritics.
   --core reads the shared core store (PostgreSQL) instead of this data folder's.
   export --format dvc writes the records a provincial one-stop system syncs to the national portal.
   receipt prints the receipt again (Mẫu số 01, Circular 01/2018/TT-VPCP): text 80 columns wide
           (--width 48 for a thermal printer), or --pdf FILE an A5 page (- for standard output;
           needs fonts-dejavu-core).
+  correct corrects a dossier not yet delivered, or supplements (bổ sung) a delivered one: the
+          plain interview prefilled with its answers (Enter keeps each); submitting makes a new
+          version with the same receipt code that names the earlier one and the reason; a
+          queued earlier version is then never delivered. Both are kept; show prints the chain.
 """
 
 let coreUsage = """

@@ -170,7 +170,7 @@ final class KioskBackend {
     }
 
     func services() -> KioskServices {
-        KioskServices(
+        var s = KioskServices(
             messages: { [self] in messages($0) },
             searchProcedures: { [self] query, language in
                 catalog.procedureItems(query, language: language, messages: messages(language))
@@ -224,5 +224,12 @@ final class KioskBackend {
             },
             operators: signIn?.services { [self] in messages("vi").text($0, $1) },
             today: { [store] in try DeskToday(store: store, holidays: try Holidays.load()) })
+        // (dossier id or receipt code, reason, language) → the correction's interview (issue 16).
+        s.correctDossier = { [self] idOrReceipt, reason, language in
+            let session = open(try desk.openCorrection(of: idOrReceipt, reason: reason, language: language, operatorID: operatorName))
+            if let who = signIn?.current { signIn?.record(.draftStarted, operatorID: who.id, draft: session.draftID) }
+            return session
+        }
+        return s
     }
 }

@@ -10,6 +10,7 @@ import MotCuaText
 /// holding an escape sequence is shown as text, it never drives the terminal.
 public func runDossiersCommand(_ args: [String]) -> Int32 {
     let usage = usageLine(dossiersUsage)
+    if args.first == "correct" { return runCorrectCommand(Array(args.dropFirst())) }
     guard let sub = args.first, let line = StoreCommandLine(Array(args.dropFirst()), command: "dossiers \(sub)", valued: ["--search", "--lang", "--core", "--format", "--day", "--pdf", "--width"], switches: ["--json", "--qr", "--text"]) else {
         Console.err(usage)
         return 2
@@ -73,6 +74,7 @@ func printDetails(_ d: DossierDetails, json: Bool, language: String, store: Doss
         head(m.text("cli.show.submitted")) + m.text("cli.show.submitted.detail", ["time": x.submittedAt.vietnamDisplay, "kiosk": x.kiosk,
                                                                  "operator": officerName(x.operatorID, store, m), "language": x.language]),
     ]
+    lines += chainLines(d, m, store: store).map { head($0.0) + $0.1 }
     // The appointment as the receipt gave it (working days over the public holidays).
     do {
         if let store, let facts = storedReceipt(store, x, messages: Resources.messages("en"), holidays: try Holidays.load()) {
@@ -93,6 +95,24 @@ func printDetails(_ d: DossierDetails, json: Bool, language: String, store: Doss
     for l in lines { Console.out(Console.safe(l)) }
 }
 
+/// The versions either side of this one (issue 16): "thay cho …" with this version's
+/// reason, officer and time, and "đã được thay bằng …" with the next one's.
+private func chainLines(_ d: DossierDetails, _ m: Messages, store: DossierStore?) -> [(String, String)] {
+    var lines: [(String, String)] = []
+    let x = d.dossier
+    if let link = x.link {
+        lines.append((m.text("cli.show.version"), m.text("cli.show.version.detail", ["version": "\(link.version)", "n": "\(link.version - 1)"])))
+        lines.append((m.text("cli.show.supersedes"), m.text("cli.show.supersedes.detail", [
+            "id": link.supersedes, "reason": link.reason, "operator": officerName(x.operatorID, store, m), "time": x.submittedAt.vietnamDisplay])))
+    }
+    if let next = d.successor {
+        lines.append((m.text("cli.show.supersededBy"), m.text("cli.show.supersededBy.detail", [
+            "id": next.id, "version": "\(next.version)", "reason": next.link?.reason ?? "",
+            "operator": officerName(next.operatorID, store, m), "time": next.submittedAt.vietnamDisplay])))
+    }
+    return lines
+}
+
 /// A history event in the reader's language ("tiếp nhận", not "submit"); one this
 /// version does not name, as recorded.
 private func eventText(_ event: String, _ m: Messages) -> String {
@@ -107,6 +127,7 @@ private func eventText(_ event: String, _ m: Messages) -> String {
     case "export": m.text("cli.show.event.export")
     case "printed": m.text("cli.show.event.printed")
     case "exported": m.text("cli.show.event.exported")
+    case "superseded": m.text("cli.show.event.superseded")
     default: event
     }
 }
@@ -119,6 +140,7 @@ private func stateText(_ state: QueueItemState, _ m: Messages) -> String {
     case .delivered: m.text("cli.show.state.delivered")
     case .failed: m.text("cli.show.state.failed")
     case .setAside: m.text("cli.show.state.setAside")
+    case .superseded: m.text("cli.show.state.superseded")
     }
 }
 

@@ -56,6 +56,36 @@ public final class Desk {
                                operatorID: operatorID ?? operatorName)
     }
 
+    /// An interview that corrects (not delivered yet) or supplements (delivered) dossier
+    /// `idOrReceipt` (issue 16): a new dossier id, the predecessor's answers prefilled,
+    /// its language unless `language` is given; submitting it makes the new version,
+    /// which names its predecessor and `reason`. It runs on the form under Forms/ today
+    /// (the same procedure), not the predecessor's stored copy: the new version is
+    /// checked and delivered against the rules in force, and answers that no longer
+    /// pass show up in the interview to be fixed. Refused early (with the store's
+    /// reason) when the dossier is unknown, already replaced or being delivered.
+    public func openCorrection(of idOrReceipt: String, reason: String, language: String? = nil,
+                               operatorID: String? = nil) throws -> DeskSession {
+        let admitted = try DossierLink.admitReason(reason)
+        guard let old = try store.details(idOrReceipt) else { throw StoreError.notFound("no dossier \(idOrReceipt) to correct") }
+        if let next = old.successor {
+            throw StoreError.conflict("dossier \(old.dossier.id) was already replaced by \(next.id); correct the latest version")
+        }
+        if old.state == .delivering { throw StoreError.conflict("dossier \(old.dossier.id) is being delivered right now; try again in a moment") }
+        let path = installation.formPath(old.dossier.formID)
+        let lang = language ?? old.dossier.language
+        var draft = Draft(id: DossierID.make(), formID: old.dossier.formID, formVersion: "", formPath: path, language: lang,
+                          answers: old.dossier.answers.objectValue ?? JSONObject())
+        draft.owner = operatorID ?? operatorName
+        draft.correction = CorrectionRequest(of: old.dossier.id, reason: admitted)
+        let session = try DeskSession(desk: self, draft: draft, lock: try drafts.lock(draft.id), formPath: path, language: lang,
+                                      operatorID: operatorID ?? operatorName)
+        guard session.loaded.form.id == old.dossier.formID else {
+            throw StoreError.notFound("no form \(old.dossier.formID) under Forms/ to correct dossier \(old.dossier.id) with")
+        }
+        return session
+    }
+
     /// A saved draft resumed; `form` overrides the form file it was made on, `language`
     /// the language it was left in. Throws `DraftInUse` when another desk has it open.
     public func resume(draft id: String, form: String? = nil, language: String? = nil, operatorID: String? = nil) throws -> DeskSession {

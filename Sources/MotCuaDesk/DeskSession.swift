@@ -45,10 +45,17 @@ public final class DeskSession {
 
     public var today: CalendarDate? { desk.today }
 
+    /// What this interview corrects or supplements, when it does (its submit makes the new version).
+    public var correction: CorrectionRequest? { draft.correction }
+
     public func makeInterview() -> Interview {
         let ctx = EvaluationContext(today: today ?? EvaluationContext.today(), language: messages.language, form: loaded.form)
         let v = Validator(form: loaded.form, context: ctx, messages: messages)
-        return Interview(form: loaded.form, validator: v, answers: draft.answers, finishedRepeats: Set(draft.finishedRepeats))
+        var i = Interview(form: loaded.form, validator: v, answers: draft.answers, finishedRepeats: Set(draft.finishedRepeats))
+        // A correction opens on the review of the earlier answers: the officer picks what
+        // to change (Enter keeps an answer) and submits from there.
+        if draft.correction != nil { i.openReview() }
+        return i
     }
 
     /// Saves the draft atomically (before the next question appears).
@@ -73,7 +80,7 @@ public final class DeskSession {
     /// agency and QR contents from the desk's settings. Both front ends print this one.
     public func submitReceipt(_ i: Interview, officer: String? = nil) throws -> Receipt {
         let r = try submit(i)
-        return desk.settings.receipt(i, r.receipt, dossierID: r.id, at: r.submittedAt, holidays: holidays, officer: officer)
+        return desk.settings.receipt(i, r.receipt, dossierID: r.id, at: r.submittedAt, holidays: holidays, officer: officer, link: r.link)
     }
 
     /// Queues the dossier (durable before this returns) and drops the draft; the store's
@@ -85,7 +92,8 @@ public final class DeskSession {
             storedCopy = file
         }
         let request = SubmitRequest(form: file, answers: .object(i.answers), language: messages.language,
-                                    dossierID: draft.id, operatorID: operatorName, now: today.map(Holidays.now(on:)))
+                                    dossierID: draft.id, operatorID: operatorName, now: today.map(Holidays.now(on:)),
+                                    correction: draft.correction)
         let receipt: Submission
         switch try desk.store.submit(request) {
         case .submitted(let r), .alreadySubmitted(let r): receipt = r

@@ -48,11 +48,13 @@ public struct KioskSettings: Sendable {
     /// The receipt of a dossier's answers: facts from the interview, the
     /// agency and codes from these settings.
     public func receipt(_ i: Interview, _ code: String, dossierID: String, at: Timestamp, holidays: HolidayCalendar,
-                        officer: String? = nil) -> Receipt {
+                        officer: String? = nil, link: DossierLink? = nil) -> Receipt {
         let received = vietnamTime(at)
         var r = Receipt(interview: i, code: code, dossierID: dossierID, received: received.date, receivedAt: received.text,
                         holidays: holidays, officer: officer)
         if let agencyName { r.agency = agencyName }
+        r.version = link?.version
+        r.correctionReason = link?.reason
         r.tracking = trackingContent(receipt: code)
         r.paymentPayload = paymentContent(fee: r.fee, receipt: code)
         return r

@@ -50,6 +50,10 @@ public struct Receipt: Sendable, Equatable, Hashable {
     /// VietQR payment code (nil without a fee or a payee).
     public var tracking: String?
     public var paymentPayload: String?
+    /// A correction or supplement (issue 16): its version (2, 3, ...) beside
+    /// the code the chain keeps, and the reason given; nil for a first version.
+    public var version: Int?
+    public var correctionReason: String?
 
     public var payment: Payment {
         guard let fee, fee > 0 else { return .none }

@@ -25,7 +25,12 @@ extension Receipt {
         out.append(.init(.heading, m.text("receipt.motto")))
         out.append(.init(.rule))
         out.append(.init(.title, m.text("receipt.title").trimmingCharacters(in: .init(charactersIn: "= "))))
-        out.append(.init(.heading, m.text("receipt.id", ["code": s(code)])))
+        if let version, version > 1 {
+            out.append(.init(.heading, m.text("receipt.id.version", ["code": s(code), "n": "\(version - 1)"])))
+        } else {
+            out.append(.init(.heading, m.text("receipt.id", ["code": s(code)])))
+        }
+        if let correctionReason { out.append(.init(.fact, m.text("receipt.correction", ["reason": s(correctionReason)]))) }
         out.append(.init(.blank))
         out.append(.init(.fact, m.text("receipt.citizen", ["name": s(citizenName ?? none)])))
         out.append(.init(.fact, m.text("receipt.address", ["address": s(citizenAddress ?? none)])))

@@ -69,7 +69,8 @@ final class AuditLog {
         e["event"] = h["k"]?.stringValue == JournalKind.desk.rawValue ? (h["event"] ?? .null) : (h["k"] ?? .null)
         for key in ["id", "receipt"] { if let v = h[key] { e[key == "id" ? "dossier" : key] = v } }
         if let f = h["formID"]?.stringValue, let v = h["formVersion"]?.stringValue { e["form"] = .string("\(f)@\(v)") }
-        for key in ["attempt", "outcome", "to", "codes", "count", "bundle", "error", "draft", "supersedes"] { if let v = h[key] { e[key] = v } }
+        // A correction names the version it replaces (ids only: the reason may hold personal data).
+        for key in ["attempt", "outcome", "to", "codes", "count", "bundle", "error", "draft", "supersedes", "version"] { if let v = h[key] { e[key] = v } }
         e["operator"] = h["op"] ?? .null
         e["kiosk"] = h["kiosk"] ?? .null
         return e

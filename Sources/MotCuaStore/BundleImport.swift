@@ -174,13 +174,13 @@ extension DossierStore {
             accepted[d.id] = c.hash
             records.append((journalHeader(.import, seq: queue.lastSeq + records.count + 1, at: at, operatorID: operatorID,
                                           dossierMembers(d, contentHash: c.hash) + [("bundle", .string(bundleHash.hex))]), body))
-            if let holder = receiptHolderLocked(d.receipt, other: d.id) ?? receipts[d.receipt].flatMap({ $0 == d.id ? nil : $0 }) {
+            if let holder = receiptHolderLocked(d.receipt, other: d.id, chain: d.chain) ?? receipts[d.receipt].flatMap({ $0 == d.chain ? nil : $0 }) {
                 let reason = DossierStore.receiptConflictReason(d.receipt, holder: holder)
                 records.append((journalHeader(.setAside, seq: queue.lastSeq + records.count + 1, at: at, operatorID: operatorID,
                                               [("id", .string(d.id)), ("reason", .string(reason)), ("codes", .string("conflict"))]), nil))
                 report.keptAside.append("\(d.receipt) \(d.id): \(reason)")
             } else {
-                receipts[d.receipt] = d.id
+                receipts[d.receipt] = d.chain  // later versions of one chain share its code
                 report.imported.append(d.receipt)
             }
         }

@@ -75,7 +75,7 @@ final class CoreStore {
         var payloads: [[UInt8]] = []
         var pending: [String: Digest] = [:]
         var pendingConflicts = Set<String>()
-        var pendingReceipts: [String: String] = [:]
+        var pendingReceipts: [String: (id: String, chain: String)] = [:]
         for d in batch {
             let existing = index.byID[d.id].map { index.entries[$0].contentHash } ?? pending[d.id]
             if let existing {
@@ -92,21 +92,23 @@ final class CoreStore {
                 payloads.append(RecordPayload.make(h, body: d.body))
                 continue
             }
-            if let holder = receiptHolder(d.receipt, other: d.id) ?? pendingReceipts[d.receipt].flatMap({ $0 == d.id ? nil : $0 }) {
+            let chain = d.link?.first ?? d.id
+            if let holder = receiptHolder(d.receipt, other: d.id, chain: chain)
+                ?? pendingReceipts[d.receipt].flatMap({ $0.chain == chain ? nil : $0.id }) {
                 outcomes.append(.receiptTaken(by: holder))
                 continue
             }
             pending[d.id] = d.contentHash
-            pendingReceipts[d.receipt] = d.id
+            pendingReceipts[d.receipt] = (d.id, chain)
             outcomes.append(.stored)
-            let h: JSONValue = [
-                "k": "dossier", "id": .string(d.id), "receipt": .string(d.receipt), "formID": .string(d.formID),
-                "formVersion": .string(d.formVersion), "formHash": .string(d.formHash.hex), "sha256": .string(d.contentHash.hex),
-                "at": .int(Int(now.milliseconds)), "names": .array(d.names.map { .string($0) }),
-                "ids": .array(d.personalIDs.map { .string($0) }),
-                "phones": .array(d.phones.map { .string($0) }), "submittedAt": .int(Int(d.submittedAt.milliseconds)),
+            let h: [(String, JSONValue)] = [
+                ("k", "dossier"), ("id", .string(d.id)), ("receipt", .string(d.receipt)), ("formID", .string(d.formID)),
+                ("formVersion", .string(d.formVersion)), ("formHash", .string(d.formHash.hex)), ("sha256", .string(d.contentHash.hex)),
+                ("at", .int(Int(now.milliseconds))), ("names", .array(d.names.map { .string($0) })),
+                ("ids", .array(d.personalIDs.map { .string($0) })),
+                ("phones", .array(d.phones.map { .string($0) })), ("submittedAt", .int(Int(d.submittedAt.milliseconds))),
             ]
-            payloads.append(RecordPayload.make(h, body: d.body))
+            payloads.append(RecordPayload.make(.object(JSONObject(h + (d.link?.members ?? []))), body: d.body))
         }
         let placed = try log.append(payloads)
         // Index exactly what was written, from the bytes written.
@@ -119,7 +121,9 @@ final class CoreStore {
     }
 
     /// The id of a stored dossier other than `id` that holds `receipt`.
-    func receiptHolder(_ receipt: String, other id: String) -> String? { index.receiptHolder(receipt, other: id) }
+    func receiptHolder(_ receipt: String, other id: String, chain: String) -> String? {
+        index.receiptHolder(receipt, other: id, chain: chain)
+    }
 
     func setIndex(_ rebuilt: StoreIndex) { index = rebuilt }
 
@@ -169,11 +173,13 @@ enum StoreRecord {
         switch try h.string("k") {
         case "dossier":
             let delivered = Int64(try h.int("at"))
+            let link = try? DossierLink.read(h)
             self = .dossier(.init(id: id, receipt: try h.string("receipt"), formID: try h.string("formID"),
                                   formVersion: try h.string("formVersion"), contentHash: hash, offset: offset,
                                   deliveredAt: delivered, names: h.strings("names"), personalIDs: h.strings("ids"),
                                   // Records from before phones and submission times were kept: none, and the delivery time.
-                                  phones: h.strings("phones"), submittedAt: h["submittedAt"]?.intValue.map(Int64.init) ?? delivered))
+                                  phones: h.strings("phones"), submittedAt: h["submittedAt"]?.intValue.map(Int64.init) ?? delivered,
+                                  supersedes: link?.supersedes, first: link?.first, version: link?.version ?? 1))
         case "conflict":
             self = .conflict(id: id, hash: hash)
         default:

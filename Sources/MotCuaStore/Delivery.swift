@@ -110,7 +110,7 @@ extension DossierStore {
             switch item.state {
             case .queued, .delivering: return true
             case .failed: return (item.nextRetry ?? now) <= now
-            case .delivered, .setAside: return false
+            case .delivered, .setAside, .superseded: return false
             }
         }.prefix(max)
         let batch = Array(due)
@@ -232,7 +232,7 @@ extension DossierStore {
                                             formHash: dossier.formHash, contentHash: item.contentHash, body: bytes,
                                             names: checked.personalNames, personalIDs: checked.personalIDs, phones: checked.phones,
                                             kioskID: dossier.kiosk, operatorID: dossier.operatorID, submittedAt: dossier.submittedAt,
-                                            procedureCode: form.procedureCode, form: formBytes[dossier.formHash] ?? []))
+                                            procedureCode: form.procedureCode, form: formBytes[dossier.formHash] ?? [], link: dossier.link))
         }
     }
 

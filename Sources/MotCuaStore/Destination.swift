@@ -29,11 +29,13 @@ public struct OutgoingDossier: Sendable {
     /// The exact bytes of the form copy (`formHash` is their SHA-256); arrays
     /// share storage, so a batch made with one form holds it once.
     public var form: [UInt8]
+    /// A correction or supplement: the version it replaces (also in `body`).
+    public var link: DossierLink?
 
     public init(id: String, receipt: String, formID: String, formVersion: String, formHash: Digest, contentHash: Digest,
                 body: [UInt8], names: [String], personalIDs: [String], phones: [String] = [], kioskID: String = "",
                 operatorID: String = "", submittedAt: Timestamp = Timestamp(milliseconds: 0), procedureCode: String? = nil,
-                form: [UInt8] = []) {
+                form: [UInt8] = [], link: DossierLink? = nil) {
         self.id = id
         self.receipt = receipt
         self.formID = formID
@@ -49,6 +51,7 @@ public struct OutgoingDossier: Sendable {
         self.submittedAt = submittedAt
         self.procedureCode = procedureCode
         self.form = form
+        self.link = link
     }
 }
 

@@ -20,9 +20,11 @@ public struct Dossier: Sendable, Equatable {
     public var operatorID: String
     public var submittedAt: Timestamp
     public var answers: JSONValue
+    /// Set on a correction or supplement: the version it replaces (`DossierLink`).
+    public var link: DossierLink?
 
     public init(id: String, receipt: String, formID: String, formVersion: String, formHash: Digest, language: String,
-                kiosk: String, operatorID: String, submittedAt: Timestamp, answers: JSONValue) {
+                kiosk: String, operatorID: String, submittedAt: Timestamp, answers: JSONValue, link: DossierLink? = nil) {
         self.id = id
         self.receipt = receipt
         self.formID = formID
@@ -33,21 +35,24 @@ public struct Dossier: Sendable, Equatable {
         self.operatorID = operatorID
         self.submittedAt = submittedAt
         self.answers = answers
+        self.link = link
     }
 
     /// The document, keys in a fixed order so the same dossier always gives the same bytes.
+    /// A first version has no link members, so its bytes are what they were before corrections existed.
     public var json: JSONValue {
-        [
-            "format": .string(Dossier.format),
-            "id": .string(id),
-            "receipt": .string(receipt),
-            "form": ["id": .string(formID), "version": .string(formVersion), "sha256": .string(formHash.hex)],
-            "language": .string(language),
-            "kiosk": .string(kiosk),
-            "operator": .string(operatorID),
-            "submittedAt": .string(submittedAt.iso8601),
-            "answers": answers,
+        let members: [(String, JSONValue)] = [
+            ("format", .string(Dossier.format)),
+            ("id", .string(id)),
+            ("receipt", .string(receipt)),
+            ("form", ["id": .string(formID), "version": .string(formVersion), "sha256": .string(formHash.hex)]),
+            ("language", .string(language)),
+            ("kiosk", .string(kiosk)),
+            ("operator", .string(operatorID)),
+            ("submittedAt", .string(submittedAt.iso8601)),
+            ("answers", answers),
         ]
+        return .object(JSONObject(members + (link?.members ?? [])))
     }
 
     /// Reads a dossier document, checking every member (bundles come from other machines).
@@ -73,7 +78,7 @@ public struct Dossier: Sendable, Equatable {
         guard LanguageTag.isPlain(language) else { throw StoreError.invalidArgument("the dossier's language is not a language tag such as vi or en") }
         self.init(id: id, receipt: receipt, formID: try text("id", in: form), formVersion: try text("version", in: form),
                   formHash: hash, language: language, kiosk: kiosk, operatorID: try text("operator"),
-                  submittedAt: at, answers: answers)
+                  submittedAt: at, answers: answers, link: try DossierLink.read(o))
     }
 
     public init(bytes: [UInt8]) throws {

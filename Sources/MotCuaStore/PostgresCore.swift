@@ -61,19 +61,27 @@ public final class PostgresCore {
             .map(PostgresCore.summary)
     }
 
-    /// The dossier with its exact bytes (checked against their hash) and delivery time.
+    /// The dossier with its exact bytes (checked against their hash) and delivery time;
+    /// by receipt code, the latest version of its chain; with the versions either side.
     public func details(_ idOrReceipt: String) throws -> DossierDetails? {
+        guard let (dossier, delivered) = try stored(where: PostgresCore.keyCondition(idOrReceipt), name: idOrReceipt) else { return nil }
+        let predecessor = try dossier.link.flatMap { try stored(where: PostgresCore.keyCondition($0.supersedes), name: $0.supersedes)?.0 }
+        let successor = try stored(where: "supersedes = \(PSQL.literal(dossier.id))::uuid", name: "the version after \(dossier.id)")?.0
+        return DossierDetails(dossier: dossier, state: .delivered, attempts: 0, lastError: nil, nextRetry: nil,
+                              deliveredAt: delivered, history: [], predecessor: predecessor, successor: successor)
+    }
+
+    /// The highest version matching `condition`, its bytes checked against their hash.
+    private func stored(where condition: String, name: String) throws -> (Dossier, Timestamp)? {
         guard let row = try session.rows("""
             SELECT encode(content_bytes, 'hex') AS hex, content_sha256, (extract(epoch FROM delivered_at) * 1000)::bigint AS delivered_ms
-            FROM motcua.dossiers WHERE \(PostgresCore.keyCondition(idOrReceipt))
+            FROM motcua.dossiers WHERE \(condition) ORDER BY version DESC LIMIT 1
             """).first else { return nil }
         guard let hex = row["hex"]?.stringValue, let bytes = Hex.bytes(hex),
               SHA256.hash(bytes).hex == row["content_sha256"]?.stringValue else {
-            throw StoreError.badDataDirectory("the shared core store's copy of \(idOrReceipt) does not match its content hash")
+            throw StoreError.badDataDirectory("the shared core store's copy of \(name) does not match its content hash")
         }
-        let delivered = Timestamp(milliseconds: Int64(row["delivered_ms"]?.intValue ?? 0))
-        return DossierDetails(dossier: try Dossier(bytes: bytes), state: .delivered, attempts: 0, lastError: nil, nextRetry: nil,
-                              deliveredAt: delivered, history: [])
+        return (try Dossier(bytes: bytes), Timestamp(milliseconds: Int64(row["delivered_ms"]?.intValue ?? 0)))
     }
 
     public struct Verification: Sendable {

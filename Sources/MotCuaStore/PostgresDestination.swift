@@ -110,6 +110,9 @@ public final class PostgresDestination: DeliveryDestination {
         field(d.personalIDs.first); list(d.personalIDs); field(d.phones.first); list(d.phones)
         field(d.contentHash.hex)
         PSQL.copyBytes(d.body, into: &out)
+        out.append(9)
+        field(d.link?.supersedes); field(d.link?.first ?? d.id); field(String(d.link?.version ?? 1))
+        PSQL.copyField(d.link?.reason, into: &out)
         out.append(10)
     }
 
@@ -120,7 +123,8 @@ public final class PostgresDestination: DeliveryDestination {
         CREATE TEMP TABLE motcua_in (ord int, id uuid, receipt_code text, kiosk_id text, procedure_code text,
             form_id text, form_version text, form_sha256 text, received_at timestamptz, operator text,
             applicant_name text, applicant_name_folded text, names_folded text, national_id text, person_ids jsonb,
-            phone text, phones jsonb, content_sha256 text, content_bytes bytea) ON COMMIT DROP;
+            phone text, phones jsonb, content_sha256 text, content_bytes bytea,
+            supersedes uuid, chain_first uuid, version int, reason text) ON COMMIT DROP;
         CREATE TEMP TABLE motcua_forms_in (sha256 text, content_bytes bytea) ON COMMIT DROP;
         CREATE TEMP TABLE motcua_ins (id uuid) ON COMMIT DROP;
         COPY pg_temp.motcua_in FROM STDIN;
@@ -130,7 +134,8 @@ public final class PostgresDestination: DeliveryDestination {
     /// Forms first (dossiers reference them); then the dossiers; then, in a
     /// new statement (so rows other desks committed meanwhile are seen), one
     /// outcome per dossier: S stored, A already stored, I other content under
-    /// the id, R receipt code taken by another dossier, U none of these (a
+    /// the id, R receipt code taken by another chain (or this version of the
+    /// chain by another dossier), U none of these (a
     /// concurrent transaction held the key and rolled back: retry).
     static let tail = """
         INSERT INTO motcua.forms (sha256, content, content_bytes)
@@ -139,13 +144,16 @@ public final class PostgresDestination: DeliveryDestination {
         WITH x AS (
             INSERT INTO motcua.dossiers (id, receipt_code, kiosk_id, procedure_code, form_id, form_version, form_sha256,
                 received_at, operator, applicant_name, applicant_name_folded, names_folded, national_id, person_ids,
-                phone, phones, content, content_bytes, content_sha256, name_prefixes)
+                phone, phones, content, content_bytes, content_sha256, name_prefixes, supersedes, chain_first, version, reason)
             SELECT id, receipt_code, kiosk_id, procedure_code, form_id, form_version, form_sha256, received_at, operator,
                 applicant_name, applicant_name_folded, names_folded, national_id,
                 ARRAY(SELECT jsonb_array_elements_text(person_ids)), phone, ARRAY(SELECT jsonb_array_elements_text(phones)),
                 convert_from(content_bytes, 'UTF8')::jsonb, content_bytes, content_sha256,
-                motcua.name_prefixes(names_folded)
-            FROM pg_temp.motcua_in ORDER BY ord
+                motcua.name_prefixes(names_folded), supersedes, chain_first, version, reason
+            FROM pg_temp.motcua_in i
+            -- A receipt code names one chain: a dossier of another chain under it is not stored (R below).
+            WHERE NOT EXISTS (SELECT 1 FROM motcua.dossiers r WHERE r.receipt_code = i.receipt_code AND r.chain_first <> i.chain_first)
+            ORDER BY ord
             ON CONFLICT DO NOTHING RETURNING id)
         INSERT INTO pg_temp.motcua_ins SELECT id FROM x;
         SELECT i.ord,
@@ -158,7 +166,8 @@ public final class PostgresDestination: DeliveryDestination {
         FROM pg_temp.motcua_in i
             LEFT JOIN pg_temp.motcua_ins n ON n.id = i.id
             LEFT JOIN motcua.dossiers d ON d.id = i.id
-            LEFT JOIN motcua.dossiers r ON r.receipt_code = i.receipt_code AND r.id <> i.id
+            LEFT JOIN LATERAL (SELECT r.id FROM motcua.dossiers r WHERE r.receipt_code = i.receipt_code AND r.id <> i.id
+                AND (r.chain_first <> i.chain_first OR r.version = i.version) LIMIT 1) r ON true
         ORDER BY i.ord;
         COMMIT;
 

@@ -6,7 +6,7 @@ import Foundation
 /// running it twice, or on two desks at once, changes nothing the second time.
 public enum PostgresSchema {
     /// The newest schema version this build knows.
-    public static let version = 2
+    public static let version = 3
 
     /// Step n brings the schema from version n−1 to n. Never edit a step
     /// that has shipped: add one.
@@ -60,6 +60,25 @@ public enum PostgresSchema {
         UPDATE motcua.dossiers SET name_prefixes = motcua.name_prefixes(names_folded) WHERE names_folded <> '';
         CREATE INDEX dossiers_name_prefixes ON motcua.dossiers USING gin (name_prefixes);
         DROP INDEX motcua.dossiers_names_folded;
+        """,
+        // 3: corrections and supplements (issue 16). A new version is its own row
+        // naming the row it supersedes, its chain's first id, its number and the
+        // reason. `supersedes` has no foreign key: desks deliver independently, so a
+        // supplement can arrive before (or without) its predecessor, whose row may
+        // be delivered later, elsewhere, or never (a queued predecessor is replaced
+        // before delivery); a key would keep such a supplement out forever. A chain
+        // shares its receipt code: unique per (receipt_code, version); that a code
+        // belongs to one chain is checked by the batch's INSERT (NOT EXISTS over the
+        // same btree index), not by a GiST exclusion constraint, whose upkeep on
+        // every insert would cost delivery speed (issue 15).
+        """
+        ALTER TABLE motcua.dossiers ADD COLUMN supersedes uuid, ADD COLUMN chain_first uuid,
+            ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version BETWEEN 1 AND 999), ADD COLUMN reason text;
+        UPDATE motcua.dossiers SET chain_first = id;
+        ALTER TABLE motcua.dossiers ALTER COLUMN chain_first SET NOT NULL;
+        ALTER TABLE motcua.dossiers DROP CONSTRAINT dossiers_receipt_code_key;
+        ALTER TABLE motcua.dossiers ADD CONSTRAINT dossiers_receipt_code_version_key UNIQUE (receipt_code, version);
+        CREATE INDEX dossiers_supersedes ON motcua.dossiers (supersedes);
         """,
     ]
 

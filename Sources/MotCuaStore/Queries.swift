@@ -19,7 +19,8 @@ public struct StoredDossier: Sendable {
 /// One change in a dossier's life, as `dossiers show` prints it.
 public struct DossierEvent: Sendable {
     public var at: Timestamp
-    /// "submit", "import", "delivering", "delivered", "failed", "set-aside", "retry".
+    /// "submit", "import", "delivering", "delivered", "failed", "set-aside", "retry",
+    /// "superseded" (the submit of the version that replaced it).
     public var event: String
     public var operatorID: String
     public var kiosk: String
@@ -38,6 +39,9 @@ public struct DossierDetails: Sendable {
     /// Set when the core store holds it.
     public var deliveredAt: Timestamp?
     public var history: [DossierEvent]
+    /// The version this one replaces, and the one that replaced it (issue 16), when stored here.
+    public var predecessor: Dossier?
+    public var successor: Dossier?
 }
 
 /// Counts for `queue status`.
@@ -121,29 +125,36 @@ extension DossierStore {
     }
 
     /// A dossier by id or receipt code, from the queue or the core store,
-    /// with its history; nil when unknown.
+    /// with its history and its versions either side; nil when unknown.
     public func details(_ idOrReceipt: String) throws -> DossierDetails? {
         try lock.withLock {
             try refresh(.all)
-            let item = try queue.item(idOrReceipt)
-            let entry = try core.index.entry(item?.id ?? idOrReceipt)
-            // A receipt held in the queue by one dossier and in the core store by another: say so.
-            if let item, item.id != idOrReceipt, let other = core.index.receiptHolder(item.receipt, other: item.id) {
-                throw StoreError.conflict(ReceiptCode.ambiguity(idOrReceipt, ids: [item.id, other]))
-            }
-            let bytes: [UInt8]
-            if let item { bytes = try body(of: item) } else if let entry { bytes = try core.body(of: entry) } else { return nil }
+            guard let (item, entry) = try locate(idOrReceipt) else { return nil }
+            let dossier = try Dossier(bytes: try item.map { try body(of: $0) } ?? core.body(of: entry!))
             var history: [DossierEvent] = []
             for offset in item?.history ?? [] {
                 let (h, _) = try RecordPayload.split(try queueLog.read(at: offset))
-                let detail = h["reason"]?.stringValue ?? h["error"]?.stringValue ?? h["outcome"]?.stringValue
+                // A desk record is shown as what the officer did ("printed", "signed-in").
+                var event = (h["k"]?.stringValue == JournalKind.desk.rawValue ? h["event"]?.stringValue : h["k"]?.stringValue) ?? "?"
+                var detail = h["reason"]?.stringValue ?? h["error"]?.stringValue ?? h["outcome"]?.stringValue
                     ?? h["attempt"]?.intValue.map { "attempt \($0)" } ?? h["bundle"]?.stringValue.map { "from bundle \($0.prefix(12))…" }
-                history.append(DossierEvent(at: Timestamp(milliseconds: Int64(h["at"]?.intValue ?? 0)), event: (h["k"]?.stringValue == "desk" ? h["event"]?.stringValue : h["k"]?.stringValue) ?? "?",
+                if event == JournalKind.submit.rawValue || event == JournalKind.import.rawValue, h["id"]?.stringValue != dossier.id {
+                    // The submit record of the version that replaced this one (QueueState.supersede).
+                    event = "superseded"
+                    detail = (h["id"]?.stringValue ?? "?") + ": " + (h["reason"]?.stringValue ?? "")
+                } else if h["supersedes"] != nil {
+                    detail = nil  // the link is shown beside the history
+                }
+                history.append(DossierEvent(at: Timestamp(milliseconds: Int64(h["at"]?.intValue ?? 0)), event: event,
                                             operatorID: h["op"]?.stringValue ?? "", kiosk: h["kiosk"]?.stringValue ?? "", detail: detail))
             }
-            return DossierDetails(dossier: try Dossier(bytes: bytes), state: item?.state, attempts: item?.attempts ?? 0,
+            let successorID = successor(of: dossier.id)
+            return DossierDetails(dossier: dossier, state: item?.state, attempts: item?.attempts ?? 0,
                                   lastError: item?.lastError, nextRetry: item?.nextRetry,
-                                  deliveredAt: entry.map { Timestamp(milliseconds: $0.deliveredAt) }, history: history)
+                                  deliveredAt: (entry ?? core.index.entry(id: dossier.id)).map { Timestamp(milliseconds: $0.deliveredAt) },
+                                  history: history,
+                                  predecessor: try dossier.link.flatMap { try dossierLocked(id: $0.supersedes) },
+                                  successor: try successorID.flatMap { try dossierLocked(id: $0) })
         }
     }
 
@@ -151,15 +162,32 @@ extension DossierStore {
     public func dossierBytes(_ idOrReceipt: String) throws -> [UInt8]? {
         try lock.withLock {
             try refresh(.all)
-            if let item = try queue.item(idOrReceipt) {
-                if item.id != idOrReceipt, let other = core.index.receiptHolder(item.receipt, other: item.id) {
-                    throw StoreError.conflict(ReceiptCode.ambiguity(idOrReceipt, ids: [item.id, other]))
-                }
-                return try body(of: item)
-            }
-            if let entry = try core.index.entry(idOrReceipt) { return try core.body(of: entry) }
-            return nil
+            guard let (item, entry) = try locate(idOrReceipt) else { return nil }
+            if let item { return try body(of: item) }
+            return try entry.map { try core.body(of: $0) }
         }
+    }
+
+    /// A dossier by id, or the latest version of the one chain holding a
+    /// receipt code, in the queue and/or the core store (queue and core
+    /// loaded, under the lock). Throws when several chains hold the code.
+    func locate(_ idOrReceipt: String) throws -> (QueueItem?, StoreIndex.Entry?)? {
+        var id = idOrReceipt
+        if queue.item(id: id) == nil, core.index.entry(id: id) == nil {
+            let holders = queue.items(receipt: idOrReceipt).map { ($0.id, $0.chain, $0.version) }
+                + core.index.entries(receipt: idOrReceipt).map { ($0.id, $0.chain, $0.version) }
+            guard let latest = try ReceiptChains.latest(holders, receipt: idOrReceipt, id: \.0, chain: \.1, version: \.2) else { return nil }
+            id = latest.0
+        }
+        let item = queue.item(id: id), entry = core.index.entry(id: id)
+        return item == nil && entry == nil ? nil : (item, entry)
+    }
+
+    /// One dossier by id from the queue or the core store (under the lock).
+    func dossierLocked(id: String) throws -> Dossier? {
+        if let item = queue.item(id: id) { return try Dossier(bytes: try body(of: item)) }
+        if let entry = core.index.entry(id: id) { return try Dossier(bytes: try core.body(of: entry)) }
+        return nil
     }
 }
 

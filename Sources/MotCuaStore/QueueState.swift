@@ -1,14 +1,17 @@
 import Foundation
 import MotCuaForms
 
-/// Where a dossier is in the outbox. `delivered` and `setAside` are the ends;
-/// `queue retry` brings a set-aside or failed one back to `queued`.
+/// Where a dossier is in the outbox. `delivered`, `setAside` and `superseded`
+/// are the ends; `queue retry` brings a set-aside or failed one back to `queued`.
+/// (The order is the snapshot's encoding: new states go last.)
 public enum QueueItemState: String, Sendable, CaseIterable {
     case queued
     case delivering
     case delivered
     case failed
     case setAside = "set-aside"
+    /// Replaced by a correction before it was delivered: kept, never delivered.
+    case superseded
 }
 
 /// One dossier in the outbox, as rebuilt from the queue journal.
@@ -27,6 +30,13 @@ public struct QueueItem: Sendable {
     public internal(set) var lastError: String?
     public internal(set) var nextRetry: Timestamp?
     public internal(set) var updatedAt: Timestamp
+    /// The version this one replaces (a correction or supplement), its chain's
+    /// first id (its own for a first version) and its number in the chain.
+    public let supersedes: String?
+    public let chain: String
+    public let version: Int
+    /// The id of the version that replaced this one, once one did.
+    public internal(set) var supersededBy: String?
     /// Offset of the record holding the dossier's bytes in queue.log.
     let recordOffset: UInt64
     /// Offsets of every journal record about this dossier, oldest first.
@@ -63,21 +73,20 @@ struct QueueState {
 
     func item(id: String) -> QueueItem? { byID[id].map { items[$0] } }
 
-    /// The dossier with this id, else the one holding this receipt code.
-    /// Throws when several dossiers hold the receipt: never picks one silently.
+    /// The dossier with this id, else the one holding this receipt code (the
+    /// latest version when a chain holds it). Throws when dossiers of several
+    /// chains hold the receipt: never picks one silently.
     func item(_ idOrReceipt: String) throws -> QueueItem? {
         if let i = byID[idOrReceipt] { return items[i] }
-        let holders = items(receipt: idOrReceipt)
-        if holders.count > 1 { throw StoreError.conflict(ReceiptCode.ambiguity(idOrReceipt, ids: holders.map(\.id))) }
-        return holders.first
+        return try ReceiptChains.latest(items(receipt: idOrReceipt), receipt: idOrReceipt, id: \.id, chain: \.chain, version: \.version)
     }
 
     /// Every queued dossier holding receipt code `receipt`, oldest first.
     func items(receipt: String) -> [QueueItem] { (byReceipt[receipt.uppercased()] ?? []).map { items[$0] } }
 
-    /// The id of another dossier already holding `receipt`, if any.
-    func receiptHolder(_ receipt: String, other id: String) -> String? {
-        items(receipt: receipt).first { $0.id != id }?.id
+    /// The id of a dossier of another chain than `chain` already holding `receipt`, if any.
+    func receiptHolder(_ receipt: String, other id: String, chain: String) -> String? {
+        items(receipt: receipt).first { $0.id != id && $0.chain != chain }?.id
     }
 
     func nextReceiptSequence(dayKey: String) -> Int { (receiptCounters[dayKey] ?? 0) + 1 }
@@ -101,6 +110,7 @@ struct QueueState {
         let id = try h.string("id")
         if kind == .submit || kind == .import {
             try addDossier(h, id: id, at: at, offset: offset, body: body, counts: kind == .submit)
+            if let link = try? DossierLink.read(h) { supersede(link.supersedes, by: id, at: at, offset: offset) }
             return
         }
         guard let index = byID[id] else {
@@ -144,6 +154,28 @@ struct QueueState {
         items[index] = item
     }
 
+    /// A correction's submit record takes its predecessor out of the queue
+    /// when it was not delivered yet (the record itself is the only mark, so
+    /// no power cut can separate the two); a delivered one only learns who
+    /// supplements it. A predecessor only in the core store is not in `items`.
+    private mutating func supersede(_ old: String, by new: String, at: Timestamp, offset: UInt64) {
+        guard let index = byID[old] else { return }
+        var item = items[index]
+        item.supersededBy = new
+        switch item.state {
+        case .queued, .failed, .setAside:
+            item.state = .superseded
+            item.nextRetry = nil
+        case .delivered:
+            break
+        case .delivering, .superseded:
+            problems.append("queue.log: dossier \(old) was \(item.state.rawValue) when \(new) superseded it at offset \(offset)")
+        }
+        item.updatedAt = at
+        item.history.append(offset)
+        items[index] = item
+    }
+
     private mutating func addDossier(_ h: JSONObject, id: String, at: Timestamp, offset: UInt64, body: UnsafeRawBufferPointer?, counts: Bool) throws {
         let hash = try h.digest("sha256")
         if checkContent, let body, SHA256.hash(body) != hash {
@@ -154,10 +186,16 @@ struct QueueState {
             return
         }
         let receipt = try h.string("receipt")
+        let link: DossierLink?
+        do { link = try DossierLink.read(h) } catch {
+            problems.append("queue.log: dossier \(id) at offset \(offset) has a malformed link: \(error)")
+            link = nil
+        }
         let item = QueueItem(id: id, receipt: receipt, formID: try h.string("formID"), formVersion: try h.string("formVersion"),
                              formHash: try h.digest("formHash"), contentHash: hash,
                              submittedAt: Timestamp(milliseconds: Int64(h["submittedAt"]?.intValue ?? Int(at.milliseconds))),
                              state: .queued, attempts: 0, lastError: nil, nextRetry: nil, updatedAt: at,
+                             supersedes: link?.supersedes, chain: link?.first ?? id, version: link?.version ?? 1, supersededBy: nil,
                              recordOffset: offset, history: [offset])
         byID[id] = items.count
         byReceipt[receipt, default: []].append(items.count)
@@ -167,9 +205,9 @@ struct QueueState {
 
     // MARK: snapshot
 
-    /// 2: receipt counters count only this store's own submits (F7); a
-    /// kind-1 snapshot is rebuilt from the journal.
-    static let snapshotKind: UInt8 = 2
+    /// 2: receipt counters count only this store's own submits (F7); 3:
+    /// each item's link (issue 16). An older snapshot is rebuilt from the journal.
+    static let snapshotKind: UInt8 = 3
 
     func encode() -> ByteWriter {
         var w = ByteWriter()
@@ -181,6 +219,7 @@ struct QueueState {
             w.int(it.attempts); w.optionalString(it.lastError)
             w.i64(it.nextRetry?.milliseconds ?? Int64.min); w.i64(it.updatedAt.milliseconds)
             w.u64(it.recordOffset)
+            w.optionalString(it.supersedes); w.string(it.chain); w.int(it.version); w.optionalString(it.supersededBy)
             w.u32(UInt32(it.history.count))
             for o in it.history { w.u64(o) }
         }
@@ -202,6 +241,7 @@ struct QueueState {
             guard stateIndex < QueueItemState.allCases.count else { throw ByteReader.Overrun() }
             let attempts = try r.int(), lastError = try r.optionalString()
             let next = try r.i64(), updated = try r.i64(), recordOffset = try r.u64()
+            let supersedes = try r.optionalString(), chain = try r.string(), version = try r.int(), supersededBy = try r.optionalString()
             let hn = Int(try r.u32())
             var history: [UInt64] = []
             history.reserveCapacity(hn)
@@ -212,7 +252,8 @@ struct QueueState {
                                      contentHash: content, submittedAt: Timestamp(milliseconds: submitted),
                                      state: QueueItemState.allCases[stateIndex], attempts: attempts, lastError: lastError,
                                      nextRetry: next == Int64.min ? nil : Timestamp(milliseconds: next),
-                                     updatedAt: Timestamp(milliseconds: updated), recordOffset: recordOffset, history: history))
+                                     updatedAt: Timestamp(milliseconds: updated), supersedes: supersedes, chain: chain, version: version,
+                                     supersededBy: supersededBy, recordOffset: recordOffset, history: history))
         }
         for _ in 0..<Int(try r.u32()) { s.receiptCounters[try r.string()] = try r.int() }
         let m = Int(try r.u32())

@@ -26,11 +26,19 @@ struct StoreIndex {
         var phones: [String] = []
         /// When the citizen submitted (what `dossiers list` shows).
         var submittedAt: Int64 = 0
+        /// A correction or supplement: the version it replaces, its chain's first id, its number.
+        var supersedes: String?
+        var first: String?
+        var version = 1
+        /// The chain's id: the first version's (holders of one receipt code in one chain are no conflict).
+        var chain: String { first ?? id }
     }
 
     private(set) var entries: [Entry] = []
     private(set) var byID: [String: Int] = [:]
     private(set) var byReceipt: [String: Int] = [:]
+    /// A stored version's id → the stored version that replaced it.
+    private(set) var successors: [String: String] = [:]
     /// Receipt codes held by more than one stored dossier (data from before
     /// receipts were checked at import and delivery; verify reports them):
     /// every holder, oldest first. Empty in a sound store.
@@ -102,6 +110,7 @@ struct StoreIndex {
         entries.append(e)
         byID[e.id] = i
         noteReceipt(e.receipt, i)
+        if let old = e.supersedes { successors[old] = e.id }
         if var map = byPersonalID {
             byPersonalID = nil  // one owner while appending, no copy
             for pid in e.personalIDs { map[pid, default: []].append(i) }
@@ -129,8 +138,8 @@ struct StoreIndex {
 
     /// The id of a stored dossier other than `id` holding `receipt`, if any:
     /// what delivery and import ask before accepting a dossier (F6).
-    func receiptHolder(_ receipt: String, other id: String) -> String? {
-        entries(receipt: receipt).first { $0.id != id }?.id
+    func receiptHolder(_ receipt: String, other id: String, chain: String) -> String? {
+        entries(receipt: receipt).first { $0.id != id && $0.chain != chain }?.id
     }
 
     mutating func addConflict(id: String, hash: Digest) {
@@ -154,9 +163,7 @@ struct StoreIndex {
     /// throws when several hold it (never picks one silently).
     func entry(_ idOrReceipt: String) throws -> Entry? {
         if let i = byID[idOrReceipt] { return entries[i] }
-        let holders = entries(receipt: idOrReceipt)
-        if holders.count > 1 { throw StoreError.conflict(ReceiptCode.ambiguity(idOrReceipt, ids: holders.map(\.id))) }
-        return holders.first
+        return try ReceiptChains.latest(entries(receipt: idOrReceipt), receipt: idOrReceipt, id: \.id, chain: \.chain, version: \.version)
     }
 
     /// Entries whose key has every word of `query` (folded) at the start of
@@ -227,7 +234,8 @@ struct StoreIndex {
 
     /// 3: entries hold phones (in the search text too) and the submission
     /// time; a kind-2 snapshot is rebuilt from store.log.
-    static let snapshotKind: UInt8 = 3
+    /// 4: each entry's link (issue 16); older snapshots are rebuilt from store.log.
+    static let snapshotKind: UInt8 = 4
 
     /// Entries with form id and version as indexes into a table of the few
     /// distinct forms, then the search text and its offsets in bulk.
@@ -247,6 +255,7 @@ struct StoreIndex {
             w.string(e.id); w.string(e.receipt); w.u32(forms[e.formID + "\u{0}" + e.formVersion]!)
             w.digest(e.contentHash); w.u64(e.offset); w.i64(e.deliveredAt)
             w.strings(e.names); w.strings(e.personalIDs); w.strings(e.phones); w.i64(e.submittedAt)
+            w.optionalString(e.supersedes); w.optionalString(e.first); w.int(e.version)
         }
         w.u64(UInt64(searchText.count))
         w.bytes += searchText
@@ -276,7 +285,9 @@ struct StoreIndex {
             guard form < table.count else { throw ByteReader.Overrun() }
             index.entries.append(Entry(id: id, receipt: receipt, formID: table[form].0, formVersion: table[form].1,
                                        contentHash: try r.digest(), offset: try r.u64(), deliveredAt: try r.i64(),
-                                       names: try r.strings(), personalIDs: try r.strings(), phones: try r.strings(), submittedAt: try r.i64()))
+                                       names: try r.strings(), personalIDs: try r.strings(), phones: try r.strings(), submittedAt: try r.i64(),
+                                       supersedes: try r.optionalString(), first: try r.optionalString(), version: try r.int()))
+            if let old = index.entries[i].supersedes { index.successors[old] = id }
             index.byID[id] = i
             index.noteReceipt(receipt, i)
         }

@@ -26,15 +26,18 @@ public struct SubmitRequest: Sendable {
     public var operatorID: String
     /// The submit time; nil = now. Tests fix it.
     public var now: Timestamp?
+    /// Set when this dossier corrects or supplements an earlier one (`DossierLink`).
+    public var correction: CorrectionRequest?
 
     public init(form: FormFile, answers: JSONValue, language: String = "vi", dossierID: String? = nil,
-                operatorID: String, now: Timestamp? = nil) {
+                operatorID: String, now: Timestamp? = nil, correction: CorrectionRequest? = nil) {
         self.form = form
         self.answers = answers
         self.language = language
         self.dossierID = dossierID
         self.operatorID = operatorID
         self.now = now
+        self.correction = correction
     }
 }
 
@@ -47,6 +50,8 @@ public struct Submission: Sendable, Equatable {
     public var formID: String
     public var formVersion: String
     public var submittedAt: Timestamp
+    /// Set for a correction or supplement.
+    public var link: DossierLink? = nil
     /// Soft checks that did not pass (shown, not blocking).
     public var warnings: [CheckIssue]
 }
@@ -94,8 +99,9 @@ extension DossierStore {
             }
         }
         guard !checked.isEmpty else { return outcomes.compactMap { $0 } }
+        let corrects = checked.contains { $0.request.correction != nil }
         return try lock.withLock {
-            try refresh(.queue, completeAudit: false)
+            try refresh(corrects ? .all : .queue, completeAudit: false)
             var records: [(header: JSONObject, body: [UInt8]?)] = []
             var results: [SubmitOutcome] = []
             var counters: [String: Int] = [:]
@@ -115,6 +121,19 @@ extension DossierStore {
                     continue
                 }
                 try forms.store(request.form)
+                if let correction = request.correction {
+                    guard checked.count == 1 else { throw StoreError.invalidArgument("a correction is submitted on its own, not in a batch") }
+                    let (link, receipt) = try correctionLink(correction, formID: form.formID)
+                    let dossier = Dossier(id: id, receipt: receipt, formID: form.formID, formVersion: form.formVersion, formHash: request.form.sha256,
+                                          language: request.language, kiosk: kioskID, operatorID: request.operatorID,
+                                          submittedAt: now, answers: answers.answers, link: link)
+                    let body = JSONBytes.encode(dossier.json)
+                    records.append((journalHeader(.submit, seq: queue.lastSeq + 1, at: now, operatorID: request.operatorID,
+                                                  dossierMembers(dossier, contentHash: SHA256.hash(body))), body))
+                    results.append(.submitted(Submission(id: id, receipt: receipt, formID: dossier.formID, formVersion: dossier.formVersion,
+                                                            submittedAt: now, link: link, warnings: answers.warnings)))
+                    continue
+                }
                 let day = now.vietnamDate
                 let key = ReceiptCode.dayKey(unit: receiptUnit, day: day)
                 // The next code of this kiosk's own sequence that nobody holds
@@ -153,7 +172,7 @@ extension DossierStore {
     func dossierMembers(_ d: Dossier, contentHash: Digest) -> [(String, JSONValue)] {
         [("id", .string(d.id)), ("receipt", .string(d.receipt)), ("formID", .string(d.formID)),
          ("formVersion", .string(d.formVersion)), ("formHash", .string(d.formHash.hex)),
-         ("sha256", .string(contentHash.hex)), ("submittedAt", .int(Int(d.submittedAt.milliseconds)))]
+         ("sha256", .string(contentHash.hex)), ("submittedAt", .int(Int(d.submittedAt.milliseconds)))] + (d.link?.members ?? [])
     }
 
     /// A second submit under an id already queued: harmless when it carries
@@ -165,6 +184,7 @@ extension DossierStore {
             throw StoreError.conflict("dossier \(existing.id) was already submitted (receipt \(existing.receipt)) with other answers; it was not changed")
         }
         return .alreadySubmitted(Submission(id: existing.id, receipt: existing.receipt, formID: existing.formID,
-                                               formVersion: existing.formVersion, submittedAt: existing.submittedAt, warnings: warnings))
+                                               formVersion: existing.formVersion, submittedAt: existing.submittedAt, link: stored.link,
+                                               warnings: warnings))
     }
 }

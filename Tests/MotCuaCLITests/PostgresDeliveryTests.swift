@@ -31,7 +31,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: root) }
         let init1 = try Motcua.run(["core", "init", "--to", pg.url])
         #expect(init1.status == 0, "\(init1.stderr)")
-        #expect(init1.stdout.contains("schema version 2 (was 0)"))
+        #expect(init1.stdout.contains("schema version 3 (was 0)"))
         #expect(try Motcua.run(["core", "init", "--to", pg.url]).stdout.contains("up to date"), "init is idempotent")
 
         var kiosks: [(data: String, ids: [String])] = []

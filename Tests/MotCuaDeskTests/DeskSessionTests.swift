@@ -70,4 +70,35 @@ import MotCuaStore
         // A new installation reads the disk, and says what is missing.
         #expect(throws: StoreError.self) { _ = try Installation(environment: ["MOTCUA_HOME": f.home]).holidays() }
     }
+
+    /// A correction (issue 16): the predecessor's answers prefilled under a new id, the
+    /// correction kept with its draft across a resume, the receipt with version and reason.
+    @Test func aCorrectionIsPrefilledSurvivesAResumeAndReceiptsItsVersion() throws {
+        let f = try fixture()
+        let desk = try desk(f)
+        let first = try desk.start(form: "thu", language: "vi")
+        let original = try first.submit(Interview(form: first.loaded.form, validator: first.makeInterview().validator,
+                                                  answers: JSONObject([("ten", .string("Lê Vân"))])))
+        #expect(throws: StoreError.self) { _ = try desk.openCorrection(of: original.receipt, reason: "\u{7}") }
+        var session: DeskSession? = try desk.openCorrection(of: original.receipt, reason: "sai tên", operatorID: "lan")
+        let id = try #require(session?.draft.id)
+        #expect(id != original.id)
+        var interview = try #require(session?.makeInterview())
+        #expect(interview.answers["ten"] == "Lê Vân", "prefilled")
+        #expect(interview.cursor == .review, "a correction opens on the review")
+        try session?.save(Interview(form: interview.form, validator: interview.validator, answers: JSONObject([("ten", .string("Lê Văn Vân"))])))
+        session = nil
+        let resumed = try desk.resume(draft: id)
+        #expect(resumed.correction == CorrectionRequest(of: original.id, reason: "sai tên"))
+        interview = resumed.makeInterview()
+        let receipt = try resumed.submitReceipt(interview)
+        #expect(receipt.code == original.receipt)
+        #expect(receipt.version == 2 && receipt.correctionReason == "sai tên")
+        let lines = receipt.layout(desk.installation.messages("vi")).map(\.text)
+        #expect(lines.contains("Mã hồ sơ: \(original.receipt) (bổ sung lần 1)"), "\(lines)")
+        let stored = try #require(try desk.store.details(original.receipt))
+        #expect(stored.dossier.id == id && stored.dossier.answers["ten"] == "Lê Văn Vân")
+        #expect(stored.predecessor?.id == original.id)
+        #expect(try desk.store.details(original.id)?.state == .superseded)
+    }
 }

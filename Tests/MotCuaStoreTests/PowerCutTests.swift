@@ -12,7 +12,7 @@ import Testing
 /// every acknowledged delivery is in the core store, every acknowledged
 /// bundle and draft is whole, and `verify` is clean.
 @Suite struct PowerCutTests {
-    enum Op: CaseIterable { case submitA, submitB, deliverA, deliverB, exportA, importB, saveDraft }
+    enum Op: CaseIterable { case submitA, submitB, deliverA, deliverB, exportA, importB, saveDraft, correctA }
 
     /// What the sequence was told had succeeded (it must survive the cut).
     struct Acknowledged {
@@ -22,6 +22,8 @@ import Testing
         var deliveredB: [String] = []
         var bundles: [String] = []
         var draftVersion: Int?
+        /// Corrections acknowledged on a: (new id, the id it supersedes).
+        var correctionsA: [(new: String, old: String, wasDelivered: Bool)] = []
     }
 
     static let draftID = "draft-0000-power-cut"
@@ -69,6 +71,17 @@ import Testing
                         ack.queuedB += summary.items.filter { mine.contains($0.receipt) }.map(\.id).filter { !ack.queuedB.contains($0) }
                     }
                 }
+            case .correctA:
+                // A correction of a's latest dossier: one journal record that also takes a
+                // queued predecessor out of the queue.
+                guard let old = ack.queuedA.last,
+                      let before = try? a.details(old)?.state else { continue }
+                var correction = request
+                correction.correction = CorrectionRequest(of: old, reason: "sửa lần \(i)")
+                if case .submitted(let r)? = try? a.submit(correction) {
+                    ack.queuedA.append(r.id)
+                    ack.correctionsA.append((r.id, old, before == .delivered))
+                }
             case .saveDraft:
                 let version = (ack.draftVersion ?? 0) + 1
                 var answers = JSONObject()
@@ -100,6 +113,17 @@ import Testing
                 let lost = Set(queued).subtracting(ids)
                 if !lost.isEmpty { problems.append("\(name): acknowledged dossiers lost: \(lost.sorted())") }
                 let stored = Set(try store.storedDossiers().map(\.id))
+                // A replaced dossier is never delivered; a correction's predecessor is delivered or replaced.
+                for item in summary.items where item.state == .superseded && stored.contains(item.id) {
+                    problems.append("\(name): \(item.id) was superseded but is in the core store")
+                }
+                for (new, old, wasDelivered) in name == "a" ? ack.correctionsA : [] {
+                    let state = summary.items.first(where: { $0.id == old })?.state
+                    if state != (wasDelivered ? .delivered : .superseded) {
+                        problems.append("a: \(old) was corrected by \(new) but is \(String(describing: state))")
+                    }
+                    if summary.items.first(where: { $0.id == new })?.supersedes != old { problems.append("a: \(new) lost its link to \(old)") }
+                }
                 for id in delivered {
                     if !stored.contains(id) { problems.append("\(name): \(id) was acknowledged delivered but is not in the core store") }
                     if summary.items.first(where: { $0.id == id })?.state != .delivered {
@@ -135,13 +159,16 @@ import Testing
     }
 
     static func sequence(_ rng: inout SeededRandom, length: Int) -> (ops: [Op], ids: [String]) {
-        let weighted: [Op] = [.submitA, .submitA, .submitA, .submitB, .deliverA, .deliverA, .deliverB, .exportA, .importB, .importB, .saveDraft]
+        let weighted: [Op] = [.submitA, .submitA, .submitA, .submitB, .deliverA, .deliverA, .deliverB, .exportA, .importB, .importB, .saveDraft, .correctA]
         var ops = (0..<length).map { _ in weighted.randomElement(using: &rng)! }
         // Every sequence delivers something and carries a bundle across, whatever the seed.
         ops[0] = .submitA
         ops[length / 2] = .deliverA
         ops[1] = .exportA
         ops[length / 2 + 1] = .importB
+        // A correction before a delivery (its predecessor replaced) and one after (a supplement).
+        ops[length / 2 - 1] = .correctA
+        ops[length - 1] = .correctA
         let ids = (0..<length).map { _ in
             String(format: "%08x-%04x-4%03x-8%03x-%012llx", UInt32.random(in: 0...UInt32.max, using: &rng), UInt16.random(in: 0...UInt16.max, using: &rng),
                    UInt16.random(in: 0...0xFFF, using: &rng), UInt16.random(in: 0...0xFFF, using: &rng), UInt64.random(in: 0...0xFFFF_FFFF_FFFF, using: &rng))

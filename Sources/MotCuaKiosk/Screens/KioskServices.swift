@@ -137,6 +137,7 @@ public struct KioskServices {
     /// Prints a receipt (its PDF through the configured print command); the
     /// error says why not, in one line.
     public var printReceipt: (Receipt) throws -> Void
+    public var correctDossier: ((String, String, String) throws -> FormSession)? = nil
     /// Sign-in, when operators are configured (nil: the kiosk is open to whoever sits at it).
     public var operators: OperatorServices?
     /// Today's numbers and dossiers (the "Hôm nay" screen), as `motcua report` counts them.

@@ -19,6 +19,9 @@ public struct Draft: Sendable, Equatable {
     /// The operator who started it: an officer sees only their own drafts in the
     /// kiosk, an administrator sees all (nil: started before operators existed).
     public var owner: String?
+    /// Set when the interview corrects or supplements a submitted dossier (issue 16):
+    /// kept with the draft so a resumed correction is still one.
+    public var correction: CorrectionRequest?
 
     public init(id: String, formID: String, formVersion: String, formPath: String, language: String,
                 answers: JSONObject = JSONObject(), finishedRepeats: [String] = [], applicantName: String? = nil,
@@ -40,6 +43,7 @@ public struct Draft: Sendable, Equatable {
         o["finishedRepeats"] = .array(finishedRepeats.map(JSONValue.string))
         o["answers"] = .object(answers)
         if let owner { o["operator"] = .string(owner) }
+        if let correction { o["correction"] = ["of": .string(correction.of), "reason": .string(correction.reason)] }
         return .object(o)
     }
 
@@ -55,6 +59,12 @@ public struct Draft: Sendable, Equatable {
                   createdAt: json["createdAt"]?.stringValue.flatMap(Timestamp.init(iso8601:)) ?? .now,
                   updatedAt: json["updatedAt"]?.stringValue.flatMap(Timestamp.init(iso8601:)) ?? .now)
         owner = json["operator"]?.stringValue
+        if let c = json["correction"] {
+            guard let of = c["of"]?.stringValue, let reason = c["reason"]?.stringValue else {
+                throw StoreError.invalidArgument("the draft's correction names no dossier or no reason")
+            }
+            correction = CorrectionRequest(of: of, reason: reason)
+        }
     }
 }
 

@@ -140,6 +140,10 @@ public final class HTTPSDestination: DeliveryDestination {
             try scratch.write(bodyPath, item.body)
             var headers = ["Content-Type: application/json", "Idempotency-Key: \(item.id)", "Content-SHA256: \(item.contentHash.hex)",
                            "X-MotCua-Receipt: " + Curl.headerValue(item.receipt), "X-MotCua-Kiosk: " + Curl.headerValue(item.kioskID)]
+            // A correction or supplement names the version it replaces (also in the body).
+            if let link = item.link {
+                headers += ["X-MotCua-Supersedes: " + Curl.headerValue(link.supersedes), "X-MotCua-Version: \(link.version)"]
+            }
             if let token { headers.append("Authorization: Bearer \(token)") }
             transfers.append(.init(url: base + "/dossiers/" + item.id, bodyPath: bodyPath, headers: headers,
                                    replyPath: scratch.path + "/\(i).reply", headerPath: scratch.path + "/\(i).head"))
