@@ -160,7 +160,10 @@ final class KioskBackend {
 
     func session(_ setup: FillSetup) -> FormSession {
         // The draft is saved and the dossier queued by the desk session itself: neither comes back up here.
-        FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save, submit: { [self] in try setup.session.submitReceipt($0, officer: signedInName) })
+        var session = FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save,
+                                  submit: { [self] in try setup.session.submitReceipt($0, officer: signedInName) })
+        session.possibleDuplicates = setup.session.possibleDuplicates
+        return session
     }
 
     /// A draft open elsewhere, said in the kiosk's words.
@@ -168,8 +171,11 @@ final class KioskBackend {
         .conflict(messages(language).text("draft.in_use", ["id": busy.draftID]))
     }
 
+    /// The returning citizen's search over this desk's dossiers, its index kept between keystrokes.
+    private lazy var finder = DossierFinder(desk: desk)
+
     func services() -> KioskServices {
-        KioskServices(
+        var services = KioskServices(
             messages: { [self] in messages($0) },
             searchProcedures: { [self] query, language in
                 catalog.procedureItems(query, language: language, messages: messages(language))
@@ -217,5 +223,12 @@ final class KioskBackend {
                 try ReceiptPrinter(dataDir: store.directory, messages: messages(line.values["--lang"] ?? "vi")).print(receipt)
             },
             operators: signIn?.services { [self] in messages("vi").text($0, $1) })
+        services.findDossiers = { [self] query, language in
+            // An empty query: the screen opened, so the next search reads the store afresh.
+            if !query.contains(where: { !$0.isWhitespace }) { finder.reload(); return [] }
+            return try finder.find(query, language: language)
+        }
+        services.dossierReceipt = { [self] id, language in try desk.dossierReceipt(id, language: language) }
+        return services
     }
 }

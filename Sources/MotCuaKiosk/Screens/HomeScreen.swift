@@ -5,7 +5,7 @@ import MotCuaForms
 import MotCuaText
 
 enum HomeAction: Equatable {
-    case none, drafts, queue, language, quit
+    case none, drafts, queue, language, quit, returning
     case start(String)
 }
 
@@ -45,7 +45,8 @@ struct HomeScreen {
 
     mutating func update(_ key: Key, services: KioskServices) -> HomeAction {
         notice = nil
-        switch KioskKey.command(key, among: [.drafts, .queue, .language, .leave]) {
+        switch KioskKey.command(key, among: [.drafts, .queue, .language, .leave, .returning]) {
+        case .returning?: return .returning
         case .drafts?: return .drafts
         case .queue?: return .queue
         case .language?: return .language
@@ -121,7 +122,7 @@ struct HomeScreen {
     /// margins, and the row where the search goes.
     private func chrome(size: Size) -> (Screen, Rect, Int) {
         let hints = [CommonHints.enter(m, "kiosk.enter.start")] + (canSwitch ? [KioskKey.switchOperator.hint(m)] : []) + [KioskKey.drafts.hint(m), KioskKey.queue.hint(m),
-                     KioskKey.language.hint(m), KeyHint(KioskKey.leave.label, m.text("kiosk.key.quit")), KioskKey.highContrast.hint(m)]
+                     KioskKey.language.hint(m), KeyHint(KioskKey.leave.label, m.text("kiosk.key.quit")), KioskKey.returning.hint(m), KioskKey.highContrast.hint(m)]
         var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.home"),
                                                             status: [who, m.text("kiosk.language.name")].compactMap { $0 }.joined(separator: " · "),
                                                             hints: hints), size: size)

@@ -14,6 +14,7 @@ public struct KioskApp: KioskProgram {
         case interview(InterviewScreen)
         case receipt(ReceiptScreen)
         case signIn(SignInScreen)
+        case returning(ReturningScreen)
     }
 
     let services: KioskServices
@@ -116,6 +117,7 @@ public struct KioskApp: KioskProgram {
             case .quit: return .quit(0)
             case .drafts: route = .drafts(DraftsScreen(messages: m, services: services))
             case .queue: route = .queue(QueueScreen(messages: m, services: services))
+            case .returning: route = .returning(ReturningScreen(messages: m, services: services, typing: typing))
             case .language:
                 language = language == "vi" ? "en" : "vi"
                 goHome()
@@ -163,6 +165,14 @@ public struct KioskApp: KioskProgram {
                 // Only the code: the receipt's personal facts stay off the scrollback.
                 if singleForm { farewell = [m.text("kiosk.submitted", ["code": receipt.code])] }
                 route = .receipt(ReceiptScreen(receipt: receipt, messages: screen.m))
+            }
+        case .returning(var screen):
+            let action = screen.update(key, services: services)
+            route = .returning(screen)
+            switch action {
+            case .none: break
+            case .back: goHome()
+            case .correct(let session): open(session)
             }
         case .receipt(var receipt):
             let action = receipt.update(key)
@@ -239,6 +249,7 @@ public struct KioskApp: KioskProgram {
         case .interview(let screen): return screen.view(size: size)
         case .receipt(let receipt): return receipt.view(size: size)
         case .signIn(let screen): return screen.view(size: size)
+        case .returning(let screen): return screen.view(size: size, strings: strings)
         }
     }
 
@@ -251,6 +262,7 @@ public struct KioskApp: KioskProgram {
         case .interview: "interview"
         case .receipt: "receipt"
         case .signIn: "sign-in"
+        case .returning: "returning"
         }
     }
 }

@@ -9,11 +9,14 @@ enum KioskKey: CaseIterable {
     case help, review, fast, highContrast, drafts, typing, queue, language, submit, qrCodes, leave, readAloud, autoRead
     /// "Đổi người": outside an interview (where F3 is the fast view), back to sign-in.
     case switchOperator
+    /// "Tra cứu hồ sơ" on the home screen (where F2 / Ctrl-R, the review, is never needed):
+    /// a returning citizen's dossiers.
+    case returning
 
     var function: Int {
         switch self {
         case .help: 1
-        case .review: 2
+        case .review, .returning: 2
         case .fast, .switchOperator: 3
         case .highContrast: 4
         case .drafts, .qrCodes: 5
@@ -30,7 +33,7 @@ enum KioskKey: CaseIterable {
     var control: Character {
         switch self {
         case .help: "g"
-        case .review: "r"
+        case .review, .returning: "r"
         case .fast: "f"
         case .highContrast: "o"
         case .drafts: "d"
@@ -73,6 +76,7 @@ enum KioskKey: CaseIterable {
         case .readAloud: m.text("kiosk.key.read")
         case .autoRead: m.text("kiosk.key.autoread")
         case .switchOperator: m.text("kiosk.key.switch")
+        case .returning: m.text("kiosk.key.returning")
         }
     }
 

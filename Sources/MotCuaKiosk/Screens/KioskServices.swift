@@ -102,6 +102,9 @@ public struct FormSession {
     public var save: (Interview) throws -> Void
     /// Queues the dossier durably, drops the draft and gives the receipt.
     public var submit: (Interview) throws -> Receipt
+    /// Dossiers like this one received in the last 30 days (same procedure, same national
+    /// id or same name and date of birth): asked before submitting, to warn, never to block.
+    public var possibleDuplicates: ((Interview) -> [EarlierDossier])? = nil
 
     public init(interview: Interview, draftID: String, save: @escaping (Interview) throws -> Void,
                 submit: @escaping (Interview) throws -> Receipt) {
@@ -133,8 +136,15 @@ public struct KioskServices {
     /// Prints a receipt (its PDF through the configured print command); the
     /// error says why not, in one line.
     public var printReceipt: (Receipt) throws -> Void
+    public var correctDossier: ((String, String, String) throws -> FormSession)? = nil
     /// Sign-in, when operators are configured (nil: the kiosk is open to whoever sits at it).
     public var operators: OperatorServices?
+    /// A returning citizen's dossiers matching a query (name without diacritics, national
+    /// id, phone, receipt code), best first, titles in a language. Arguments: query,
+    /// language. An empty query finds none and makes the next search read the store afresh.
+    public var findDossiers: (String, String) throws -> [FoundDossier] = { _, _ in throw ServiceUnavailable(what: "dossier search") }
+    /// The receipt of a dossier (by id), again, in a language.
+    public var dossierReceipt: (String, String) throws -> Receipt = { _, _ in throw ServiceUnavailable(what: "receipts") }
 
     public init(messages: @escaping (String) -> Messages,
                 searchProcedures: @escaping (String, String) -> [ProcedureItem],
