@@ -30,15 +30,7 @@ func printReceiptCodes(_ store: DossierStore, _ key: String, language: String) {
     }
 }
 
-/// The receipt of a stored dossier: from the copy of the form it was made
-/// with, as of the day it was filed, with this data folder's settings (agency,
-/// tracking URL, payee). Nil when that copy is unusable.
+/// The receipt of a stored dossier (see `Desk.storedReceipt`).
 func storedReceipt(_ store: DossierStore, _ x: Dossier, messages m: Messages, holidays: HolidayCalendar) -> Receipt? {
-    let copy = store.directory + "/forms/" + x.formHash.hex + ".json"
-    guard let data = FileManager.default.contents(atPath: copy),
-          case .success(let loaded) = FormEngine.load(data: data, name: copy, lists: ListDirectory(path: nil)) else { return nil }
-    let received = vietnamTime(x.submittedAt).date
-    let v = Validator(form: loaded.form, context: EvaluationContext(today: received, language: m.language, form: loaded.form), messages: m)
-    let interview = Interview(form: loaded.form, validator: v, answers: x.answers.objectValue ?? JSONObject())
-    return KioskSettings.load(store.directory).receipt(interview, x.receipt, dossierID: x.id, at: x.submittedAt, holidays: holidays)
+    Desk.storedReceipt(store, x, messages: m, holidays: holidays)
 }

@@ -107,7 +107,8 @@ struct FillSetup {
 
     func runPlain<IO: PlainIO>(io given: IO) -> Int32 {
         var io = given
-        let hooks = PlainHooks(save: self.session.save, submit: submit)
+        var hooks = PlainHooks(save: self.session.save, submit: submit)
+        hooks.duplicates = { [session] in session.duplicateLines(session.possibleDuplicates($0)) }
         var session = PlainSession(interview: makeInterview(), io: io, hooks: hooks)
         session.typing = line.flags.contains("--telex") ? .telex : line.flags.contains("--vni") ? .vni : .off
         if let style = desk.settings.toneStyle { session.toneStyle = style }

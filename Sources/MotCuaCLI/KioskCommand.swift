@@ -161,13 +161,19 @@ final class KioskBackend {
 
     func session(_ setup: FillSetup) -> FormSession {
         // The draft is saved and the dossier queued by the desk session itself: neither comes back up here.
-        FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save, submit: { [self] in try setup.session.submitReceipt($0, officer: signedInName) })
+        var session = FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save,
+                                  submit: { [self] in try setup.session.submitReceipt($0, officer: signedInName) })
+        session.possibleDuplicates = setup.session.possibleDuplicates
+        return session
     }
 
     /// A draft open elsewhere, said in the kiosk's words.
     private func inUse(_ busy: DraftInUse, language: String) -> StoreError {
         .conflict(messages(language).text("draft.in_use", ["id": busy.draftID]))
     }
+
+    /// The returning citizen's search over this desk's dossiers, its index kept between keystrokes.
+    private lazy var finder = DossierFinder(desk: desk)
 
     func services() -> KioskServices {
         var s = KioskServices(
@@ -230,6 +236,12 @@ final class KioskBackend {
             if let who = signIn?.current { signIn?.record(.draftStarted, operatorID: who.id, draft: session.draftID) }
             return session
         }
+        s.findDossiers = { [self] query, language in
+            // An empty query: the screen opened, so the next search reads the store afresh.
+            if !query.contains(where: { !$0.isWhitespace }) { finder.reload(); return [] }
+            return try finder.find(query, language: language)
+        }
+        s.dossierReceipt = { [self] id, language in try desk.dossierReceipt(id, language: language) }
         return s
     }
 }

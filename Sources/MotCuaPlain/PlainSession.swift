@@ -22,6 +22,9 @@ public enum PlainExit: Equatable, Sendable {
 public struct PlainHooks {
     public var save: (Interview) throws -> Void
     public var submit: (Interview) throws -> [String]
+    /// Lines warning of earlier dossiers like this one (same procedure and citizen in the
+    /// last 30 days), asked before submitting; empty: none. A warning: the officer decides.
+    public var duplicates: ((Interview) -> [String])? = nil
 
     public init(save: @escaping (Interview) throws -> Void, submit: @escaping (Interview) throws -> [String]) {
         self.save = save; self.submit = submit
@@ -179,6 +182,13 @@ public struct PlainSession<IO: PlainIO> {
         case ":save": return saveAndLeave(.saved)
         case "co", "c", "y", "yes":
             guard review.isValid else { io.write(m.text("plain.review.errors", ["count": String(review.report.errors.count)])); return nil }
+            if let warning = hooks.duplicates?(interview), !warning.isEmpty {
+                for l in warning { io.write(VietText.neutralizeControls(l)) }
+                io.write(m.text("plain.duplicate.ask"))
+                guard let answer = io.readLine() else { return saveAndLeave(.endOfInput) }
+                // Anything but yes goes back to the review: nothing is lost either way.
+                guard ["co", "c", "y", "yes"].contains(VietText.fold(answer).trimmingCharacters(in: .whitespaces)) else { return nil }
+            }
             do {
                 for l in try hooks.submit(interview) { io.write(l) }
                 return .submitted

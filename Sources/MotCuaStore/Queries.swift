@@ -10,6 +10,8 @@ public struct StoredDossier: Sendable {
     public var deliveredAt: Timestamp
     public var names: [String]
     public var personalIDs: [String]
+    /// Phone numbers as digits (+84 written as 0).
+    public var phones: [String] = []
     /// When the citizen submitted (what a desk asks about).
     public var submittedAt: Timestamp
     /// `.delivered` for the core store; the queue's state for a dossier not delivered yet.
@@ -69,8 +71,10 @@ extension DossierStore {
     /// outbox (queued, delivering, failed, set aside), so a desk finds a
     /// citizen whose dossier has not been delivered yet. With `search`, those
     /// whose names (diacritics and case ignored), ID numbers, phones (digits,
-    /// +84 as 0), receipt code or id start with every word of it.
-    public func listedDossiers(search: String? = nil) throws -> [StoredDossier] {
+    /// +84 as 0), receipt code or id start with every word of it. `personal`:
+    /// outbox dossiers carry their names, IDs and phones even with no search
+    /// (a desk's own ranking, `DossierFinder`, reads them all).
+    public func listedDossiers(search: String? = nil, personal: Bool = false) throws -> [StoredDossier] {
         try lock.withLock {
             try refresh(.all)
             let picked = search.map { core.search($0) } ?? Array(core.index.entries.indices)
@@ -85,7 +89,7 @@ extension DossierStore {
                 var e = StoreIndex.Entry(id: item.id, receipt: item.receipt, formID: item.formID, formVersion: item.formVersion,
                                          contentHash: item.contentHash, offset: 0, deliveredAt: 0, names: [], personalIDs: [],
                                          submittedAt: item.submittedAt.milliseconds)
-                if search != nil, case .deliver(let d) = revalidate(item, formBytes: &formBytes) {
+                if search != nil || personal, case .deliver(let d) = revalidate(item, formBytes: &formBytes) {
                     e.names = d.names; e.personalIDs = d.personalIDs; e.phones = d.phones
                 }
                 pending.add(e)
@@ -194,6 +198,6 @@ extension DossierStore {
 extension StoreIndex.Entry {
     var listed: StoredDossier {
         StoredDossier(id: id, receipt: receipt, formID: formID, formVersion: formVersion, deliveredAt: Timestamp(milliseconds: deliveredAt),
-                      names: names, personalIDs: personalIDs, submittedAt: Timestamp(milliseconds: submittedAt))
+                      names: names, personalIDs: personalIDs, phones: phones, submittedAt: Timestamp(milliseconds: submittedAt))
     }
 }

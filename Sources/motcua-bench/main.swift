@@ -16,6 +16,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("hostile", benchHostile),
     ("postgres", benchPostgres),
     ("signin", benchSignIn),
+    ("returning", benchReturning),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

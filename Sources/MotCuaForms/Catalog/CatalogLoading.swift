@@ -50,7 +50,7 @@ extension Catalog {
     /// A catalog for browsing only, made fast for the kiosk's first screen:
     /// of each form file only the members the catalog shows and searches are
     /// parsed as JSON (id, version, title, summary, languages, procedure
-    /// code and domain); no shared list is read and nothing is linted. The
+    /// code, domain and processing days); no shared list is read and nothing is linted. The
     /// entries' forms have no pages: open a form with `FormEngine.loadForm`
     /// (which lints it) before using it. Files that are not JSON or have no
     /// id or title are left out here and reported when opened.
@@ -74,6 +74,8 @@ extension Catalog {
                 var proc = Procedure()
                 proc.code = p["code"]?.stringValue
                 proc.domain = p["domain"].flatMap { readText($0, path: "procedure.domain", diag: diag) }
+                // The returning-citizen list shows appointments without opening each form.
+                proc.processingDays = p["processingDays"]?.intValue
                 form.procedure = proc
             }
             forms.append(LoadedForm(form: form, data: data, path: path))

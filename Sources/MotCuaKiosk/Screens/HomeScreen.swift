@@ -5,7 +5,7 @@ import MotCuaForms
 import MotCuaText
 
 enum HomeAction: Equatable {
-    case none, drafts, queue, language, quit, today
+    case none, drafts, queue, language, quit, today, returning
     case start(String)
 }
 
@@ -45,7 +45,8 @@ struct HomeScreen {
 
     mutating func update(_ key: Key, services: KioskServices) -> HomeAction {
         notice = nil
-        switch KioskKey.command(key, among: [.drafts, .queue, .today, .language, .leave]) {
+        switch KioskKey.command(key, among: [.drafts, .queue, .today, .language, .leave, .returning]) {
+        case .returning?: return .returning
         case .drafts?: return .drafts
         case .today?: return .today
         case .queue?: return .queue
@@ -121,8 +122,9 @@ struct HomeScreen {
     /// The frame, the heading and the hint under it: the screen, the area inside the
     /// margins, and the row where the search goes.
     private func chrome(size: Size) -> (Screen, Rect, Int) {
-        let hints = [CommonHints.enter(m, "kiosk.enter.start")] + (canSwitch ? [KioskKey.switchOperator.hint(m)] : []) + [KioskKey.drafts.hint(m), KioskKey.queue.hint(m), KioskKey.today.hint(m),
-                     KioskKey.language.hint(m), KeyHint(KioskKey.leave.label, m.text("kiosk.key.quit")), KioskKey.highContrast.hint(m)]
+        let hints = [CommonHints.enter(m, "kiosk.enter.start"), KioskKey.returning.hint(m)] + (canSwitch ? [KioskKey.switchOperator.hint(m)] : [])
+            + [KioskKey.drafts.hint(m), KioskKey.queue.hint(m), KioskKey.today.hint(m),
+               KioskKey.language.hint(m), KeyHint(KioskKey.leave.label, m.text("kiosk.key.quit")), KioskKey.highContrast.hint(m)]
         var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.home"),
                                                             status: [who, m.text("kiosk.language.name")].compactMap { $0 }.joined(separator: " · "),
                                                             hints: hints), size: size)

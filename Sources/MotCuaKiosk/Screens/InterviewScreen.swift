@@ -2,6 +2,7 @@
 // repeat's list of items, the review, and the help. The engine decides what is asked;
 // this screen only turns keys into engine transitions and saves the draft after every
 // confirmed answer, before the next question is drawn. Views are in InterviewView.swift.
+import MotCuaDesk
 import MotCuaForms
 import MotCuaInterview
 import MotCuaText
@@ -35,6 +36,8 @@ struct InterviewScreen {
     var fast = false
     var showHelp = false
     var notice: Notice?
+    /// Earlier dossiers like this one, shown before submitting (DuplicateWarning.swift).
+    var duplicates: [EarlierDossier]?
     var typing: InputMethod
     let style: TonePlacementStyle
     let strings: KioskStrings
@@ -53,6 +56,7 @@ struct InterviewScreen {
     mutating func update(_ key: Key) -> InterviewOutcome {
         if showHelp { showHelp = false; return .stay }  // any key closes the help
         if key == .resize { return .stay }
+        if duplicates != nil { return updateDuplicates(key) }
         notice = nil
         switch KioskKey.command(key, among: [.leave, .help, .review, .fast, .typing, .submit]) {
         case .leave?:
@@ -265,13 +269,22 @@ struct InterviewScreen {
                 goBack()
             }
         case .submit:
-            do {
-                let receipt = try session.submit(interview)
-                return .submitted(receipt)
-            } catch {
-                review?.confirming = false
-                notice = Notice(text: m.text("kiosk.submit.failed", ["reason": VietText.neutralizeControls("\(error)")]), isError: true)
+            if let earlier = session.possibleDuplicates?(interview), !earlier.isEmpty {
+                duplicates = earlier
+                return .stay
             }
+            return submitNow()
+        }
+        return .stay
+    }
+
+    mutating func submitNow() -> InterviewOutcome {
+        do {
+            let receipt = try session.submit(interview)
+            return .submitted(receipt)
+        } catch {
+            review?.confirming = false
+            notice = Notice(text: m.text("kiosk.submit.failed", ["reason": VietText.neutralizeControls("\(error)")]), isError: true)
         }
         return .stay
     }

@@ -7,6 +7,7 @@ import MotCuaText
 
 extension InterviewScreen {
     func view(size: Size) -> Screen {
+        if let duplicates { return duplicateView(duplicates, size: size) }
         let onReview = review != nil
         var progress: FrameContent.Progress?
         if !onReview {

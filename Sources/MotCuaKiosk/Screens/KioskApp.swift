@@ -15,6 +15,7 @@ public struct KioskApp: KioskProgram {
         case interview(InterviewScreen)
         case receipt(ReceiptScreen)
         case signIn(SignInScreen)
+        case returning(ReturningScreen)
     }
 
     let services: KioskServices
@@ -118,6 +119,7 @@ public struct KioskApp: KioskProgram {
             case .drafts: route = .drafts(DraftsScreen(messages: m, services: services))
             case .queue: route = .queue(QueueScreen(messages: m, services: services))
             case .today: route = .today(TodayScreen(messages: m, services: services, signedIn: signedIn != nil))
+            case .returning: route = .returning(ReturningScreen(messages: m, services: services, typing: typing))
             case .language:
                 language = language == "vi" ? "en" : "vi"
                 goHome()
@@ -169,6 +171,14 @@ public struct KioskApp: KioskProgram {
                 // Only the code: the receipt's personal facts stay off the scrollback.
                 if singleForm { farewell = [m.text("kiosk.submitted", ["code": receipt.code])] }
                 route = .receipt(ReceiptScreen(receipt: receipt, messages: screen.m))
+            }
+        case .returning(var screen):
+            let action = screen.update(key, services: services)
+            route = .returning(screen)
+            switch action {
+            case .none: break
+            case .back: goHome()
+            case .correct(let session): open(session)
             }
         case .receipt(var receipt):
             let action = receipt.update(key)
@@ -246,6 +256,7 @@ public struct KioskApp: KioskProgram {
         case .interview(let screen): return screen.view(size: size)
         case .receipt(let receipt): return receipt.view(size: size)
         case .signIn(let screen): return screen.view(size: size)
+        case .returning(let screen): return screen.view(size: size, strings: strings)
         }
     }
 
@@ -259,6 +270,7 @@ public struct KioskApp: KioskProgram {
         case .interview: "interview"
         case .receipt: "receipt"
         case .signIn: "sign-in"
+        case .returning: "returning"
         }
     }
 }

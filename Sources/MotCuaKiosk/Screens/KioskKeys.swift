@@ -11,11 +11,14 @@ enum KioskKey: CaseIterable {
     case switchOperator
     /// "Hôm nay": on the home screen (where F9 submits nothing), today's numbers and dossiers.
     case today
+    /// "Tra cứu hồ sơ" on the home screen (where F2 / Ctrl-R, the review, is never needed):
+    /// a returning citizen's dossiers.
+    case returning
 
     var function: Int {
         switch self {
         case .help: 1
-        case .review: 2
+        case .review, .returning: 2
         case .fast, .switchOperator: 3
         case .highContrast: 4
         case .drafts, .qrCodes: 5
@@ -32,7 +35,7 @@ enum KioskKey: CaseIterable {
     var control: Character {
         switch self {
         case .help: "g"
-        case .review: "r"
+        case .review, .returning: "r"
         case .fast: "f"
         case .highContrast: "o"
         case .drafts: "d"
@@ -76,6 +79,7 @@ enum KioskKey: CaseIterable {
         case .autoRead: m.text("kiosk.key.autoread")
         case .switchOperator: m.text("kiosk.key.switch")
         case .today: m.text("kiosk.key.today")
+        case .returning: m.text("kiosk.key.returning")
         }
     }
 

@@ -106,6 +106,9 @@ public struct FormSession {
     public var save: (Interview) throws -> Void
     /// Queues the dossier durably, drops the draft and gives the receipt.
     public var submit: (Interview) throws -> Receipt
+    /// Dossiers like this one received in the last 30 days (same procedure, same national
+    /// id or same name and date of birth): asked before submitting, to warn, never to block.
+    public var possibleDuplicates: ((Interview) -> [EarlierDossier])? = nil
 
     public init(interview: Interview, draftID: String, save: @escaping (Interview) throws -> Void,
                 submit: @escaping (Interview) throws -> Receipt) {
@@ -142,6 +145,12 @@ public struct KioskServices {
     public var operators: OperatorServices?
     /// Today's numbers and dossiers (the "Hôm nay" screen), as `motcua report` counts them.
     public var today: () throws -> DeskToday
+    /// A returning citizen's dossiers matching a query (name without diacritics, national
+    /// id, phone, receipt code), best first, titles in a language. Arguments: query,
+    /// language. An empty query finds none and makes the next search read the store afresh.
+    public var findDossiers: (String, String) throws -> [FoundDossier] = { _, _ in throw ServiceUnavailable(what: "dossier search") }
+    /// The receipt of a dossier (by id), again, in a language.
+    public var dossierReceipt: (String, String) throws -> Receipt = { _, _ in throw ServiceUnavailable(what: "receipts") }
 
     public init(messages: @escaping (String) -> Messages,
                 searchProcedures: @escaping (String, String) -> [ProcedureItem],

@@ -60,6 +60,8 @@ struct ReceiptScreen {
     var qrIndex: Int?
     /// First receipt line shown, when the receipt is longer than the window.
     var scroll = 0
+    /// Keys a screen showing this receipt adds ("S: Sửa / bổ sung" for a returning citizen).
+    var extraHints: [KeyHint] = []
 
     /// The narrowest the receipt's text column gets before a code goes to its own screen.
     static let minimumTextWidth = 40
@@ -123,6 +125,7 @@ struct ReceiptScreen {
         var hints = [CommonHints.enter(m, "kiosk.enter.done")]
         if !panels.isEmpty { hints.append(KioskKey.qrCodes.hint(m)) }
         hints.append(KeyHint("I", m.text("kiosk.receipt.print")))
+        hints += extraHints
         var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.receipt"), hints: hints), size: size)
         body = body.inset(top: 1, left: 2, bottom: 0, right: 1)
         // Codes beside the receipt, top to bottom, while they fit.
