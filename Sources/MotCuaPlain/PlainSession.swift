@@ -104,27 +104,26 @@ public struct PlainSession<IO: PlainIO> {
                 typed = VietTypingEngine.type(raw, method: typing, style: toneStyle)
             }
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty, let keep = interview.currentAnswer ?? interview.suggestedAnswer {
-                // Enter keeps the current answer or accepts the default. A confirmed answer
-                // (typed twice before) is kept as it is, without asking for it twice again.
-                if f.confirm, interview.pendingConfirm == nil, interview.currentAnswer == keep {
-                    interview.advance()
-                    return
+            if trimmed.isEmpty {
+                // Enter keeps the current answer or accepts the default (the shared policy: a
+                // confirmed answer, typed twice before, is kept without asking twice again).
+                switch interview.step(for: interview.answerToKeep ?? .null) {
+                case .goOn: interview.advance()
+                case .answer(let keep): report(interview.answer(keep, warnings: .beforeTheNextQuestion))
                 }
-                if interview.pendingConfirm != nil || !f.confirm { report(interview.answer(keep)); return }
-                typed = PlainText.editable(keep, f)
+                return
             }
             if f.type == .choice || f.type == .multichoice, !trimmed.isEmpty {
                 switch PlainText.narrow(trimmed, field: f, interview: interview, shown: shown) {
-                case .picked(let value): report(interview.answer(value)); shown = []; return
+                case .picked(let value): report(interview.answer(value, warnings: .beforeTheNextQuestion)); shown = []; return
                 case .list(let options): shown = options; return
                 case .none: io.write(m.text("plain.choice.none", ["text": VietText.neutralizeControls(trimmed)])); return
                 }
             }
             switch TypedInput.parse(typed, for: f, language: m.language) {
             case .invalid(let key, let args): io.write(m.text("plain.error", ["text": m.text(key, args)]))
-            case .empty: report(interview.answer(.null))
-            case .value(let v): report(interview.answer(v))
+            case .empty: report(interview.answer(.null, warnings: .beforeTheNextQuestion))
+            case .value(let v): report(interview.answer(v, warnings: .beforeTheNextQuestion))
             }
         }
     }

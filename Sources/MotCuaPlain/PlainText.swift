@@ -39,7 +39,7 @@ public enum PlainText {
         case .date: lines.append(m.text("plain.date", ["pattern": TypedInput.datePattern(f.precision)]))
         case .boolean: lines.append(m.text("plain.boolean"))
         case .choice, .multichoice:
-            let options = visibleOptions(f, i)
+            let options = i.visibleOptions(f)
             if options.count <= longList {
                 shown = options
                 for (k, o) in options.enumerated() { lines.append("    \(k + 1). " + safe(o.label.resolve(m.language, fallback: i.form.defaultLanguage))) }
@@ -63,19 +63,13 @@ public enum PlainText {
         return lines
     }
 
-    /// Options the field's filter lets through now.
-    static func visibleOptions(_ f: Field, _ i: Interview) -> [Option] {
-        guard f.filter != nil else { return f.options }
-        return f.options.filter { i.validator.optionAllowed(f, $0.value, i.currentScope) }
-    }
-
     enum Narrowed { case picked(JSONValue), list([Option]), none }
 
     /// A typed line for a choice: a number picks from the list shown; text
     /// narrows the list by name, diacritics optional; one match picks it.
     static func narrow(_ text: String, field f: Field, interview i: Interview, shown: [Option]) -> Narrowed {
         let lang = i.validator.messages.language
-        let options = visibleOptions(f, i)
+        let options = i.visibleOptions(f)
         if f.type == .multichoice {
             let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             var picked: [JSONValue] = []
@@ -117,16 +111,6 @@ public enum PlainText {
     static func optionLine(_ o: Option, _ language: String, _ fallback: String) -> String {
         let label = safe(o.label.resolve(language, fallback: fallback))
         return o.attributes[reasonAttribute].map { label + " (" + safe($0) + ")" } ?? label
-    }
-
-    /// An answer as text to type again (for Enter on a confirm field).
-    static func editable(_ v: JSONValue, _ f: Field) -> String {
-        switch v {
-        case .string(let s): return s
-        case .int(let n): return String(n)
-        case .bool(let b): return b ? "true" : "false"
-        default: return v.serialized()
-        }
     }
 
     /// The review as numbered lines; the targets say where each number edits.

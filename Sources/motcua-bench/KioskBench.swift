@@ -16,7 +16,7 @@ func benchKiosk() throws {
     let root = kioskBenchRoot()
     print("per keystroke, in process (update + full view; median of 50 runs of each key):")
     for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
-        let t = keystrokes("Nguyeenx Thij Hoongf Nhung", size: size, widget: .text(TextEditor(typing: VietTypingEngine(method: .telex))))
+        let t = keystrokes("Nguyeenx Thij Hoongf Nhung", size: size, widget: TextEditor(typing: VietTypingEngine(method: .telex)))
         print("  text question \(size), Telex \"Nguyeenx Thij Hoongf Nhung\": median \(human(t.median)), worst key \(human(t.max))")
     }
     let communes = try loadCommunes(root + "/Forms/lists/communes.json")
@@ -25,7 +25,7 @@ func benchKiosk() throws {
     let indexTime = Double(DispatchTime.now().uptimeNanoseconds - indexStart) / 1e9
     print("  commune picker: \(communes.count) options folded in \(human(indexTime))")
     for query in ["hung duc", "phuong an", "xa"] {
-        let t = keystrokes(query, size: .minimum, widget: .choice(ChoiceList(index: index)))
+        let t = keystrokes(query, size: .minimum, widget: ChoiceList(index: index))
         print("  commune picker 80×24, \"\(query)\": median \(human(t.median)), worst key \(human(t.max))")
     }
     try ptyComparison(root: root)

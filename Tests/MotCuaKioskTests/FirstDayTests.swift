@@ -73,7 +73,7 @@ extension FirstDayTests {
         var content = QuestionContent(label: "Câu hỏi")
         content.message = String(repeating: "Một thông báo rất dài cần đọc hết ", count: 6) + "đến cuối."
         var screen = Screen(size: size)
-        QuestionLayout.render(content, widget: .text(TextEditor()), into: &screen, in: Rect(x: 0, y: 0, width: size.width, height: 20))
+        QuestionLayout.render(content, widget: TextEditor(), into: &screen, in: Rect(x: 0, y: 0, width: size.width, height: 20))
         let shown = screen.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(shown.contains("đến cuối."), "\(shown)")
     }
@@ -152,7 +152,7 @@ extension FirstDayTests {
         let i = desk.interview("khai-sinh", answers)
         for (style, shown, hidden) in [(TonePlacementStyle.traditional, "Xã Thái Hòa", "Xã Thái Hoà"),
                                        (.modern, "Xã Thái Hoà", "Xã Thái Hòa")] {
-            let labels = FieldEditor.choiceOptions(i.form.field("co_quan_xa")!, i, style: style).map(\.label)
+            let labels = ChoiceOption.visible(i.form.field("co_quan_xa")!, i, style: style).map(\.label)
             #expect(labels.contains(shown) && !labels.contains(hidden), "\(style)")
         }
         var services = desk.services

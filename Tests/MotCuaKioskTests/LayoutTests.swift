@@ -64,7 +64,7 @@ import Testing
                                       hint: "Viết có dấu.", example: "Ví dụ: Nguyễn Văn An",
                                       message: "Xin trả lời câu này.")
         var screen = Screen(size: Size(width: 80, height: 21))
-        let widget = FieldWidget.text(TextEditor(text: "Lê Thị"))
+        let widget: FieldWidget = TextEditor(text: "Lê Thị")
         QuestionLayout.render(content, widget: widget, into: &screen, in: screen.bounds)
         #expect(Array(screen.lines.prefix(9)) == [
             "", "  Họ, chữ đệm và tên *", "", "  Viết có dấu.", "  Ví dụ: Nguyễn Văn An", "",
@@ -80,7 +80,7 @@ import Testing
 
     @Test func listsUseTheRoomOfATallerWindow() {
         let content = QuestionContent(label: "Nơi sinh", hint: "Gõ vài chữ.")
-        let widget = FieldWidget.choice(ChoiceList(communeOptions))
+        let widget: FieldWidget = ChoiceList(communeOptions)
         let small = QuestionLayout.widgetRect(content, widget: widget, in: Rect(x: 0, y: 2, width: 80, height: 21))
         let large = QuestionLayout.widgetRect(content, widget: widget, in: Rect(x: 0, y: 2, width: 120, height: 37))
         #expect(large.height - small.height == 16)
@@ -90,7 +90,7 @@ import Testing
     @Test func hintsGiveWayBeforeTheInputInAShortWindow() {
         let long = String(repeating: "Hướng dẫn rất dài. ", count: 30)
         let content = QuestionContent(label: "Số điện thoại", hint: long)
-        let rect = QuestionLayout.widgetRect(content, widget: .text(TextEditor()), in: Rect(x: 0, y: 0, width: 80, height: 12))
+        let rect = QuestionLayout.widgetRect(content, widget: TextEditor(), in: Rect(x: 0, y: 0, width: 80, height: 12))
         #expect(rect.height == 1)
         #expect(rect.maxY <= 12)
     }

@@ -64,19 +64,19 @@ import Testing
     }
 
     @Test func fieldWidgetForwardsAndReadsAnswersAsAPersonWould() {
-        var f = FieldWidget.choice(ChoiceList(communeOptions))
+        var f: FieldWidget = ChoiceList(communeOptions)
         #expect(f.displayText() == "")
         send(Key.typing("hung duc") + [.enter], to: &f)
         #expect(f.displayText() == "Xã Hùng Đức")
-        var d = FieldWidget.date(DateField())
+        var d: FieldWidget = DateField()
         send(Key.typing("05032024"), to: &d)
         #expect(d.displayText() == "05/03/2024")
-        var t = FieldWidget.text(TextEditor(multiline: true))
+        var t: FieldWidget = TextEditor(multiline: true)
         send([.paste("a\nb")], to: &t)
         #expect(t.displayText() == "a / b")
-        #expect(FieldWidget.boolean(BooleanField(value: true)).displayText(strings: .en) == "Yes")
-        #expect(FieldWidget.number(NumberField(text: "2", unit: "bản")).displayText() == "2 bản")
-        #expect(FieldWidget.multichoice(MultiChoice(options: papers, selected: ["gcs", "kh"])).displayText()
+        #expect(BooleanField(value: true).displayText(strings: .en) == "Yes")
+        #expect(NumberField(text: "2", unit: "bản").displayText() == "2 bản")
+        #expect(MultiChoice(options: papers, selected: ["gcs", "kh"]).displayText()
                 == "Giấy chứng sinh; Giấy chứng nhận kết hôn")
     }
 }

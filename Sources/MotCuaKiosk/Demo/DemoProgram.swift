@@ -28,9 +28,7 @@ struct DemoProgram: KioskProgram {
     /// Gives every Vietnamese text field the current typing engine (or none when off).
     mutating func applyTypingMethod() {
         for i in questions.indices where questions[i].vietnamese {
-            guard case .text(var editor) = questions[i].widget else { continue }
-            editor.typing = typingMethod == .off ? nil : VietTypingEngine(method: typingMethod)
-            questions[i].widget = .text(editor)
+            questions[i].widget.setTyping(typingMethod == .off ? nil : VietTypingEngine(method: typingMethod), vietnamese: true)
         }
     }
 
@@ -78,7 +76,7 @@ struct DemoProgram: KioskProgram {
     /// Checks the answer the way the interview engine will, then moves on.
     private mutating func advance() {
         let question = questions[current]
-        if case .date(let date) = question.widget, let problem = date.problem {
+        if let date = question.widget as? DateField, let problem = date.problem {
             questions[current].content.message = problem == .incomplete ? "Ngày chưa đủ." : "Ngày không có thật."
             return
         }

@@ -73,7 +73,7 @@ public enum QuestionLayout {
         let available = max(1, inner.maxY - y - message.count)
         let height = widget.growsVertically ? available : min(preferred, available)
         let inputWidth: Int
-        if case .note = widget { inputWidth = width } else { inputWidth = min(width, maxInputWidth) }
+        inputWidth = widget.usesFullWidth ? width : min(width, maxInputWidth)
         place.widget = Rect(x: inner.x, y: y, width: inputWidth, height: height)
         y += height
         let messageStyle = Style(content.messageIsError ? .error : .warning, bold: true)

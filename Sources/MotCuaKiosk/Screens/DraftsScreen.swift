@@ -68,12 +68,7 @@ struct DraftsScreen {
         let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
         screen.write(m.text("kiosk.drafts.pick"), at: Point(x: inner.x, y: inner.y), style: Style(.label, bold: true), clip: inner)
         var list = inner.inset(top: 2)
-        if let notice {
-            let (rest, line) = list.splitBottom(1)
-            list = rest
-            screen.write(TextWrap.fit(notice.text, width: line.width), at: Point(x: line.x, y: line.y),
-                         style: Style(notice.isError ? .error : .success, bold: true), clip: line)
-        }
+        if let notice { list = notice.draw(into: &screen, bottomOf: list) }
         if confirmingDiscard || confirmingResume, items.indices.contains(highlight) {
             let (rest, line) = list.splitBottom(1)
             list = rest

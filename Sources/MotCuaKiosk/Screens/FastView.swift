@@ -6,17 +6,6 @@ import MotCuaForms
 import MotCuaInterview
 
 enum FastView {
-    /// Rows a focused widget takes in fast mode (a list shows a few options, not a screenful).
-    static func focusedHeight(_ widget: FieldWidget, width: Int) -> Int {
-        switch widget {
-        case .choice(let c): return 1 + min(5, max(1, c.matches.count))
-        case .multichoice(let mc): return min(6, max(1, mc.options.count))
-        case .text(let t): return t.multiline ? 3 : 1
-        case .number(let n): return n.refusedKey ? 2 : 1
-        default: return 1
-        }
-    }
-
     static func render(_ s: InterviewScreen, into screen: inout Screen, _ body: Rect) {
         let i = s.interview
         guard case .field(let focusID) = i.cursor, let place = i.form.fieldIndex[focusID] else { return }
@@ -52,7 +41,7 @@ enum FastView {
             if f.type == .note {
                 h = min(3, TextWrap.lines(i.text(f.label), width: area.width).count)
             } else if f.id == focusID, let e = s.editor {
-                h = max(1, focusedHeight(e.widget, width: valueWidth)) + message.count
+                h = max(1, e.widget.fastHeight(width: valueWidth)) + message.count
                 focusTop = total
                 focusBottom = total + h
             }

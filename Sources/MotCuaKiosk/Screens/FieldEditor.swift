@@ -6,14 +6,6 @@ import MotCuaForms
 import MotCuaInterview
 import MotCuaText
 
-/// What a widget holds, read as an answer.
-enum FieldReading: Equatable {
-    /// An answer for `Interview.answer` (`.null` when empty).
-    case value(JSONValue)
-    /// Not an answer yet; the message says why (shown under the input).
-    case invalid(String)
-}
-
 struct FieldEditor {
     var widget: FieldWidget
     var message: String?
@@ -27,7 +19,7 @@ struct FieldEditor {
     init?(_ i: Interview, strings: KioskStrings, typing: InputMethod, style: TonePlacementStyle) {
         guard let f = i.currentField, f.type != .repeat, f.type != .calculate else { return nil }
         vietnamese = FieldEditor.typingApplies(f)
-        let value = i.currentAnswer.flatMap { $0.isNull ? nil : $0 } ?? i.suggestedAnswer
+        let value = i.answerToKeep  // what Enter keeps (the shared policy)
         widget = FieldEditor.widget(f, value, i, strings: strings, style: style)
         setTyping(typing, style: style)
         selectText()
@@ -35,17 +27,7 @@ struct FieldEditor {
 
     /// Selects a text answer's whole text, so typing replaces it (on arriving at a question
     /// answered before, and after an answer is refused).
-    mutating func selectText() {
-        switch widget {
-        case .text(var editor):
-            editor.selectAll()
-            widget = .text(editor)
-        case .date(var date):
-            date.replacesOnTyping = !date.isEmpty
-            widget = .date(date)
-        default: break
-        }
-    }
+    mutating func selectText() { widget.selectForReplacing() }
 
     /// Telex/VNI only where names and addresses are typed: ID numbers, phones and e-mail
     /// addresses are Latin whatever the form says.
@@ -55,16 +37,7 @@ struct FieldEditor {
     /// (option names are Vietnamese; the search ignores the marks anyway, and ranks rows
     /// with the marks typed first).
     mutating func setTyping(_ method: InputMethod, style: TonePlacementStyle) {
-        let engine = method == .off ? nil : VietTypingEngine(method: method, style: style)
-        switch widget {
-        case .text(var editor) where vietnamese:
-            editor.typing = engine
-            widget = .text(editor)
-        case .choice(var list):
-            list.typing = engine
-            widget = .choice(list)
-        default: break
-        }
+        widget.setTyping(method == .off ? nil : VietTypingEngine(method: method, style: style), vietnamese: vietnamese)
     }
 
     /// Empties the input (a `confirm` field asks to type it again from scratch).
@@ -76,109 +49,16 @@ struct FieldEditor {
 
     // MARK: Making widgets
 
+    /// The input for `f` (the one factory, `FieldWidgets.make`), filled from `value`.
     static func widget(_ f: Field, _ value: JSONValue?, _ i: Interview, strings: KioskStrings,
                        style: TonePlacementStyle = .traditional) -> FieldWidget {
-        switch f.type {
-        case .text:
-            return .text(TextEditor(text: value?.stringValue ?? "", multiline: f.multiline))
-        case .integer, .decimal:
-            return .number(NumberField(kind: f.type == .integer ? .integer : .decimal, text: numberText(value),
-                                       allowsNegative: allowsNegative(f), unit: i.text(f.unit), strings: strings))
-        case .date:
-            return .date(DateField(precision: precision(f.precision), iso: value?.stringValue, strings: strings))
-        case .choice:
-            let language = i.validator.messages.language
-            return .choice(ChoiceList(index: OptionIndex(options: visibleOptions(f, i), language: language), style: style,
-                                      selected: value?.stringValue, strings: strings, messages: i.validator.messages,
-                                      allowsBlank: !isRequired(f, i)))
-        case .multichoice:
-            let picked = value?.arrayValue?.compactMap(\.stringValue) ?? []
-            return .multichoice(MultiChoice(options: choiceOptions(f, i, style: style), selected: picked))
-        case .boolean:
-            return .boolean(BooleanField(value: value?.boolValue, strings: strings))
-        case .note, .repeat, .calculate:
-            let hint = i.text(f.hint)
-            return .note(NoteView(text: i.text(f.label) + (hint.isEmpty ? "" : "\n\n" + hint)))
-        }
-    }
-
-    /// The options the field's `filter` lets through now (the communes of the chosen
-    /// province), labelled in the interview's language, tones placed in the desk's style
-    /// (the lists mix "Xã Chiêm Hoá" and "Xã Thanh Thủy"; the screen shows one style).
-    static func choiceOptions(_ f: Field, _ i: Interview, style: TonePlacementStyle = .traditional) -> [ChoiceOption] {
-        let language = i.validator.messages.language
-        return visibleOptions(f, i).map { o in
-            let label = o.label.resolve(language, fallback: i.form.defaultLanguage)
-            return ChoiceOption(value: o.value, label: VietText.normalizeTonePlacement(label, style: style))
-        }
-    }
-
-    /// The options the field's `filter` lets through now.
-    static func visibleOptions(_ f: Field, _ i: Interview) -> [Option] {
-        guard f.filter != nil else { return f.options }
-        let scope = i.currentScope
-        return f.options.filter { i.validator.optionAllowed(f, $0.value, scope) }
-    }
-
-    static func numberText(_ v: JSONValue?) -> String {
-        switch v {
-        case .int(let n)?: return String(n)
-        case .double(let d)?:
-            if d.rounded() == d, abs(d) < 1e15 { return String(Int(d)) }
-            return String(d).replacingOccurrences(of: ".", with: ",")  // as Vietnamese write it
-        case .string(let s)?: return s
-        default: return ""
-        }
-    }
-
-    /// A minus sign is refused on the spot unless the field's minimum is below zero.
-    static func allowsNegative(_ f: Field) -> Bool {
-        if case .number(let m)? = f.min { return m < 0 }
-        return false
-    }
-
-    static func precision(_ p: CalendarDate.Precision) -> DateField.Precision {
-        switch p {
-        case .day: .day
-        case .month: .month
-        case .year: .year
-        }
+        FieldWidgets.make(WidgetContext(field: f, value: value, interview: i, strings: strings, style: style))
     }
 
     // MARK: Reading the answer
 
     /// The widget's content as an answer to `f`.
-    func reading(_ f: Field, _ m: Messages) -> FieldReading {
-        switch widget {
-        case .text(let e): return FieldEditor.parse(e.text, f, m)
-        case .number(let n): return FieldEditor.parse(n.text, f, m)
-        case .date(let d):
-            if d.isEmpty { return .value(.null) }
-            if let iso = d.iso { return .value(.string(iso)) }
-            if d.problem == .incomplete {
-                return .invalid(m.text(TypedInput.dateKey(f.precision), TypedInput.dateArguments(f.precision)))
-            }
-            return .invalid(m.text("input.date.impossible"))
-        case .choice(let c):
-            // Tab away after narrowing or moving (fast mode) takes the highlighted option, as Enter would.
-            return .value(c.answerOnLeaving.map { .string($0.value) } ?? .null)
-        case .multichoice(let mc):
-            let values = mc.selectedValues
-            return .value(values.isEmpty ? .null : .array(values.map { .string($0) }))
-        case .boolean(let b):
-            return .value(b.value.map { .bool($0) } ?? .null)
-        case .note:
-            return .value(.null)
-        }
-    }
-
-    static func parse(_ text: String, _ f: Field, _ m: Messages) -> FieldReading {
-        switch TypedInput.parse(text, for: f, language: m.language) {
-        case .empty: return .value(.null)
-        case .value(let v): return .value(v)
-        case .invalid(let key, let args): return .invalid(m.text(key, args))
-        }
-    }
+    func reading(_ f: Field, _ m: Messages) -> FieldReading { widget.reading(f, m) }
 
     // MARK: What the question says
 

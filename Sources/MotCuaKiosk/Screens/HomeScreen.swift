@@ -90,7 +90,7 @@ struct HomeScreen {
         let cursor = screen.cursor
         // The bottom: the highlighted procedure's summary, then drafts and queue at a glance.
         var bottom: [(String, Style)] = []
-        if let notice { bottom.append((notice.text, Style(notice.isError ? .error : .success, bold: true))) }
+        if let notice { bottom.append((notice.text, notice.style)) }
         if matches.indices.contains(highlight), let summary = matches[highlight].summary {
             bottom += layoutCache.wrapped(summary, width: inner.width).prefix(2).map { ($0, Style(.hint)) }
         }

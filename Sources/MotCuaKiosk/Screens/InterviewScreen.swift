@@ -16,12 +16,6 @@ enum InterviewOutcome: Equatable {
     case submitted(Receipt)
 }
 
-/// A line for the person at the bottom of the body (saved, failed, first question…).
-struct Notice: Equatable {
-    var text: String
-    var isError: Bool
-}
-
 struct InterviewScreen {
     var session: FormSession
     var editor: FieldEditor?
@@ -80,7 +74,8 @@ struct InterviewScreen {
             return .stay
         case .typing?:
             typing = typing == .telex ? .vni : typing == .vni ? .off : .telex
-            editor?.setTyping(typing, style: style)
+            let (method, style) = (typing, style)
+            editor?.setTyping(method, style: style)
             return .stay
         default: break
         }
@@ -97,8 +92,8 @@ struct InterviewScreen {
         if fast && key == .tab { commit(moving: true); return }
         let action = ed.widget.update(key)
         if action == .handled { ed.message = nil }
-        if case .text(let t) = ed.widget, let r = t.refusal {  // the text gate said no: say why
-            ed.message = m.text(r.messageKey, r.messageArguments); ed.messageIsError = true
+        if let refusal = ed.widget.refusalMessage(m) {  // the text gate said no: say why
+            ed.message = refusal; ed.messageIsError = true
         }
         editor = ed
         if action == .submit { commit(moving: true) }
@@ -121,27 +116,22 @@ struct InterviewScreen {
             // Refused before the engine saw it (an impossible date, a malformed number): typing
             // replaces it, as after the engine's refusal. A date still missing digits keeps
             // taking them.
-            if case .date(let d) = ed.widget, !d.isComplete {} else { ed.selectText() }
+            if !ed.widget.keepsTypingAfterRefusal { ed.selectText() }
             editor = ed
             return false
         case .value(let v): value = v
         }
-        // Nothing new to give the engine: Shift-Tab over an unchanged field, Enter after a
-        // warning was seen, or an unchanged answer to a `confirm` field (already typed twice).
-        let stored = interview.currentAnswer
-        let unchanged = stored.map { $0 == value } ?? value.isNull
-        let settled = stored != nil && (f.confirm || ed.acknowledged == stored)
-        if unchanged && interview.pendingConfirm == nil && (!moving || settled) {
+        // Nothing new to give the engine (the shared policy: an unchanged answer that is
+        // settled, or Shift-Tab over an unchanged field): just move.
+        guard case .answer(let given) = interview.step(for: value, moving: moving, warningSeen: ed.acknowledged) else {
             if moving { session.interview.advance(); arrive() }
             return true
         }
-        let before = interview.cursor
-        switch session.interview.answer(value) {
+        switch session.interview.answer(given, warnings: .underTheAnswer) {
         case .accepted(let warning):
             persist()
             if let warning {
-                // Back to the question just answered, to show the warning right under it.
-                session.interview.edit(before)
+                // Back on the question just answered: the warning shows right under it.
                 var shown = FieldEditor(interview, strings: strings, typing: typing, style: style)
                 shown?.message = warning.message
                 shown?.messageIsError = false

@@ -20,12 +20,7 @@ extension InterviewScreen {
         }
         let title = m.text("kiosk.title.form", ["title": interview.text(interview.form.title)])
         var (screen, body) = KioskFrame.render(FrameContent(title: title, status: status, progress: progress, hints: hints), size: size)
-        if let notice {
-            let (rest, line) = body.splitBottom(1)
-            body = rest
-            screen.write(TextWrap.fit((notice.isError ? "✗ " : "• ") + notice.text, width: line.width - 2),
-                         at: Point(x: line.x + 2, y: line.y), style: Style(notice.isError ? .error : .success, bold: true), clip: line)
-        }
+        if let notice { body = notice.draw(into: &screen, bottomOf: body, marked: true) }
         if let review {
             ReviewView.render(review, m: m, into: &screen, body)
         } else if interview.currentField?.type == .repeat {
@@ -134,9 +129,9 @@ extension InterviewScreen {
         for key in [KioskKey.help, .review, .fast, .highContrast, .typing, .language, .submit, .leave, .readAloud, .autoRead] {
             lines.append(("\(key.label) / \(key.controlLabel): \(key.meaning(m))", .plain))
         }
-        // Editing keys and the typing tables: what a first-day volunteer asks for.
-        for key in ["kiosk.help.editing", "kiosk.help.telex", "kiosk.help.vni"] {
-            for l in TextWrap.lines(m.text(key), width: width - 4) { lines.append((l, .plain)) }
+        // The input's own keys (editing, the typing tables): what a first-day volunteer asks for.
+        for help in editor?.widget.helpLines(m) ?? FieldWidgets.editingHelp(m) {
+            for l in TextWrap.lines(help, width: width - 4) { lines.append((l, .plain)) }
         }
         lines.append(("", .plain))
         lines.append((m.text("kiosk.help.close"), .role(.hint)))

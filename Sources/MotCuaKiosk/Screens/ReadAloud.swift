@@ -101,12 +101,8 @@ extension InterviewScreen {
         if f.type == .note { parts.append(interview.text(f.label)) }
         parts.append(content.hint ?? "")
         parts.append(interview.text(f.help))
-        switch editor.widget {
-        case .choice(let list) where list.options.count <= Self.optionsReadAloud:
-            parts.append(SpokenVietnamese.options(list.options.map(\.label)))
-        case .multichoice(let list) where list.options.count <= Self.optionsReadAloud:
-            parts.append(SpokenVietnamese.options(list.options.map(\.label)))
-        default: break
+        if let options = editor.widget.spokenOptions, options.count <= Self.optionsReadAloud {
+            parts.append(SpokenVietnamese.options(options))
         }
         if f.type != .note, case .value(let value) = editor.reading(f, m) {
             parts.append(value.isNull ? m.text("kiosk.speech.empty") : m.text("kiosk.speech.answer", ["answer": interview.display(value, f)]))

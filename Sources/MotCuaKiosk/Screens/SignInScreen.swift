@@ -70,12 +70,7 @@ struct SignInScreen {
         var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.signin"), hints: hints), size: size)
         let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
         var list = inner.inset(top: 2)
-        if let notice {
-            let (rest, line) = list.splitBottom(1)
-            list = rest
-            screen.write(TextWrap.fit(notice.text, width: line.width), at: Point(x: line.x, y: line.y),
-                         style: Style(notice.isError ? .error : .success, bold: true), clip: line)
-        }
+        if let notice { list = notice.draw(into: &screen, bottomOf: list) }
         screen.cursor = nil
         if let who = chosen {
             screen.write(m.text("kiosk.signin.pin", ["name": who.name]), at: Point(x: inner.x, y: inner.y), style: Style(.label, bold: true), clip: inner)

@@ -1,5 +1,7 @@
 // Có / Không: arrows or Space move between the two, "c"/"k" (or "y"/"n") pick directly,
 // Enter accepts. Unanswered is a real state: nothing is pre-selected for the person.
+import MotCuaForms
+import MotCuaInterview
 import MotCuaText
 
 public struct BooleanField: Widget, Sendable {
@@ -38,4 +40,12 @@ public struct BooleanField: Widget, Sendable {
     }
 
     public func preferredHeight(width: Int) -> Int { 1 }
+}
+
+// As a question's input: `boolean` fields.
+extension BooleanField: FieldInput {
+    public static var fieldTypes: [FieldType] { [.boolean] }
+    public static func make(_ c: WidgetContext) -> BooleanField { BooleanField(value: c.value?.boolValue, strings: c.strings) }
+    public func reading(_ f: Field, _ m: Messages) -> FieldReading { .value(value.map { .bool($0) } ?? .null) }
+    public func displayText(strings: KioskStrings) -> String { value.map { $0 ? strings.yes : strings.no } ?? "" }
 }

@@ -2,6 +2,7 @@
 // highlighted one in the selection colour. The search is the one OptionIndex every front
 // end uses (aliases, former names, typos), so the kiosk finds what plain mode finds; a row
 // found by another name says which ("trước đây: Hà Giang").
+import MotCuaInterview
 import MotCuaForms
 import MotCuaText
 
@@ -163,4 +164,27 @@ public struct ChoiceList: Widget, Sendable {
     }
 
     public func preferredHeight(width: Int) -> Int { 1 + min(max(1, options.count + (allowsBlank ? 1 : 0)), 10) }
+}
+
+// As a question's input: `choice` fields, over the options the field's filter lets through.
+extension ChoiceList: FieldInput {
+    public static var fieldTypes: [FieldType] { [.choice] }
+
+    public static func make(_ c: WidgetContext) -> ChoiceList {
+        let i = c.interview, m = c.messages
+        return ChoiceList(index: OptionIndex(options: i.visibleOptions(c.field), language: m.language), style: c.style,
+                          selected: c.value?.stringValue, strings: c.strings, messages: m,
+                          allowsBlank: !i.validator.isRequired(c.field, i.currentScope))
+    }
+
+    /// Tab away after narrowing or moving (fast mode) takes the highlighted option, as Enter would.
+    public func reading(_ f: Field, _ m: Messages) -> FieldReading { .value(answerOnLeaving.map { .string($0.value) } ?? .null) }
+    public func displayText(strings: KioskStrings) -> String { selected?.label ?? "" }
+    public func fastHeight(width: Int) -> Int { 1 + min(5, max(1, matches.count)) }
+    public var growsVertically: Bool { true }
+    public mutating func layout(_ rect: Rect) { pageSize = max(1, rect.height - 2) }
+    /// Every chooser's search line takes the desk's Telex/VNI (option names are Vietnamese;
+    /// the search ignores the marks anyway, and ranks rows with the marks typed first).
+    public mutating func setTyping(_ engine: VietTypingEngine?, vietnamese: Bool) { typing = engine }
+    public var spokenOptions: [String]? { options.map(\.label) }
 }

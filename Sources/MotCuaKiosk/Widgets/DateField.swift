@@ -2,6 +2,7 @@
 // precision, e.g. a parent's year of birth). The slashes are part of the mask, so a person
 // types only digits; typing "/" after a single digit pads it ("5/" → "05/"). The value
 // is checked for a real calendar date, and given in ISO form for storage.
+import MotCuaInterview
 import MotCuaForms  // CalendarDate.daysIn: one calendar rule for the engine and the widget
 
 public struct DateField: Widget, Sendable {
@@ -154,3 +155,32 @@ public struct DateField: Widget, Sendable {
 }
 
 private extension Substring { var text: String { String(self) } }
+
+// As a question's input: `date` fields, at the form's precision.
+extension DateField: FieldInput {
+    public static var fieldTypes: [FieldType] { [.date] }
+
+    public static func make(_ c: WidgetContext) -> DateField {
+        let precision: Precision
+        switch c.field.precision {
+        case .day: precision = .day
+        case .month: precision = .month
+        case .year: precision = .year
+        }
+        return DateField(precision: precision, iso: c.value?.stringValue, strings: c.strings)
+    }
+
+    public func reading(_ f: Field, _ m: Messages) -> FieldReading {
+        if isEmpty { return .value(.null) }
+        if let iso { return .value(.string(iso)) }
+        if problem == .incomplete {
+            return .invalid(m.text(TypedInput.dateKey(f.precision), TypedInput.dateArguments(f.precision)))
+        }
+        return .invalid(m.text("input.date.impossible"))
+    }
+
+    public func displayText(strings: KioskStrings) -> String { isEmpty ? "" : display }
+    public mutating func selectForReplacing() { replacesOnTyping = !isEmpty }
+    /// A date still missing digits keeps taking them after "not complete yet".
+    public var keepsTypingAfterRefusal: Bool { !isComplete }
+}

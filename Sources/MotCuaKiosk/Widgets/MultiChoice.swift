@@ -1,5 +1,8 @@
 // Several options ticked from a list: arrows move, Space ticks or unticks, Enter accepts.
 // The tick is drawn as "[x]" so it reads the same without colour.
+import MotCuaForms
+import MotCuaInterview
+import MotCuaText
 
 public struct MultiChoice: Widget, Sendable {
     public let options: [ChoiceOption]
@@ -50,4 +53,41 @@ public struct MultiChoice: Widget, Sendable {
     }
 
     public func preferredHeight(width: Int) -> Int { min(max(1, options.count), 12) }
+}
+
+// As a question's input: `multichoice` fields.
+extension MultiChoice: FieldInput {
+    public static var fieldTypes: [FieldType] { [.multichoice] }
+
+    public static func make(_ c: WidgetContext) -> MultiChoice {
+        let picked = c.value?.arrayValue?.compactMap(\.stringValue) ?? []
+        return MultiChoice(options: ChoiceOption.visible(c.field, c.interview, style: c.style), selected: picked)
+    }
+
+    public func reading(_ f: Field, _ m: Messages) -> FieldReading {
+        let values = selectedValues
+        return .value(values.isEmpty ? .null : .array(values.map { .string($0) }))
+    }
+
+    public func displayText(strings: KioskStrings) -> String {
+        options.indices.filter(checked.contains).map { options[$0].label }.joined(separator: "; ")
+    }
+
+    public func fastHeight(width: Int) -> Int { min(6, max(1, options.count)) }
+    public var growsVertically: Bool { true }
+    public mutating func layout(_ rect: Rect) { pageSize = max(1, rect.height - 1) }
+    public var spokenOptions: [String]? { options.map(\.label) }
+}
+
+extension ChoiceOption {
+    /// The options the field's `filter` lets through now (the shared policy), labelled in the
+    /// interview's language, tones placed in the desk's style (the lists mix "Xã Chiêm Hoá"
+    /// and "Xã Thanh Thủy"; the screen shows one style).
+    static func visible(_ f: Field, _ i: Interview, style: TonePlacementStyle = .traditional) -> [ChoiceOption] {
+        let language = i.validator.messages.language
+        return i.visibleOptions(f).map { o in
+            let label = o.label.resolve(language, fallback: i.form.defaultLanguage)
+            return ChoiceOption(value: o.value, label: VietText.normalizeTonePlacement(label, style: style))
+        }
+    }
 }

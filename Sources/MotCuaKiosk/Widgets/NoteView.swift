@@ -1,5 +1,7 @@
 // A note takes no answer: it shows its text (wrapped, scrollable with the arrows when it
 // is longer than the room) and Enter moves on.
+import MotCuaForms
+import MotCuaInterview
 
 public struct NoteView: Widget, Sendable {
     public let text: String
@@ -41,4 +43,20 @@ public struct NoteView: Widget, Sendable {
     }
 
     public func preferredHeight(width: Int) -> Int { TextWrap.lines(text, width: width).count }
+}
+
+// As a question's input: a `note` (and, should one reach it, a field asked otherwise).
+extension NoteView: FieldInput {
+    public static var fieldTypes: [FieldType] { [.note, .repeat, .calculate] }
+
+    public static func make(_ c: WidgetContext) -> NoteView {
+        let hint = c.interview.text(c.field.hint)
+        return NoteView(text: c.interview.text(c.field.label) + (hint.isEmpty ? "" : "\n\n" + hint))
+    }
+
+    public func reading(_ f: Field, _ m: Messages) -> FieldReading { .value(.null) }
+    public func displayText(strings: KioskStrings) -> String { "" }
+    public var growsVertically: Bool { true }
+    public var usesFullWidth: Bool { true }
+    public mutating func layout(_ rect: Rect) { layoutSize = rect.size }
 }

@@ -2,6 +2,8 @@
 // with a visible reason ("Ô này chỉ nhận chữ số.") rather than silently dropped, so a
 // person who types a letter sees why nothing appeared. Both "3,5" (Vietnamese) and
 // "3.5" are accepted as a decimal; the value is read in either spelling.
+import MotCuaForms
+import MotCuaInterview
 import Foundation
 
 public struct NumberField: Widget, Sendable {
@@ -82,4 +84,36 @@ public struct NumberField: Widget, Sendable {
     }
 
     public func preferredHeight(width: Int) -> Int { 2 }
+}
+
+// As a question's input: `integer` and `decimal` fields.
+extension NumberField: FieldInput {
+    public static var fieldTypes: [FieldType] { [.integer, .decimal] }
+
+    public static func make(_ c: WidgetContext) -> NumberField {
+        let f = c.field
+        return NumberField(kind: f.type == .integer ? .integer : .decimal, text: numberText(c.value),
+                           allowsNegative: allowsNegative(f), unit: c.interview.text(f.unit), strings: c.strings)
+    }
+
+    static func numberText(_ v: JSONValue?) -> String {
+        switch v {
+        case .int(let n)?: return String(n)
+        case .double(let d)?:
+            if d.rounded() == d, abs(d) < 1e15 { return String(Int(d)) }
+            return String(d).replacingOccurrences(of: ".", with: ",")  // as Vietnamese write it
+        case .string(let s)?: return s
+        default: return ""
+        }
+    }
+
+    /// A minus sign is refused on the spot unless the field's minimum is below zero.
+    static func allowsNegative(_ f: Field) -> Bool {
+        if case .number(let m)? = f.min { return m < 0 }
+        return false
+    }
+
+    public func reading(_ f: Field, _ m: Messages) -> FieldReading { FieldWidgets.parse(text, f, m) }
+    public func displayText(strings: KioskStrings) -> String { text.isEmpty || unit.isEmpty ? text : text + " " + unit }
+    public func fastHeight(width: Int) -> Int { refusedKey ? 2 : 1 }
 }

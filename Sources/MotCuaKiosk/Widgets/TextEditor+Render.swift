@@ -1,6 +1,9 @@
 // Drawing a text field. Single-line fields scroll sideways to keep the caret in view
 // (a "…" marks hidden text on the left); multi-line fields wrap by display width and
 // scroll down. The caret column is measured with the same widths the screen draws with.
+import MotCuaForms
+import MotCuaInterview
+import MotCuaText
 
 extension TextEditor {
     public func render(into screen: inout Screen, in rect: Rect, focused: Bool) {
@@ -74,4 +77,29 @@ extension TextEditor {
         }
         return true
     }
+}
+
+// As a question's input: `text` fields.
+extension TextEditor: FieldInput {
+    public static var fieldTypes: [FieldType] { [.text] }
+
+    public static func make(_ c: WidgetContext) -> TextEditor {
+        TextEditor(text: c.value?.stringValue ?? "", multiline: c.field.multiline)
+    }
+
+    public func reading(_ f: Field, _ m: Messages) -> FieldReading { FieldWidgets.parse(text, f, m) }
+    public func displayText(strings: KioskStrings) -> String { text.replacingOccurrences(of: "\n", with: " / ") }
+    public func fastHeight(width: Int) -> Int { multiline ? 3 : 1 }
+    public var growsVertically: Bool { multiline }
+    public mutating func layout(_ rect: Rect) { layoutWidth = rect.width }
+    public mutating func selectForReplacing() { selectAll() }
+
+    /// Telex/VNI only where names and addresses are typed: ID numbers, phones and e-mail
+    /// addresses are Latin whatever the form says.
+    public mutating func setTyping(_ engine: VietTypingEngine?, vietnamese: Bool) {
+        if vietnamese { typing = engine }
+    }
+
+    /// The text gate said no: say why.
+    public func refusalMessage(_ m: Messages) -> String? { refusal.map { m.text($0.messageKey, $0.messageArguments) } }
 }
