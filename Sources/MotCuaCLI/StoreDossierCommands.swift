@@ -65,7 +65,7 @@ func printDetails(_ d: DossierDetails, json: Bool, language: String, store: Doss
     let x = d.dossier
     let m = Resources.messages(language)
     func head(_ title: String) -> String { title.padding(toLength: 12, withPad: " ", startingAt: 0) }
-    let status = d.deliveredAt.map { m.text("cli.show.delivered", ["time": $0.vietnamDisplay]) } ?? d.state.map { stateText($0, m) } ?? "—"
+    let status = d.deliveredAt.map { m.text("cli.show.delivered", ["time": $0.vietnamDisplay]) } ?? d.state.map { $0.words(m) } ?? "—"
     var lines = [
         head(m.text("cli.show.receipt")) + x.receipt,
         head(m.text("cli.show.dossier")) + x.id,
@@ -129,18 +129,6 @@ private func eventText(_ event: String, _ m: Messages) -> String {
     case "exported": m.text("cli.show.event.exported")
     case "superseded": m.text("cli.show.event.superseded")
     default: event
-    }
-}
-
-/// A dossier's place in the outbox in the reader's language ("chờ gửi", not "queued").
-private func stateText(_ state: QueueItemState, _ m: Messages) -> String {
-    switch state {
-    case .queued: m.text("cli.show.state.queued")
-    case .delivering: m.text("cli.show.state.delivering")
-    case .delivered: m.text("cli.show.state.delivered")
-    case .failed: m.text("cli.show.state.failed")
-    case .setAside: m.text("cli.show.state.setAside")
-    case .superseded: m.text("cli.show.state.superseded")
     }
 }
 

@@ -80,16 +80,3 @@ extension DeskSession {
         }
     }
 }
-
-extension QueueItemState {
-    /// The state in the officer's words ("chờ gửi", "đã chuyển").
-    public func words(_ m: Messages) -> String {
-        switch self {
-        case .queued: m.text("cli.show.state.queued")
-        case .delivering: m.text("cli.show.state.delivering")
-        case .delivered: m.text("cli.show.state.delivered")
-        case .failed: m.text("cli.show.state.failed")
-        case .setAside: m.text("cli.show.state.setAside")
-        }
-    }
-}

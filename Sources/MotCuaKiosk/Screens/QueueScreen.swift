@@ -132,17 +132,12 @@ struct QueueScreen {
     private func otherLines(_ item: QueueLine, width: Int, selected: Bool, heading: Int?) -> [(String, Style)] {
         var out: [(String, Style)] = []
         if let heading { out.append((m.text("kiosk.queue.others", ["count": String(heading)]), Style(.label, bold: true))) }
-        let text = "\(item.receipt) \(item.formID) · \(QueueScreen.stateWord(m, item.state))"
+        let text = "\(item.receipt) \(item.formID) · \(item.state.words(m, short: true))"
         let style = item.state == .delivered ? Style(.success, bold: selected) : Style(.normal, bold: selected)
         out += TextWrap.lines(text, width: max(1, width - 4)).enumerated().map { k, line in
             ((k == 0 ? (selected ? "▶ " : "  ") : "    ") + line, selected ? Style(.selection) : style)
         }
         return out
-    }
-
-    /// A state in one or two words ("chờ gửi", "đã gửi", "tạm giữ").
-    static func stateWord(_ m: Messages, _ state: QueueItemState) -> String {
-        m.text("kiosk.state." + state.rawValue)
     }
 
     /// "✗ TQ01-261127-0003 khai-sinh · set aside: reason", wrapped under its code.

@@ -69,7 +69,7 @@ struct TodayScreen {
         if t.dossiers.isEmpty { out.append((m.text("kiosk.today.none"), .role(.muted))) }
         for d in t.dossiers {
             let who = VietText.neutralizeControls(names[d.operatorID] ?? d.operatorID)
-            var text = "\(d.receipt)  \(VietText.neutralizeControls(d.formID)) · \(who) · \(QueueScreen.stateWord(m, d.state))"
+            var text = "\(d.receipt)  \(VietText.neutralizeControls(d.formID)) · \(who) · \(d.state.words(m, short: true))"
             if d.corrects { text += " · " + m.text("kiosk.today.correction") }
             if let reason = d.reason { text += ": " + VietText.neutralizeControls(reason) }
             let style: Style = switch d.state {
