@@ -7,12 +7,18 @@ import Testing
 @Suite(.enabled(if: kioskTmuxAvailable, "needs tmux"))
 struct OperatorsFilingTests {
     /// From home: khai-sinh typed in Telex to its receipt, then back home.
-    func fileKhaiSinh(_ t: TmuxSession, child: (telex: String, shown: String)) throws {
+    /// `duplicate`: the same mother filed khai-sinh before, so the 30-day warning comes
+    /// first (issue 16) and Enter submits anyway.
+    func fileKhaiSinh(_ t: TmuxSession, child: (telex: String, shown: String), duplicate: Bool = false) throws {
         t.type("khai sinh"); t.press("Enter")
         try KioskAppTests().answerKhaiSinh(t, child: child)
         t.press("Enter")
         try #require(t.wait(for: "Nộp hồ sơ này vào hàng đợi?"))
         t.press("Enter")
+        if duplicate {
+            try #require(t.wait(for: "Có thể trùng hồ sơ"), "\(t.text)")
+            t.press("Enter")
+        }
         try #require(t.wait(for: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"), "\(t.text)")
         t.press("Enter")
         try #require(t.wait(for: "Chọn thủ tục để bắt đầu"), "\(t.text)")
@@ -31,7 +37,7 @@ struct OperatorsFilingTests {
         t.press("F3")
         try kiosk.signIn(t, index: 0, pin: "111111")
         try #require(t.wait(for: "Cán bộ: Nguyễn Thị Lan"), "\(t.text)")
-        try fileKhaiSinh(t, child: ("Traanf Minh Anh", "Trần Minh Anh"))
+        try fileKhaiSinh(t, child: ("Traanf Minh Anh", "Trần Minh Anh"), duplicate: true)
 
         for (receipt, officer) in [("TQ01-261127-0001", "Trần Văn Minh (minh)"), ("TQ01-261127-0002", "Nguyễn Thị Lan (lan)")] {
             let shown = try Motcua.run(["dossiers", "show", receipt, "--data-dir", dir])
