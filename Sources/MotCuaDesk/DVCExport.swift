@@ -6,7 +6,8 @@ import MotCuaStore
 /// `motcua dossiers export --format dvc FILE [--day YYYY-MM-DD]`: the records a
 /// provincial one-stop system syncs to the national public-service portal
 /// (DVCQG, service `DongBoHoSoMC`), one per dossier received here (every
-/// dossier of the queue, whatever its delivery state), optionally only those
+/// dossier of the queue, whatever its delivery state, but one replaced by a
+/// correction before delivery), optionally only those
 /// received on one day in Viet Nam. Field names and shapes: docs/DELIVERY.md
 /// and /work/shared/notes/dvc-sync-record.md (medium confidence).
 public enum DVCExport {
@@ -25,7 +26,9 @@ public enum DVCExport {
         let messages = Resources.messages("vi")
         var forms: [String: Form?] = [:]
         var out = Result(records: [], warnings: [])
-        for item in try store.queueSummary().items {
+        // A dossier replaced before delivery is not sent on: its correction carries the same
+        // receipt code (MaHoSo) with the answers in force (issue 16).
+        for item in try store.queueSummary().items where item.state != .superseded {
             guard let d = try store.details(item.id) else { continue }
             let x = d.dossier
             let received = vietnamTime(x.submittedAt).date

@@ -40,6 +40,9 @@ import Testing
         let status = try Motcua.run(["queue", "status", "--data-dir", dir])
         #expect(!status.stdout.contains("queued 1") && status.status == 0)
         #expect(try Motcua.run(["dossiers", "verify", "--data-dir", dir]).status == 0)
+        // The portal's sync gets the version in force once, under the receipt code.
+        let dvc = try Motcua.run(["dossiers", "export", "--format", "dvc", dir + "/dvc.json", "--data-dir", dir])
+        #expect(dvc.status == 0 && dvc.stdout.contains("exported 1 dossier record "), "\(dvc.stdout)\(dvc.stderr)")
 
         // The older version cannot be corrected again, and a reason is required.
         let again = try Motcua.run(["dossiers", "correct", oldID, "--reason", "x", "--data-dir", dir], stdin: "có\n")

@@ -150,4 +150,23 @@ import Testing
         #expect(items[0].supersededBy == v2.id)
         #expect(items[1].supersedes == v1.id && items[1].chain == v1.id && items[1].version == 2)
     }
+
+    /// A laptop's bundle carries what is left to deliver: the correction (with its link),
+    /// not the version it replaced, which stays in the laptop's journal.
+    @Test func aBundleCarriesTheCorrectionAlone() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let laptop = try DossierStore.test(dir.sub("laptop"), kiosk: "LT01")
+        let v1 = try laptop.submitOK(["name": "Vũ Thị Hà"])
+        let v2 = try submitted(try correct(laptop, v1.id, reason: "sai tên"))
+        #expect(try laptop.exportBundle(to: dir.sub("usb.mcb"), operatorID: "op1").dossiers == 1)
+        let desk = try DossierStore.test(dir.sub("desk"), kiosk: "HD01")
+        let report = try desk.importBundle(from: dir.sub("usb.mcb"), operatorID: "op3")
+        #expect(report.imported == [v1.receipt] && report.keptAside.isEmpty, "\(report)")
+        #expect(try desk.deliver(operatorID: "op3").delivered == [v2.id])
+        let stored = try #require(try desk.details(v1.receipt))
+        #expect(stored.dossier.id == v2.id && stored.dossier.link?.supersedes == v1.id && stored.dossier.link?.reason == "sai tên")
+        #expect(try desk.verify().problems.isEmpty)
+        #expect(try laptop.queueSummary().items.map(\.state) == [.superseded, .queued])
+    }
 }
