@@ -41,9 +41,12 @@ extension DeskSession {
         let today = desk.today ?? vietnamTime(.now).date
         let since = today.adding(days: -DeskSession.duplicateWindowDays)
         var found: [String: EarlierDossier] = [:]
+        // A correction's own chain (its versions share the receipt code) is what it replaces,
+        // not a dossier filed twice.
+        let chainCode = correction.flatMap { try? desk.store.details($0.of)?.dossier.receipt }
         func recent(_ query: String) -> [StoredDossier] {
             ((try? desk.store.listedDossiers(search: query)) ?? []).filter {
-                $0.formID == form.id && $0.id != draft.id && vietnamTime($0.submittedAt).date >= since
+                $0.formID == form.id && $0.id != draft.id && $0.receipt != chainCode && vietnamTime($0.submittedAt).date >= since
             }
         }
         for id in ids {

@@ -3,26 +3,6 @@ import MotCuaForms
 @testable import MotCuaStore
 import Testing
 
-extension DossierStore {
-    /// A correction as corrections are journalled: a new submit record carrying
-    /// `"supersedes": "<id of the dossier it corrects>"`, the same answers, its own receipt.
-    func appendCorrection(of originalID: String, newID: String, at: Timestamp, operatorID: String) throws {
-        try lock.withLock {
-            try refresh(.queue)
-            guard let item = queue.item(id: originalID) else { throw StoreError.notFound("no dossier \(originalID)") }
-            var d = try Dossier(bytes: try body(of: item))
-            let key = ReceiptCode.dayKey(unit: receiptUnit, day: at.vietnamDate)
-            d.id = newID
-            d.receipt = ReceiptCode.make(unit: receiptUnit, day: at.vietnamDate, sequence: queue.nextReceiptSequence(dayKey: key))
-            d.submittedAt = at
-            d.operatorID = operatorID
-            let body = JSONBytes.encode(d.json)
-            let members = dossierMembers(d, contentHash: SHA256.hash(body)) + [("supersedes", .string(originalID))]
-            try appendJournal([(journalHeader(.submit, seq: queue.lastSeq + 1, at: at, operatorID: operatorID, members), body)])
-        }
-    }
-}
-
 /// `motcua report` counts a submit record carrying `supersedes` as corrected (and
 /// received), on the day it was made, under the operator who made it; desk events
 /// (a printed receipt) change no number.
@@ -33,12 +13,24 @@ extension DossierStore {
         let passThrough = DossierChecker { _ in
             PreparedForm(formID: "any", formVersion: "any") { answers, _, _ in .valid(CheckedAnswers(answers: answers)) }
         }
-        do {
+        // A (khai-sinh, 5 January, by lan), read through a store that checks nothing.
+        let (firstID, a) = try {
             let store = try DossierStore(directory: data, kioskID: "HD01", checker: passThrough)
-            let first = try #require(try store.queueSummary().items.first)  // A: khai-sinh, 5 January, by lan
-            // Thu 7 January 2027, 09:00 in Viet Nam: minh corrects A; lan prints the new receipt.
+            let first = try #require(try store.queueSummary().items.first)
+            return (first.id, try #require(try store.details(first.id)).dossier)
+        }()
+        do {
+            // Thu 7 January 2027, 09:00 in Viet Nam: minh corrects A through the store's own
+            // correction (the same answers, the form copy A was made with); lan prints the new receipt.
             let at = Timestamp(milliseconds: Int64(ReportCommandTests.utc(2027, 1, 7, 2, 0))!)
-            try store.appendCorrection(of: first.id, newID: "c0ffee00-0000-4000-8000-000000000001", at: at, operatorID: "minh")
+            let same = DossierChecker { _ in  // a correction keeps the procedure
+                PreparedForm(formID: a.formID, formVersion: a.formVersion) { answers, _, _ in .valid(CheckedAnswers(answers: answers)) }
+            }
+            let store = try DossierStore(directory: data, kioskID: "HD01", checker: same)
+            let copy = try #require(FileManager.default.contents(atPath: data + "/forms/" + a.formHash.hex + ".json"))
+            let outcome = try store.submit(SubmitRequest(form: FormFile(copy), answers: a.answers, dossierID: "c0ffee00-0000-4000-8000-000000000001",
+                                                         operatorID: "minh", now: at, correction: CorrectionRequest(of: firstID, reason: "sai ngày sinh")))
+            guard case .submitted = outcome else { Issue.record("not submitted: \(outcome)"); return }
             try store.recordDeskEvent(.printed, operatorID: "lan", dossierID: "c0ffee00-0000-4000-8000-000000000001", now: at)
         }
         let january = ["--from", "2027-01-01", "--to", "2027-01-31", "--csv", "-"]
