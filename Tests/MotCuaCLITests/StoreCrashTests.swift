@@ -69,7 +69,7 @@ import Testing
         }
         #expect(final.status == 0, "\(final.stdout)\(final.stderr)")
         let items = StoreFixture.queueItems(try Motcua.run(["queue", "status", "--all", "--data-dir", data]).stdout)
-        #expect(items.allSatisfy { $0.state == "delivered" })
+        #expect(items.allSatisfy { $0.state == "delivered" }, "not delivered: \(items.filter { $0.state != "delivered" }) after \(final.stdout)")
         let storedIDs = try Motcua.run(["dossiers", "list", "--data-dir", data]).stdout.split(separator: "\n").map { String($0.split(separator: " ")[1]) }
         #expect(storedIDs.count == items.count)
         #expect(Set(acknowledged).isSubset(of: Set(storedIDs)))
