@@ -229,7 +229,7 @@ final class KioskBackend {
                 try? store.recordDeskEvent(.printed, operatorID: operatorName, dossierID: receipt.code)
             },
             operators: signIn?.services { [self] in messages("vi").text($0, $1) },
-            today: { [store] in try DeskToday(store: store, holidays: try Holidays.load()) })
+            today: { [store, desk] in try DeskToday(store: store, now: desk.today.map(Holidays.now(on:)) ?? .now, holidays: try Holidays.load()) })
         // (dossier id or receipt code, reason, language) → the correction's interview (issue 16).
         s.correctDossier = { [self] idOrReceipt, reason, language in
             let session = open(try desk.openCorrection(of: idOrReceipt, reason: reason, language: language, operatorID: operatorName))
