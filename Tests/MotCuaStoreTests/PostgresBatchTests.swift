@@ -20,6 +20,9 @@ import Testing
         let pg = try PostgresServer()
         defer { pg.stop() }
         _ = try PostgresSchema.initialize(url: pg.url)
+        // The storage setting `core init` applies (Debian's server has lz4).
+        let compression = try pg.query("SELECT attname, attcompression FROM pg_attribute WHERE attrelid = 'motcua.dossiers'::regclass AND attname IN ('content', 'content_bytes') ORDER BY 1")
+        #expect(compression == [["content", "l"], ["content_bytes", "l"]])
         for folded in Self.awkward {
             // Hex: the prefixes may hold anything psql's plain output would mangle.
             let rows = try pg.query("SELECT encode(convert_to(p, 'UTF8'), 'hex') FROM unnest(motcua.name_prefixes(\(PSQL.literal(folded)))) p")
