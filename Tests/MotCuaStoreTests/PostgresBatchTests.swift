@@ -26,7 +26,7 @@ import Testing
         for folded in Self.awkward {
             // Hex: the prefixes may hold anything psql's plain output would mangle.
             let rows = try pg.query("SELECT encode(convert_to(p, 'UTF8'), 'hex') FROM unnest(motcua.name_prefixes(\(PSQL.literal(folded)))) p")
-            let server = rows.map { String(decoding: PostgresCore.bytes(hex: $0[0]) ?? [], as: UTF8.self) }
+            let server = rows.map { String(decoding: Hex.bytes($0[0]) ?? [], as: UTF8.self) }
             let ours = PostgresSchema.namePrefixes(folded)
             #expect(ours.count == Set(ours.map { Array($0.utf8) }).count, "each prefix once: \(folded)")
             #expect(Set(ours.map { Array($0.utf8) }) == Set(server.map { Array($0.utf8) }), "\(folded): ours \(ours), server \(server)")
