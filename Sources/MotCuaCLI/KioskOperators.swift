@@ -3,6 +3,7 @@
 // audit.log's chain; operators.log only when the journal cannot take them). Kept apart from
 // KioskBackend so the backend only asks "who is here?" (nil: nobody configured).
 import Foundation
+import MotCuaDesk
 import MotCuaForms
 import MotCuaKiosk
 import MotCuaStore
@@ -63,7 +64,7 @@ final class KioskSignIn {
                     return .wrongPIN(left: left)
                 case .lockedOut(let until, let justNow):
                     if justNow { record(.lockedOut, operatorID: id) }
-                    return .locked(until: Timestamp(until).vietnamDisplay)
+                    return .locked(until: vietnamTime(Timestamp(until)).text)
                 case .disabled, .unknown:
                     return .refused(messages("kiosk.signin.disabled", [:]))
                 }
