@@ -130,7 +130,7 @@ final class KioskBackend {
     /// Where dossiers are delivered (`--to`, `MOTCUA_DELIVER_TO`, settings `deliverTo`); nil = the local core store.
     let deliverTo: String?
     /// Sign-in, when the data directory has operators (see KioskOperators.swift).
-    let signIn: KioskSignIn?
+    let signIn: DeskSignIn?
 
     /// `desk`: the one `motcua fill` already made; otherwise one is made from `line`.
     init(line: StoreCommandLine, environment: [String: String] = ProcessInfo.processInfo.environment, desk given: Desk? = nil) throws {
@@ -142,7 +142,7 @@ final class KioskBackend {
         deliverTo = Destinations.deliveryURL(option: line.values["--to"], environment: environment, settings: desk.settingsJSON)
         // A destination nobody handles stops the kiosk at start, with its reason, not at the first delivery.
         _ = try Destinations.make(url: deliverTo, kioskID: desk.store.kioskID, settings: desk.settingsJSON)
-        signIn = KioskSignIn(dataDir: desk.dataDir, kioskID: desk.store.kioskID)
+        signIn = DeskSignIn(dataDir: desk.dataDir, kioskID: desk.store.kioskID)
         signIn?.journal = desk.store
     }
 

@@ -1,4 +1,5 @@
 // The sign-in screen and "đổi người" key by key, with in-memory operators.
+import MotCuaDesk
 import Foundation
 import Testing
 import MotCuaForms

@@ -2,6 +2,7 @@
 // `Kiosk.run`. It routes keys to the screen on show and moves between screens; every
 // screen draws itself with a pure view. The outside world comes in through
 // `KioskServices`, so tests drive the whole app key by key without disk or terminal.
+import MotCuaDesk
 import MotCuaForms
 import MotCuaInterview
 import MotCuaText

@@ -1,6 +1,7 @@
 // Who is at the desk: the operators' names to choose from, then the PIN, shown only as
 // dots. The kiosk opens here when operators are configured and comes back here after
 // the idle timeout or "đổi người", so nothing personal is ever one key away from it.
+import MotCuaDesk
 import MotCuaForms
 
 enum SignInAction: Equatable { case none, quit, signedIn(OperatorItem) }
