@@ -6,7 +6,10 @@ Each program runs in a pseudo-terminal of 80x24 (TERM=xterm-256color, LANG=C.UTF
                 first frame, e.g. the footer) has been written to the terminal;
   echo          time from writing one key to the pty until its echo comes back
                 ('k', then Backspace: time until the next output), many times;
-  peak RSS      VmHWM of the process from /proc, read after the echo run.
+  peak RSS      VmHWM of the process from /proc, read after the echo run;
+  CPU           user + system time the process used from fork to being stopped right after
+                its first screen (runs without the echo run): on a shared machine wall time
+                counts other programs' turns too, CPU time does not.
 
 Usage:
   kiosk_pty.py [--runs N] [--keys N] [--ready TEXT] [--setup KEYS] [--label NAME] -- COMMAND [ARG...]
@@ -94,27 +97,31 @@ def peak_rss_kib(pid):
 
 
 def stop(pid, fd):
+    """Stops the program; returns the CPU seconds (user + system) it used, or None."""
     for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
             os.kill(pid, sig)
         except ProcessLookupError:
             break
         for _ in range(100):
-            done, _ = os.waitpid(pid, os.WNOHANG)
+            done, _, usage = os.wait4(pid, os.WNOHANG)
             if done:
                 os.close(fd)
-                return
+                return usage.ru_utime + usage.ru_stime
             time.sleep(0.01)
     try:
-        os.waitpid(pid, 0)
+        _, _, usage = os.wait4(pid, 0)
+        os.close(fd)
+        return usage.ru_utime + usage.ru_stime
     except ChildProcessError:
         pass
     os.close(fd)
+    return None
 
 
 def measure(argv, ready, setup, runs, keys):
     marker = ready.encode()
-    starts, echoes, rss = [], [], []
+    starts, echoes, rss, cpu = [], [], [], []
     for run in range(runs):
         pid, fd, start = spawn(argv)
         try:
@@ -137,21 +144,24 @@ def measure(argv, ready, setup, runs, keys):
                     drain(fd, 0.002)
                 rss.append(peak_rss_kib(pid))
         finally:
-            stop(pid, fd)
-    return starts, echoes, rss
+            used = stop(pid, fd)
+            if used is not None and run != runs - 1:
+                cpu.append(used)
+    return starts, echoes, rss, cpu
 
 
 def ms(x):
     return f"{x * 1000:.2f} ms"
 
 
-def report(label, starts, echoes, rss):
+def report(label, starts, echoes, rss, cpu):
     echoes_sorted = sorted(echoes)
     p95 = echoes_sorted[int(len(echoes_sorted) * 0.95) - 1] if echoes_sorted else 0
-    print(f"{label:<34} first screen median {ms(statistics.median(starts))} (min {ms(min(starts))}), "
-          f"echo median {ms(statistics.median(echoes))} (p95 {ms(p95)}), "
+    cpu_median = statistics.median(cpu) if cpu else 0
+    print(f"{label:<34} first screen median {ms(statistics.median(starts))} (min {ms(min(starts))}; "
+          f"CPU median {ms(cpu_median)}), echo median {ms(statistics.median(echoes))} (p95 {ms(p95)}), "
           f"peak RSS {max(rss) / 1024:.1f} MiB", flush=True)
-    return statistics.median(starts), statistics.median(echoes), max(rss)
+    return statistics.median(starts), statistics.median(echoes), max(rss), cpu_median
 
 
 def dialog_form():
@@ -175,11 +185,13 @@ def main():
         parser.error("give the kiosk command after --")
     setup = options.setup.encode().decode("unicode_escape")
     label = options.label or " ".join(os.path.basename(c) if i == 0 else c for i, c in enumerate(command))[:34]
-    print(f"pty {COLS}x{ROWS}, {options.runs} starts each, {options.keys} keystrokes (k / Backspace)")
+    load = " ".join(open("/proc/loadavg").read().split()[:3])
+    print(f"pty {COLS}x{ROWS}, {options.runs} starts each, {options.keys} keystrokes (k / Backspace); load average {load}")
     ours = report(label, *measure(command, options.ready, setup, options.runs, options.keys))
     if shutil.which("dialog"):
         peer = report("dialog --form (10 fields)", *measure(dialog_form(), "<Cancel>", "", options.runs, options.keys))
-        print(f"ratio to dialog: first screen {ours[0] / peer[0]:.2f}x, echo {ours[1] / peer[1]:.2f}x, "
+        cpu_ratio = f"{ours[3] / peer[3]:.2f}x" if peer[3] else "n/a"
+        print(f"ratio to dialog: first screen {ours[0] / peer[0]:.2f}x (CPU {cpu_ratio}), echo {ours[1] / peer[1]:.2f}x, "
               f"peak RSS {ours[2] / peer[2]:.2f}x")
     else:
         print("dialog is not installed: no peer numbers (apt-get install dialog)")

@@ -101,3 +101,21 @@ import Testing
         for _ in 0..<50 { for q in Self.keystrokes(Self.randomQuery(&rng)) { Self.expectSame(ix, q, "long rows") } }
     }
 }
+
+/// The catalog folds its titles and summaries only when someone types.
+@Suite struct CatalogLazyIndexTests {
+    @Test func firstListingNeedsNoIndexAndTypingBuildsTheSameOne() throws {
+        let catalog = Catalog.loadHeaders(formsDirectory: repoRoot + "/Forms")
+        #expect(catalog.count > 10)
+        let listed = catalog.hits("", limit: 200)
+        #expect(listed.map(\.index) == Array(0..<catalog.count))
+        #expect(catalog.hits("  ", limit: 3).map(\.index) == [0, 1, 2])
+        #expect(catalog.matchCount("") == catalog.count)
+        #expect(!catalog.indexIsBuilt, "the first screen's listing folded the catalog")
+        let eager = SearchIndex(catalog.entries.map { Catalog.names($0.form) })
+        for q in ["khai sinh", "lltp", "dang ki", "1.001193", "x"] {
+            #expect(catalog.hits(q, limit: 20) == eager.search(q, limit: 20), "\(q)")
+        }
+        #expect(catalog.indexIsBuilt)
+    }
+}

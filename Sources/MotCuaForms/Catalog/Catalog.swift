@@ -35,7 +35,11 @@ public struct Catalog: Sendable {
     /// The shared lists the forms were loaded with, already read and cached:
     /// build an ``OptionIndex`` for a long list from here rather than reading it again.
     public let lists: ListDirectory?
-    let index: SearchIndex
+    /// Folded the first time someone types (the first screen lists the catalog without it).
+    private let lazyIndex: LazySearchIndex
+    var index: SearchIndex { lazyIndex.index }
+    /// Whether a search has folded the catalog yet (tests: the first screen must not).
+    var indexIsBuilt: Bool { lazyIndex.isBuilt }
     private let byID: [String: Int]
 
     /// A catalog of already loaded forms. Forms whose id repeats an earlier
@@ -46,7 +50,7 @@ public struct Catalog: Sendable {
         let unique = forms.filter { seen.insert($0.form.id).inserted }
         let sorted = unique.map { (CatalogEntry($0), Catalog.sortKey($0.form)) }.sorted { ($0.1, $0.0.id) < ($1.1, $1.0.id) }
         entries = sorted.map(\.0)
-        index = SearchIndex(entries.map { Catalog.names($0.form) })
+        lazyIndex = LazySearchIndex(entries.map { Catalog.names($0.form) })
         byID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
     }
 
@@ -68,7 +72,7 @@ public struct Catalog: Sendable {
     /// Like `search`, with why each entry matched when it was not by its title.
     public func hits(_ query: String, limit: Int = 20) -> [SearchHit] {
         guard limit > 0 else { return [] }
-        return index.search(query, limit: limit)
+        return lazyIndex.search(query, limit: limit)
     }
 
     /// Like `search`, as positions in `entries`.
@@ -78,7 +82,7 @@ public struct Catalog: Sendable {
 
     /// How many entries match `query`, however many `search` returns.
     public func matchCount(_ query: String) -> Int {
-        index.search(query).count
+        lazyIndex.search(query).count
     }
 
     /// What the search reads of a form: the title (default language first), keywords,

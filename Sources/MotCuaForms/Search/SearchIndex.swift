@@ -207,10 +207,13 @@ public struct SearchIndex: Sendable {
     /// The scored rows as hits, best first, each with why it matched when not by its label.
     func hits(_ found: [(key: UInt64, row: Int, name: Int)], limit: Int) -> [SearchHit] {
         let sorted = found.sorted { $0.key < $1.key }
-        return sorted.prefix(limit).map { f in
-            let kind = f.name >= 0 ? nameKind[f.name] : .detail
-            let shown = kind != .label && kind != .detail && kind != .code
-            return SearchHit(index: f.row, reason: shown ? SearchReason(kind: kind, text: nameText[f.name]) : nil, rank: f.key)
-        }
+        return sorted.prefix(limit).map { hit(row: $0.row, name: $0.name, key: $0.key) }
+    }
+
+    /// Row `row` found by name `name` (-1: across names) at rank `key`.
+    func hit(row: Int, name: Int, key: UInt64) -> SearchHit {
+        let kind = name >= 0 ? nameKind[name] : .detail
+        let shown = kind != .label && kind != .detail && kind != .code
+        return SearchHit(index: row, reason: shown ? SearchReason(kind: kind, text: nameText[name]) : nil, rank: key)
     }
 }

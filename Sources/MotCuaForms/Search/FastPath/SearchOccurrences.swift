@@ -45,4 +45,16 @@ struct SearchOccurrences: Sendable {
         self.position = position
         self.nameRow = nameRow
     }
+
+    /// Lends the arrays for a loop without bounds-checked, uniqueness-checked access:
+    /// names, positions, the row of each name, the ends per word.
+    func visit(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt16>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> Void) {
+        name.withUnsafeBufferPointer { n in
+            position.withUnsafeBufferPointer { p in
+                nameRow.withUnsafeBufferPointer { r in
+                    end.withUnsafeBufferPointer { e in body(n, p, r, e) }
+                }
+            }
+        }
+    }
 }
