@@ -127,6 +127,7 @@ private func eventText(_ event: String, _ m: Messages) -> String {
     case "export": m.text("cli.show.event.export")
     case "printed": m.text("cli.show.event.printed")
     case "exported": m.text("cli.show.event.exported")
+    case "answer-changed": m.text("cli.show.event.answer-changed")
     case "superseded": m.text("cli.show.event.superseded")
     default: event
     }

@@ -22,6 +22,8 @@ public final class DeskSession {
     public let operatorName: String
     /// The form as the store keeps it, prepared at the first submit.
     private var storedCopy: FormFile?
+    /// The interview has shown its review: an answer changed from now on is a desk event.
+    private var reviewSeen = false
 
     /// `language`: nil keeps the draft's own.
     init(desk: Desk, draft: Draft, lock: DraftLock, formPath: String, language: String?, operatorID: String) throws {
@@ -55,11 +57,13 @@ public final class DeskSession {
         // A correction opens on the review of the earlier answers: the officer picks what
         // to change (Enter keeps an answer) and submits from there.
         if draft.correction != nil { i.openReview() }
+        if i.cursor == .review { reviewSeen = true }  // a resumed finished draft, a correction
         return i
     }
 
     /// Saves the draft atomically (before the next question appears).
     public func save(_ i: Interview) throws {
+        let changedAfterReview = reviewSeen && i.answers != draft.answers
         var d = draft
         d.answers = i.answers
         d.finishedRepeats = i.finishedRepeats.sorted()
@@ -67,6 +71,12 @@ public final class DeskSession {
         d.updatedAt = .now
         try desk.drafts.save(d)
         draft = d
+        if changedAfterReview {
+            // In the audit chain (operator, draft id; never the answer). The answer is saved either
+            // way: a journal that cannot take the event must not stop the interview.
+            try? desk.store.recordDeskEvent(.answerChanged, operatorID: operatorName, draftID: d.id)
+        }
+        if i.cursor == .review { reviewSeen = true }
     }
 
     public func applicantName(_ i: Interview) -> String? {

@@ -1,8 +1,8 @@
 import MotCuaForms
 
 /// What an officer did at the desk that is not a dossier's state change: signing in
-/// and out, a wrong PIN, a lockout, a draft started, a
-/// receipt printed or exported. Each is a `desk` record of queue.log, so it lands in
+/// and out, a wrong PIN, a lockout, a draft started, an answer changed after the
+/// review, a receipt printed or exported. Each is a `desk` record of queue.log, so it lands in
 /// audit.log's chain like every other record (issue 16): operator id, event, and the
 /// dossier or draft id when there is one; never a name, a PIN or an answer.
 public enum DeskEvent: String, Sendable, CaseIterable {
@@ -12,6 +12,8 @@ public enum DeskEvent: String, Sendable, CaseIterable {
     case signedOut = "signed-out"
     case signedOutIdle = "signed-out-idle"
     case draftStarted = "draft-started"
+    /// An answer changed after the interview had shown its review (the officer went back).
+    case answerChanged = "answer-changed"
     case printed
     case exported
 }

@@ -59,6 +59,28 @@ import MotCuaStore
         #expect(try desk.store.queueSummary().items.count == 1)
     }
 
+    /// Answering up to the review is not "changed after review"; going back from the review
+    /// and changing an answer is, once, in the audit chain (draft id, operator, no answer).
+    @Test func anAnswerChangedAfterTheReviewIsADeskEvent() throws {
+        let f = try fixture()
+        let desk = try desk(f)
+        let session = try desk.start(form: "thu", language: "vi")
+        var i = session.makeInterview()
+        #expect(i.answer(.string("Lê Vân")) == .accepted(warning: nil))
+        #expect(i.cursor == .review)
+        try session.save(i)
+        i.edit(.field("ten"))
+        _ = i.answer(.string("Lê Vân"))  // the same answer again: nothing changed
+        try session.save(i)
+        i.edit(.field("ten"))
+        _ = i.answer(.string("Lê Văn Vân"))
+        try session.save(i)
+        let audit = String(decoding: FileManager.default.contents(atPath: f.data + "/audit.log") ?? Data(), as: UTF8.self)
+        let changes = audit.split(separator: "\n").filter { $0.contains("\"answer-changed\"") }
+        #expect(changes.count == 1, "\(audit)")
+        #expect(changes.first?.contains(session.draft.id) == true && changes.first?.contains("Văn") == false, "\(audit)")
+    }
+
     @Test func theHolidaysAreReadOncePerInstallation() throws {
         let f = try fixture()
         let installation = try Installation(environment: ["MOTCUA_HOME": f.home])
