@@ -32,6 +32,18 @@ struct OperatorsKioskTests {
         t.press("Enter")
     }
 
+    /// From the sign-in list (cursor on its first name): Hoa, the third, types five wrong PINs
+    /// and is locked; the list stays on her name.
+    func lockOutHoa(_ t: TmuxSession) throws {
+        t.press("Down", "Down", "Enter")
+        for left in [4, 3, 2, 1] {
+            t.type("999999"); t.press("Enter")
+            try #require(t.wait(for: "Còn \(left) lần thử"), "\(t.text)")
+        }
+        t.type("999999"); t.press("Enter")
+        try #require(t.wait(for: "Lê Thị Hoa đã bị khóa đến"), "\(t.text)")
+    }
+
     @Test func twoOfficersAndAnAdministratorTakeTurnsAndOneIsLockedOut() throws {
         let dir = try Motcua.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -75,13 +87,7 @@ struct OperatorsKioskTests {
         // Five wrong PINs lock Hoa; her right PIN is then refused too.
         t.press("F3")
         try #require(t.wait(for: "Chọn tên của anh/chị:"), "\(t.text)")
-        t.press("Down", "Down", "Enter")
-        for left in [4, 3, 2, 1] {
-            t.type("999999"); t.press("Enter")
-            try #require(t.wait(for: "Còn \(left) lần thử"), "\(t.text)")
-        }
-        t.type("999999"); t.press("Enter")
-        try #require(t.wait(for: "Lê Thị Hoa đã bị khóa đến"), "\(t.text)")
+        try lockOutHoa(t)
         try signIn(t, index: 2, pin: "333333")
         try #require(t.wait(for: "Lê Thị Hoa đã bị khóa đến"), "\(t.text)")
         #expect(!t.text.contains("Cán bộ: Lê Thị Hoa"))
