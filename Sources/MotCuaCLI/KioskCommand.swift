@@ -172,7 +172,7 @@ final class KioskBackend {
         .conflict(messages(language).text("draft.in_use", ["id": busy.draftID]))
     }
 
-    /// The returning citizen's search over this desk's dossiers, its index kept between keystrokes.
+    /// The returning citizen's search over this desk's dossiers (it keeps only the forms' processing days).
     private lazy var finder = DossierFinder(desk: desk)
 
     func services() -> KioskServices {
@@ -237,9 +237,8 @@ final class KioskBackend {
             return session
         }
         s.findDossiers = { [self] query, language in
-            // An empty query: the screen opened, so the next search reads the store afresh.
-            if !query.contains(where: { !$0.isWhitespace }) { finder.reload(); return [] }
-            return try finder.find(query, language: language)
+            // Every search reads the store as it is now (its word indexes, kept by the store).
+            try finder.find(query, language: language)
         }
         s.dossierReceipt = { [self] id, language in try desk.dossierReceipt(id, language: language) }
         return s

@@ -1,9 +1,10 @@
 // A citizen who comes back: their dossiers found by a name typed without diacritics, a
 // national id, a phone or a receipt code, ranked by the one option search (MotCuaForms'
-// `SearchIndex`: whole word, then word start, then inside a word). The store's own
-// `search` only says yes or no; this ranks, so "an" puts "An" before "Lan". The index is
-// built from the store's listing once and kept: a keystroke searches it and reads only
-// the shown rows' titles and appointment dates.
+// `SearchIndex`: whole word, then word start, then inside a word), so "an" puts "An"
+// before "Anh" before "Lan". No index of every dossier is built: per keystroke the
+// store's own word indexes give the few hundred best candidates
+// (`DossierStore.searchCandidates`) and only those are ranked, so a search always sees
+// the store as it is now (a dossier just filed or delivered is found at once).
 import Foundation
 import MotCuaForms
 import MotCuaInterview
@@ -35,8 +36,8 @@ public struct FoundDossier: Hashable, Sendable {
 /// The desk's search of its dossiers (the core store and the outbox).
 public final class DossierFinder {
     public let desk: Desk
-    private var listed: [StoredDossier] = []
-    private var index: SearchIndex?
+    /// Candidates ranked per keystroke, from the outbox and from the core store each.
+    public static let candidateLimit = 300
     /// Processing days per form id (absent: the form gives none), read from the catalog once.
     private var processingDays: [String: Int] = [:]
     private var formsRead: Set<String> = []
@@ -51,26 +52,20 @@ public final class DossierFinder {
             + d.phones.map { SearchName($0, .code) } + [SearchName(d.receipt, .code)]
     }
 
-    /// Forgets the index: the next search reads the store again (a new dossier, a delivery).
-    public func reload() {
-        index = nil
-        listed = []
-    }
-
-    /// Builds the index now if it is not built (the screen does it when it opens).
-    public func prepare() throws {
-        guard index == nil else { return }
-        listed = try desk.store.listedDossiers(personal: true)
-        index = SearchIndex(listed.map(DossierFinder.names))
-    }
-
     /// Dossiers matching `query`, best first, at most `limit`. An empty query finds
     /// nothing: no list of citizens is shown before a word is typed.
     public func find(_ query: String, language: String, limit: Int = 50) throws -> [FoundDossier] {
         guard query.contains(where: { !$0.isWhitespace }) else { return [] }
-        try prepare()
-        guard let index else { return [] }
-        return index.search(query, limit: limit).map { row(listed[$0.index], language: language) }
+        let candidates = try desk.store.searchCandidates(query, limit: DossierFinder.candidateLimit)
+        return DossierFinder.ranked(candidates, query, limit: limit).map { row($0, language: language) }
+    }
+
+    /// `candidates` ranked by the one option search: the phone typed "0912 345 678" or
+    /// "+84 912..." as the one word the store keeps ("0912345678").
+    public static func ranked(_ candidates: [StoredDossier], _ query: String, limit: Int) -> [StoredDossier] {
+        guard !candidates.isEmpty else { return [] }
+        let index = SearchIndex(candidates.map(DossierFinder.names))
+        return index.search(DossierStore.searchQuery(query), limit: limit).map { candidates[$0.index] }
     }
 
     private func row(_ d: StoredDossier, language: String) -> FoundDossier {
