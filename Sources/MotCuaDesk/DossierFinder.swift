@@ -45,7 +45,32 @@ public final class DossierFinder {
     /// The public holidays, read at the first row (nil: unreadable, no appointment shown).
     private lazy var holidays: HolidayCalendar? = try? desk.installation.holidays()
 
-    public init(desk: Desk) { self.desk = desk }
+    /// The shared core searched instead of this desk's store (issue 16: a dossier filed at
+    /// another desk is found), nil for this desk's; its psql session opened at the first
+    /// search and opened again after a failure.
+    public let coreURL: String?
+    private var core: PostgresCore?
+
+    public init(desk: Desk, coreURL: String? = nil) { self.desk = desk; self.coreURL = coreURL }
+
+    deinit { core?.session.close() }
+
+    /// The shared core's session, opened when first needed.
+    private func sharedCore(_ url: String) throws -> PostgresCore {
+        if let core { return core }
+        let opened = try PostgresCore(url: url)
+        opened.limit = DossierFinder.candidateLimit
+        core = opened
+        return opened
+    }
+
+    /// Runs `body` on the shared core; a failure closes the session so the next call opens a new one.
+    private func withCore<T>(_ url: String, _ body: (PostgresCore) throws -> T) throws -> T {
+        do { return try body(try sharedCore(url)) } catch {
+            core?.session.close(); core = nil
+            throw error
+        }
+    }
 
     /// The search's rows: every name, then the ID numbers, phones and receipt code.
     static func names(_ d: StoredDossier) -> [SearchName] {
@@ -57,7 +82,9 @@ public final class DossierFinder {
     /// nothing: no list of citizens is shown before a word is typed.
     public func find(_ query: String, language: String, limit: Int = 50) throws -> [FoundDossier] {
         guard query.contains(where: { !$0.isWhitespace }) else { return [] }
-        let candidates = try desk.store.searchCandidates(query, limit: DossierFinder.candidateLimit)
+        // The shared core: its newest matches (ID numbers, phones and codes whole, name word starts).
+        let candidates = try coreURL.map { url in try withCore(url) { try $0.dossiers(search: query) } }
+            ?? desk.store.searchCandidates(query, limit: DossierFinder.candidateLimit)
         return DossierFinder.ranked(candidates, query, limit: limit).map { row($0, language: language) }
     }
 
@@ -67,6 +94,23 @@ public final class DossierFinder {
         guard !candidates.isEmpty else { return [] }
         let index = SearchIndex(candidates.map(DossierFinder.names))
         return index.search(DossierStore.searchQuery(query), limit: limit).map { candidates[$0.index] }
+    }
+
+    /// The receipt of a dossier found (id or receipt code), again: from this desk's store,
+    /// or from the shared core (the dossier's exact bytes and its form copy in motcua.forms).
+    public func receipt(_ idOrReceipt: String, language: String) throws -> Receipt {
+        guard let url = coreURL else { return try desk.dossierReceipt(idOrReceipt, language: language) }
+        let m = desk.installation.messages(language)
+        let (details, form) = try withCore(url) { core -> (DossierDetails?, [UInt8]?) in
+            let d = try core.details(idOrReceipt)
+            return (d, try d.flatMap { try core.formCopy($0.dossier.formHash.hex) })
+        }
+        guard let d = details?.dossier else { throw StoreError.notFound(m.text("kiosk.returning.missing", ["id": idOrReceipt])) }
+        guard let form, let r = Desk.storedReceipt(d, formData: Data(form), settingsDirectory: desk.store.directory, messages: m,
+                                                   holidays: try desk.installation.holidays()) else {
+            throw StoreError.unusableForm(m.text("kiosk.returning.noform"))
+        }
+        return r
     }
 
     private func row(_ d: StoredDossier, language: String) -> FoundDossier {
@@ -100,11 +144,18 @@ extension Desk {
     /// tracking URL, payee). Nil when that copy is unusable.
     public static func storedReceipt(_ store: DossierStore, _ x: Dossier, messages m: Messages, holidays: HolidayCalendar) -> Receipt? {
         let copy = store.directory + "/forms/" + x.formHash.hex + ".json"
-        guard let data = FileManager.default.contents(atPath: copy),
-              case .success(let loaded) = FormEngine.load(data: data, name: copy, lists: ListDirectory(path: nil)) else { return nil }
+        guard let data = FileManager.default.contents(atPath: copy) else { return nil }
+        return storedReceipt(x, formData: data, settingsDirectory: store.directory, messages: m, holidays: holidays)
+    }
+
+    /// The receipt of a dossier from the bytes of its form copy (this desk's or the shared
+    /// core's), with the settings of the data folder `settingsDirectory`. Nil when unusable.
+    public static func storedReceipt(_ x: Dossier, formData data: Data, settingsDirectory: String, messages m: Messages,
+                                     holidays: HolidayCalendar) -> Receipt? {
+        guard case .success(let loaded) = FormEngine.load(data: data, name: x.formHash.hex + ".json", lists: ListDirectory(path: nil)) else { return nil }
         let received = vietnamTime(x.submittedAt).date
         let v = Validator(form: loaded.form, context: EvaluationContext(today: received, language: m.language, form: loaded.form), messages: m)
         let interview = Interview(form: loaded.form, validator: v, answers: x.answers.objectValue ?? JSONObject())
-        return KioskSettings.load(store.directory).receipt(interview, x.receipt, dossierID: x.id, at: x.submittedAt, holidays: holidays)
+        return KioskSettings.load(settingsDirectory).receipt(interview, x.receipt, dossierID: x.id, at: x.submittedAt, holidays: holidays)
     }
 }
