@@ -17,7 +17,7 @@ let kioskUsage = "usage: motcua [--lang vi|en] [--idle SECONDS] [--high-contrast
 /// `motcua` with no command: the kiosk's home screen, or the catalog and how to fill a
 /// form in plain mode when the terminal cannot show the kiosk.
 func runKioskHome(_ args: [String]) -> Int32 {
-    guard let line = StoreCommandLine(args, command: "kiosk", valued: ["--lang", "--today", "--idle"], switches: ["--high-contrast"]),
+    guard let line = StoreCommandLine(args, command: "kiosk", valued: ["--lang", "--today", "--idle", "--core"], switches: ["--high-contrast"]),
           line.positional.isEmpty else {
         Console.err(kioskUsage)
         return 2
@@ -131,6 +131,8 @@ final class KioskBackend {
     let deliverTo: String?
     /// Sign-in, when the data directory has operators (see KioskOperators.swift).
     let signIn: DeskSignIn?
+    /// The shared core F2 searches instead of this desk's store (`--core`, `MOTCUA_CORE`, settings `core`).
+    let coreURL: String?
 
     /// `desk`: the one `motcua fill` already made; otherwise one is made from `line`.
     init(line: StoreCommandLine, environment: [String: String] = ProcessInfo.processInfo.environment, desk given: Desk? = nil) throws {
@@ -144,6 +146,7 @@ final class KioskBackend {
         _ = try Destinations.make(url: deliverTo, kioskID: desk.store.kioskID, settings: desk.settingsJSON)
         signIn = DeskSignIn(dataDir: desk.dataDir, kioskID: desk.store.kioskID)
         signIn?.journal = desk.store
+        coreURL = sharedCoreURL(line, environment: environment)
     }
 
     /// Delivery in the background, when a destination other than the local core store is set.
@@ -172,8 +175,8 @@ final class KioskBackend {
         .conflict(messages(language).text("draft.in_use", ["id": busy.draftID]))
     }
 
-    /// The returning citizen's search over this desk's dossiers, its index kept between keystrokes.
-    private lazy var finder = DossierFinder(desk: desk)
+    /// The returning citizen's search over this desk's dossiers (it keeps only the forms' processing days).
+    private lazy var finder = DossierFinder(desk: desk, coreURL: coreURL)
 
     func services() -> KioskServices {
         var s = KioskServices(
@@ -237,11 +240,10 @@ final class KioskBackend {
             return session
         }
         s.findDossiers = { [self] query, language in
-            // An empty query: the screen opened, so the next search reads the store afresh.
-            if !query.contains(where: { !$0.isWhitespace }) { finder.reload(); return [] }
-            return try finder.find(query, language: language)
+            // Every search reads the store as it is now (its word indexes, kept by the store).
+            try finder.find(query, language: language)
         }
-        s.dossierReceipt = { [self] id, language in try desk.dossierReceipt(id, language: language) }
+        s.dossierReceipt = { [self] id, language in try finder.receipt(id, language: language) }
         return s
     }
 }

@@ -1,9 +1,10 @@
 // A citizen who comes back: their dossiers found by a name typed without diacritics, a
 // national id, a phone or a receipt code, ranked by the one option search (MotCuaForms'
-// `SearchIndex`: whole word, then word start, then inside a word). The store's own
-// `search` only says yes or no; this ranks, so "an" puts "An" before "Lan". The index is
-// built from the store's listing once and kept: a keystroke searches it and reads only
-// the shown rows' titles and appointment dates.
+// `SearchIndex`: whole word, then word start, then inside a word), so "an" puts "An"
+// before "Anh" before "Lan". No index of every dossier is built: per keystroke the
+// store's own word indexes give the few hundred best candidates
+// (`DossierStore.searchCandidates`) and only those are ranked, so a search always sees
+// the store as it is now (a dossier just filed or delivered is found at once).
 import Foundation
 import MotCuaForms
 import MotCuaInterview
@@ -35,15 +36,41 @@ public struct FoundDossier: Hashable, Sendable {
 /// The desk's search of its dossiers (the core store and the outbox).
 public final class DossierFinder {
     public let desk: Desk
-    private var listed: [StoredDossier] = []
-    private var index: SearchIndex?
+    /// Candidates ranked per keystroke, from the outbox and from the core store each: twice
+    /// the rows shown, since building the ranking over 300 cost ~40 ms of a keystroke.
+    public static let candidateLimit = 100
     /// Processing days per form id (absent: the form gives none), read from the catalog once.
     private var processingDays: [String: Int] = [:]
     private var formsRead: Set<String> = []
     /// The public holidays, read at the first row (nil: unreadable, no appointment shown).
     private lazy var holidays: HolidayCalendar? = try? desk.installation.holidays()
 
-    public init(desk: Desk) { self.desk = desk }
+    /// The shared core searched instead of this desk's store (issue 16: a dossier filed at
+    /// another desk is found), nil for this desk's; its psql session opened at the first
+    /// search and opened again after a failure.
+    public let coreURL: String?
+    private var core: PostgresCore?
+
+    public init(desk: Desk, coreURL: String? = nil) { self.desk = desk; self.coreURL = coreURL }
+
+    deinit { core?.session.close() }
+
+    /// The shared core's session, opened when first needed.
+    private func sharedCore(_ url: String) throws -> PostgresCore {
+        if let core { return core }
+        let opened = try PostgresCore(url: url)
+        opened.limit = DossierFinder.candidateLimit
+        core = opened
+        return opened
+    }
+
+    /// Runs `body` on the shared core; a failure closes the session so the next call opens a new one.
+    private func withCore<T>(_ url: String, _ body: (PostgresCore) throws -> T) throws -> T {
+        do { return try body(try sharedCore(url)) } catch {
+            core?.session.close(); core = nil
+            throw error
+        }
+    }
 
     /// The search's rows: every name, then the ID numbers, phones and receipt code.
     static func names(_ d: StoredDossier) -> [SearchName] {
@@ -51,26 +78,39 @@ public final class DossierFinder {
             + d.phones.map { SearchName($0, .code) } + [SearchName(d.receipt, .code)]
     }
 
-    /// Forgets the index: the next search reads the store again (a new dossier, a delivery).
-    public func reload() {
-        index = nil
-        listed = []
-    }
-
-    /// Builds the index now if it is not built (the screen does it when it opens).
-    public func prepare() throws {
-        guard index == nil else { return }
-        listed = try desk.store.listedDossiers(personal: true)
-        index = SearchIndex(listed.map(DossierFinder.names))
-    }
-
     /// Dossiers matching `query`, best first, at most `limit`. An empty query finds
     /// nothing: no list of citizens is shown before a word is typed.
     public func find(_ query: String, language: String, limit: Int = 50) throws -> [FoundDossier] {
         guard query.contains(where: { !$0.isWhitespace }) else { return [] }
-        try prepare()
-        guard let index else { return [] }
-        return index.search(query, limit: limit).map { row(listed[$0.index], language: language) }
+        // The shared core: its newest matches (ID numbers, phones and codes whole, name word starts).
+        let candidates = try coreURL.map { url in try withCore(url) { try $0.dossiers(search: query) } }
+            ?? desk.store.searchCandidates(query, limit: DossierFinder.candidateLimit)
+        return DossierFinder.ranked(candidates, query, limit: limit).map { row($0, language: language) }
+    }
+
+    /// `candidates` ranked by the one option search: the phone typed "0912 345 678" or
+    /// "+84 912..." as the one word the store keeps ("0912345678").
+    public static func ranked(_ candidates: [StoredDossier], _ query: String, limit: Int) -> [StoredDossier] {
+        guard !candidates.isEmpty else { return [] }
+        let index = SearchIndex(candidates.map(DossierFinder.names))
+        return index.search(DossierStore.searchQuery(query), limit: limit).map { candidates[$0.index] }
+    }
+
+    /// The receipt of a dossier found (id or receipt code), again: from this desk's store,
+    /// or from the shared core (the dossier's exact bytes and its form copy in motcua.forms).
+    public func receipt(_ idOrReceipt: String, language: String) throws -> Receipt {
+        guard let url = coreURL else { return try desk.dossierReceipt(idOrReceipt, language: language) }
+        let m = desk.installation.messages(language)
+        let (details, form) = try withCore(url) { core -> (DossierDetails?, [UInt8]?) in
+            let d = try core.details(idOrReceipt)
+            return (d, try d.flatMap { try core.formCopy($0.dossier.formHash.hex) })
+        }
+        guard let d = details?.dossier else { throw StoreError.notFound(m.text("kiosk.returning.missing", ["id": idOrReceipt])) }
+        guard let form, let r = Desk.storedReceipt(d, formData: Data(form), settingsDirectory: desk.store.directory, messages: m,
+                                                   holidays: try desk.installation.holidays()) else {
+            throw StoreError.unusableForm(m.text("kiosk.returning.noform"))
+        }
+        return r
     }
 
     private func row(_ d: StoredDossier, language: String) -> FoundDossier {
@@ -104,11 +144,18 @@ extension Desk {
     /// tracking URL, payee). Nil when that copy is unusable.
     public static func storedReceipt(_ store: DossierStore, _ x: Dossier, messages m: Messages, holidays: HolidayCalendar) -> Receipt? {
         let copy = store.directory + "/forms/" + x.formHash.hex + ".json"
-        guard let data = FileManager.default.contents(atPath: copy),
-              case .success(let loaded) = FormEngine.load(data: data, name: copy, lists: ListDirectory(path: nil)) else { return nil }
+        guard let data = FileManager.default.contents(atPath: copy) else { return nil }
+        return storedReceipt(x, formData: data, settingsDirectory: store.directory, messages: m, holidays: holidays)
+    }
+
+    /// The receipt of a dossier from the bytes of its form copy (this desk's or the shared
+    /// core's), with the settings of the data folder `settingsDirectory`. Nil when unusable.
+    public static func storedReceipt(_ x: Dossier, formData data: Data, settingsDirectory: String, messages m: Messages,
+                                     holidays: HolidayCalendar) -> Receipt? {
+        guard case .success(let loaded) = FormEngine.load(data: data, name: x.formHash.hex + ".json", lists: ListDirectory(path: nil)) else { return nil }
         let received = vietnamTime(x.submittedAt).date
         let v = Validator(form: loaded.form, context: EvaluationContext(today: received, language: m.language, form: loaded.form), messages: m)
         let interview = Interview(form: loaded.form, validator: v, answers: x.answers.objectValue ?? JSONObject())
-        return KioskSettings.load(store.directory).receipt(interview, x.receipt, dossierID: x.id, at: x.submittedAt, holidays: holidays)
+        return KioskSettings.load(settingsDirectory).receipt(interview, x.receipt, dossierID: x.id, at: x.submittedAt, holidays: holidays)
     }
 }

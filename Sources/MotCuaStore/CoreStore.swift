@@ -130,6 +130,9 @@ final class CoreStore {
     /// Entries matching a search (the index builds its word index on first use).
     func search(_ query: String) -> [Int] { index.search(query) }
 
+    /// The best `limit` entries for a ranked search (`StoreIndex.candidates`).
+    func candidates(_ query: String, limit: Int) -> [Int] { index.candidates(query, limit: limit) }
+
     /// Entries holding a personal ID number (the index builds that map on first use).
     func lookup(personalID number: String) -> [Int] { index.lookup(personalID: number) }
 

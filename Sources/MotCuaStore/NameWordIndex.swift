@@ -38,20 +38,39 @@ struct NameWordIndex {
         covered = starts.count
     }
 
-    /// Calls `body` with the posting list of every vocabulary word starting with `prefix`.
-    mutating func forEachPosting(prefix: [UInt8], _ body: ([Int32]) -> Void) {
+    private mutating func sortIfStale() {
         if sortedIsStale {
             sorted = postings.keys.sorted { $0.lexicographicallyPrecedes($1) }
             sortedIsStale = false
         }
+    }
+
+    /// Calls `body(word, entries)` for every vocabulary word starting with `prefix`.
+    mutating func forEachPosting(prefix: [UInt8], _ body: ([UInt8], [Int32]) -> Void) {
+        sortIfStale()
         var lo = 0, hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if sorted[mid].lexicographicallyPrecedes(prefix) { lo = mid + 1 } else { hi = mid }
         }
         while lo < sorted.count, sorted[lo].starts(with: prefix) {
-            body(postings[sorted[lo]]!)
+            body(sorted[lo], postings[sorted[lo]] ?? [])
             lo += 1
+        }
+    }
+
+    /// Calls `body(entries)` for every vocabulary word holding `part` after its first
+    /// letter (a match inside a word: "an" in "lan"). The vocabulary is a few thousand
+    /// words, so reading it all costs little next to the postings.
+    mutating func forEachPosting(inside part: [UInt8], _ body: ([Int32]) -> Void) {
+        sortIfStale()
+        guard !part.isEmpty else { return }
+        for word in sorted where word.count > part.count {
+            var at = 1
+            while at + part.count <= word.count {
+                if word[at] == part[0], word[at..<(at + part.count)].elementsEqual(part) { body(postings[word] ?? []); break }
+                at += 1
+            }
         }
     }
 }

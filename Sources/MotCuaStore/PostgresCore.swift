@@ -20,7 +20,8 @@ public final class PostgresCore {
     static let summaryColumns = """
         id::text AS id, receipt_code, form_id, form_version, kiosk_id,
         (extract(epoch FROM delivered_at) * 1000)::bigint AS delivered_ms,
-        coalesce(applicant_name, '') AS name, coalesce(national_id, '') AS national_id
+        coalesce(applicant_name, '') AS name, coalesce(national_id, '') AS national_id, coalesce(phone, '') AS phone,
+        (extract(epoch FROM (content->>'submittedAt')::timestamptz) * 1000)::bigint AS submitted_ms
         """
 
     /// A dossier by id or receipt code.
@@ -84,6 +85,17 @@ public final class PostgresCore {
         return (try Dossier(bytes: bytes), Timestamp(milliseconds: Int64(row["delivered_ms"]?.intValue ?? 0)))
     }
 
+    /// The exact bytes of the form copy with this SHA-256 (hex), checked against it; nil when absent.
+    public func formCopy(_ sha256: String) throws -> [UInt8]? {
+        let key = sha256.lowercased()
+        guard key.count == 64, key.allSatisfy(\.isHexDigit) else { return nil }
+        guard let row = try session.rows("SELECT encode(content_bytes, 'hex') AS hex FROM motcua.forms WHERE sha256 = \(PSQL.literal(key))").first else { return nil }
+        guard let hex = row["hex"]?.stringValue, let bytes = Hex.bytes(hex), SHA256.hash(bytes).hex == key else {
+            throw StoreError.badDataDirectory("the shared core store's form copy \(key) does not match its hash")
+        }
+        return bytes
+    }
+
     public struct Verification: Sendable {
         public var dossiers = 0
         public var forms = 0
@@ -135,9 +147,11 @@ public final class PostgresCore {
     static func summary(_ r: JSONObject) -> StoredDossier {
         func s(_ k: String) -> String { r[k]?.stringValue ?? "" }
         let delivered = Timestamp(milliseconds: Int64(r["delivered_ms"]?.intValue ?? 0))
-        // The shared core's table has no submission time column: its delivery time stands in.
+        // The table has no submission time column: the dossier's own (its jsonb copy), else its delivery time.
+        let submitted = r["submitted_ms"]?.intValue.map { Timestamp(milliseconds: Int64($0)) } ?? delivered
         return StoredDossier(id: s("id"), receipt: s("receipt_code"), formID: s("form_id"), formVersion: s("form_version"),
                              deliveredAt: delivered, names: s("name").isEmpty ? [] : [s("name")],
-                             personalIDs: s("national_id").isEmpty ? [] : [s("national_id")], submittedAt: delivered)
+                             personalIDs: s("national_id").isEmpty ? [] : [s("national_id")],
+                             phones: s("phone").isEmpty ? [] : [s("phone")], submittedAt: submitted)
     }
 }

@@ -80,21 +80,7 @@ extension DossierStore {
             let picked = search.map { core.search($0) } ?? Array(core.index.entries.indices)
             let index = core.index
             var found = picked.map { index.entries[$0].listed }
-            // The outbox is small (what has not reached the core yet): its dossiers are
-            // checked against their forms, as delivery does, for their names and phones.
-            var pending = StoreIndex()
-            var formBytes: [Digest: [UInt8]] = [:]
-            var items: [QueueItem] = []
-            for item in queue.items where item.state != .delivered && index.entry(id: item.id) == nil {
-                var e = StoreIndex.Entry(id: item.id, receipt: item.receipt, formID: item.formID, formVersion: item.formVersion,
-                                         contentHash: item.contentHash, offset: 0, deliveredAt: 0, names: [], personalIDs: [],
-                                         submittedAt: item.submittedAt.milliseconds)
-                if search != nil || personal, case .deliver(let d) = revalidate(item, formBytes: &formBytes) {
-                    e.names = d.names; e.personalIDs = d.personalIDs; e.phones = d.phones
-                }
-                pending.add(e)
-                items.append(item)
-            }
+            var (pending, items) = outbox(personal: search != nil || personal)
             for i in search.map({ pending.search($0) }) ?? Array(pending.entries.indices) {
                 var d = pending.entries[i].listed
                 d.state = items[i].state
@@ -102,6 +88,53 @@ extension DossierStore {
             }
             return found
         }
+    }
+
+    /// The dossiers a ranked search of `query` should rank (the desk's returning-citizen
+    /// search, issue 16): at most `limit` of the outbox's and at most `limit` of the core
+    /// store's, those matching every word best (whole words, then word starts, then inside
+    /// a word: `StoreIndex.candidates`), newest first among equals, outbox first. Found
+    /// through the store's word indexes: no listing of every dossier.
+    public func searchCandidates(_ query: String, limit: Int) throws -> [StoredDossier] {
+        try lock.withLock {
+            try refresh(.all)
+            var (pending, items) = outbox(personal: true)
+            var found: [StoredDossier] = pending.candidates(query, limit: limit).map { i in
+                var d = pending.entries[i].listed
+                d.state = items[i].state
+                return d
+            }
+            let index = core.index
+            found += core.candidates(query, limit: limit).map { index.entries[$0].listed }
+            return found
+        }
+    }
+
+    /// A query as the store searches it: digit groups of a phone joined, +84 written as 0.
+    public static func searchQuery(_ query: String) -> String { StoreIndex.normalizedQuery(query) }
+
+    /// The outbox (queued, delivering, failed, set aside: what has not reached the core
+    /// yet) as a small index, its items in step. It is small, so its dossiers are checked
+    /// against their forms, as delivery does, for their names and phones (`personal`).
+    private func outbox(personal: Bool) -> (StoreIndex, [QueueItem]) {
+        var pending = StoreIndex()
+        var formBytes: [Digest: [UInt8]] = [:]
+        var items: [QueueItem] = []
+        let index = core.index
+        // Read in place: copying each of 100,000 delivered items cost more than the search.
+        let all = queue.items
+        for i in all.indices where all[i].state != .delivered && index.entry(id: all[i].id) == nil {
+            let item = all[i]
+            var e = StoreIndex.Entry(id: item.id, receipt: item.receipt, formID: item.formID, formVersion: item.formVersion,
+                                     contentHash: item.contentHash, offset: 0, deliveredAt: 0, names: [], personalIDs: [],
+                                     submittedAt: item.submittedAt.milliseconds)
+            if personal, case .deliver(let d) = revalidate(item, formBytes: &formBytes) {
+                e.names = d.names; e.personalIDs = d.personalIDs; e.phones = d.phones
+            }
+            pending.add(e)
+            items.append(item)
+        }
+        return (pending, items)
     }
 
     /// Dossiers in the core store only, oldest first; `search` as for `listedDossiers`.

@@ -54,7 +54,8 @@ struct StoreIndex {
     /// `memmem` passes over a few megabytes.
     private(set) var searchText: [UInt8] = []
     private(set) var starts: [Int] = []
-    private var words = NameWordIndex()
+    var words = NameWordIndex()
+    var codes = CodeWordIndex()
 
     /// Changes when VietText.fold changes behaviour, which makes old
     /// snapshots (holding folded keys) stale.
@@ -169,38 +170,39 @@ struct StoreIndex {
     /// Entries whose key has every word of `query` (folded) at the start of
     /// one of its words: "nguyen an" finds "Nguyễn Văn An"; an ID number or
     /// receipt code (or their beginnings) finds its dossier. Name words go
-    /// through the word index, words with digits through a scan of the keys.
+    /// through the word index, words with digits through the code index.
     mutating func search(_ query: String) -> [Int] {
-        // Control bytes (the 0x01 separator among them) can never be part of a word searched for.
-        let cleaned = VietText.fold(StoreIndex.normalizedQuery(query)).utf8.map { $0 < 0x20 ? 0x20 : $0 }
-        let tokens = cleaned.split(separator: 0x20).map(Array.init)
+        let tokens = StoreIndex.tokens(query)
         guard !tokens.isEmpty, !entries.isEmpty else { return [] }
-        words.extend(text: searchText, starts: starts)
+        extendWordIndexes()
         var hits = [UInt16](repeating: 0, count: entries.count)
         for (t, token) in tokens.enumerated() {
             let round = UInt16(t)
             if NameWordIndex.isNameWord(token) {
-                words.forEachPosting(prefix: token) { list in
+                words.forEachPosting(prefix: token) { _, list in
                     for e in list where hits[Int(e)] == round { hits[Int(e)] = round + 1 }
                 }
-                continue
-            }
-            searchText.withUnsafeBytes { hay in
-                token.withUnsafeBytes { needle in
-                    var from = 0
-                    while from < hay.count {
-                        guard let at = StoreIndex.find(needle, in: hay, from: from) else { break }
-                        from = at + 1
-                        let before = hay[at - 1]  // at ≥ 1: the buffer starts with 0x01, which no token contains
-                        guard before == 0x01 || before == 0x20 else { continue }
-                        let entry = owner(of: at)
-                        if hits[entry] == round { hits[entry] = round + 1 }
-                    }
+            } else {
+                codes.forEach(prefix: token, text: searchText) { e, _ in
+                    if hits[e] == round { hits[e] = round + 1 }
                 }
             }
         }
         let need = UInt16(tokens.count)
         return hits.indices.filter { hits[$0] == need }
+    }
+
+    /// The folded words of a query, phones joined; control bytes (the 0x01
+    /// separator among them) can never be part of a word searched for.
+    static func tokens(_ query: String) -> [[UInt8]] {
+        let cleaned = VietText.fold(StoreIndex.normalizedQuery(query)).utf8.map { $0 < 0x20 ? 0x20 : $0 }
+        return cleaned.split(separator: 0x20).map(Array.init)
+    }
+
+    /// Brings the name and code indexes up to the entries (built on the first search).
+    mutating func extendWordIndexes() {
+        words.extend(text: searchText, starts: starts)
+        codes.extend(text: searchText, starts: starts)
     }
 
     /// The first occurrence of `needle` in `hay` at or after `from`: memchr
@@ -221,7 +223,7 @@ struct StoreIndex {
     }
 
     /// The entry whose key contains byte `offset` (binary search in `starts`).
-    private func owner(of offset: Int) -> Int {
+    func owner(of offset: Int) -> Int {
         var lo = 0, hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2

@@ -61,6 +61,50 @@ struct ReturningCitizenKioskTests {
         #expect(t.wait(for: "EXIT=0"), "\(t.text)")
     }
 
+    /// With a shared core configured, F2 searches it: a dossier filed and delivered at
+    /// another desk is found from a desk that never had it, and its receipt shown from the
+    /// core's copy of the dossier and of its form (a real PostgreSQL started here).
+    @Test func f2SearchesTheSharedCoreWhenOneIsSet() throws {
+        let pg = try PostgresServer()
+        defer { pg.stop() }
+        let (other, code) = try filed()
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        #expect(try Motcua.run(["core", "init", "--to", pg.url]).status == 0)
+        let delivered = try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", other])
+        try #require(delivered.status == 0, "\(delivered.stdout)\(delivered.stderr)")
+        // This desk: an empty data folder whose settings name the shared core.
+        let dir = try Motcua.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try #"{"kioskId": "TQ02", "core": "\#(pg.url)"}"#.write(toFile: dir + "/settings.json", atomically: true, encoding: .utf8)
+        _ = chmod(dir + "/settings.json", 0o600)
+        let t = kioskSession(["--data-dir", dir, "--today", KioskAppTests.today])
+        defer { t.close() }
+        try #require(t.wait(for: "F2 Tra cứu"), "\(t.text)")
+        t.press("F2")
+        try #require(t.wait(for: "Gõ để tìm"), "\(t.text)")
+        t.type("nguyen thi hoa")
+        try #require(t.wait(for: "27/11/2026", seconds: 15), "\(t.text)")
+        let row = try #require(t.lines.first { $0.contains("▸ ") })
+        #expect(row.contains("khai sinh") && row.contains("27/11/2026") && row.contains("đã chuyển"), "\(row)")
+        t.press("Enter")
+        try #require(t.wait(for: "GIẤY TIẾP NHẬN HỒ SƠ", seconds: 15), "\(t.text)")
+        #expect(t.text.contains(code), "\(t.text)")
+        t.press("Enter")
+        t.press("Escape")
+        try #require(t.wait(for: "Gõ để tìm"), "\(t.text)")
+        // By national id, whole: the same dossier.
+        t.type("008190012345")
+        try #require(t.wait(for: "27/11/2026", seconds: 15), "\(t.text)")
+        // This desk's own store holds nothing: without the core, nothing is found.
+        let local = kioskSession(["--data-dir", try Motcua.tempDir(), "--today", KioskAppTests.today])
+        defer { local.close() }
+        try #require(local.wait(for: "F2 Tra cứu"), "\(local.text)")
+        local.press("F2")
+        try #require(local.wait(for: "Gõ để tìm"), "\(local.text)")
+        local.type("008190012345")
+        #expect(local.wait(for: "Không tìm thấy hồ sơ nào."), "\(local.text)")
+    }
+
     @Test func theIdleResetLeavesNoCitizenOnScreen() throws {
         let (dir, code) = try filed()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -1,0 +1,81 @@
+/// Words holding a digit (ID numbers, phones, receipt codes) → the entries holding them,
+/// for search. Unlike names they are nearly all distinct, so instead of posting lists the
+/// index is one array of the words' places in `StoreIndex.searchText`, sorted by the
+/// words' bytes: a typed prefix is a binary search and a contiguous run, where scanning
+/// the whole text stopped at every "0" of 100,000 dossiers. Derived, built on first use,
+/// extended (sorted new words merged in) as entries arrive.
+struct CodeWordIndex {
+    /// Where each word starts in the search text, sorted by the word; `owners` in step.
+    private var places: [Int] = []
+    private var owners: [Int32] = []
+    /// Entries indexed so far (the index only grows).
+    private(set) var covered = 0
+
+    /// A word ends at a space, an entry's 0x01 separator or the end of the text.
+    @inline(__always) private static func isEnd(_ b: UInt8) -> Bool { b == 0x20 || b == 0x01 }
+
+    /// The word at `a` against the word at `b` (or a prefix when `prefix` is set): <0, 0, >0.
+    private static func compare(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: UnsafeBufferPointer<UInt8>, _ bStart: Int, prefix: Bool) -> Int {
+        var i = a, j = bStart
+        while true {
+            let ca: UInt8 = i < text.count && !isEnd(text[i]) ? text[i] : 0
+            let cb: UInt8 = j < b.count && !isEnd(b[j]) ? b[j] : 0
+            if prefix && cb == 0 { return 0 }  // the prefix is used up: it begins this word
+            if ca != cb { return Int(ca) - Int(cb) }
+            if ca == 0 { return 0 }
+            i += 1; j += 1
+        }
+    }
+
+    /// Indexes entries `covered..<starts.count` of the search text.
+    mutating func extend(text: [UInt8], starts: [Int]) {
+        guard covered < starts.count else { return }
+        var new: [(place: Int, owner: Int32)] = []
+        for entry in covered..<starts.count {
+            var p = starts[entry] + 1
+            let end = entry + 1 < starts.count ? starts[entry + 1] : text.count
+            while p < end {
+                var q = p
+                while q < end, text[q] != 0x20 { q += 1 }
+                if q > p, !NameWordIndex.isNameWord(text[p..<q]) { new.append((p, Int32(entry))) }
+                p = q + 1
+            }
+        }
+        covered = starts.count
+        text.withUnsafeBufferPointer { t in
+            new.sort { CodeWordIndex.compare(t, $0.place, t, $1.place, prefix: false) < 0 }
+            // Merge the sorted new words into the sorted old ones.
+            var mergedPlaces: [Int] = [], mergedOwners: [Int32] = []
+            mergedPlaces.reserveCapacity(places.count + new.count); mergedOwners.reserveCapacity(places.count + new.count)
+            var i = 0, j = 0
+            while i < places.count || j < new.count {
+                if j == new.count || i < places.count && CodeWordIndex.compare(t, places[i], t, new[j].place, prefix: false) <= 0 {
+                    mergedPlaces.append(places[i]); mergedOwners.append(owners[i]); i += 1
+                } else {
+                    mergedPlaces.append(new[j].place); mergedOwners.append(new[j].owner); j += 1
+                }
+            }
+            places = mergedPlaces; owners = mergedOwners
+        }
+    }
+
+    /// Calls `body(entry, whole)` for every indexed word starting with `prefix`
+    /// (`whole`: the word is exactly `prefix`).
+    func forEach(prefix: [UInt8], text: [UInt8], _ body: (Int, Bool) -> Void) {
+        guard !prefix.isEmpty else { return }
+        text.withUnsafeBufferPointer { t in
+            prefix.withUnsafeBufferPointer { p in
+                var lo = 0, hi = places.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if CodeWordIndex.compare(t, places[mid], p, 0, prefix: false) < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < places.count, CodeWordIndex.compare(t, places[lo], p, 0, prefix: true) == 0 {
+                    let after = places[lo] + p.count
+                    body(Int(owners[lo]), after >= t.count || CodeWordIndex.isEnd(t[after]))
+                    lo += 1
+                }
+            }
+        }
+    }
+}
