@@ -29,11 +29,13 @@ extension ReturningScreen {
             screen.write(TextWrap.fit(notice.text, width: line.width), at: Point(x: line.x, y: line.y),
                          style: Style(notice.isError ? .error : .success, bold: true), clip: line)
         }
-        // Columns: procedure (what is left), received, state, appointment.
-        let dateWidth = 11, stateWidth = min(24, max(10, list.width / 4))
-        let procedureWidth = max(8, list.width - 2 * dateWidth - stateWidth - 2)
-        func columns(_ a: String, _ b: String, _ c: String, _ d: String) -> String {
-            TextWrap.fit(a, width: procedureWidth - 1).padding(width: procedureWidth) + b.padding(width: dateWidth)
+        // Columns: receipt code (two dossiers of one citizen differ by it), procedure (what is
+        // left), received, state, appointment.
+        let codeWidth = 19, dateWidth = 11, stateWidth = min(24, max(10, list.width / 5))
+        let procedureWidth = max(8, list.width - codeWidth - 2 * dateWidth - stateWidth)
+        func columns(_ code: String, _ a: String, _ b: String, _ c: String, _ d: String) -> String {
+            TextWrap.fit(code, width: codeWidth - 1).padding(width: codeWidth)
+                + TextWrap.fit(a, width: procedureWidth - 1).padding(width: procedureWidth) + b.padding(width: dateWidth)
                 + TextWrap.fit(c, width: stateWidth - 1).padding(width: stateWidth) + d
         }
         if search.isEmpty {
@@ -41,7 +43,7 @@ extension ReturningScreen {
         } else if found.isEmpty {
             screen.write(m.text("kiosk.returning.none"), at: Point(x: list.x, y: list.y), style: .role(.warning), clip: list)
         } else if list.height > 1 {
-            screen.write(columns("  " + m.text("kiosk.returning.col.procedure"), m.text("kiosk.returning.col.received"),
+            screen.write(columns("  " + m.text("kiosk.returning.col.code"), m.text("kiosk.returning.col.procedure"), m.text("kiosk.returning.col.received"),
                                  m.text("kiosk.returning.col.state"), m.text("kiosk.returning.col.appointment")),
                          at: Point(x: list.x, y: list.y), style: Style(.label, bold: true), clip: list)
             let rows = list.inset(top: 1)
@@ -51,7 +53,7 @@ extension ReturningScreen {
                 let on = k == highlight
                 let style = on ? Style(.selection) : Style.plain
                 if on { screen.fill(line, style: style) }
-                let text = columns((on ? "▸ " : "  ") + VietText.neutralizeControls(d.procedure), d.received.display,
+                let text = columns((on ? "▸ " : "  ") + VietText.neutralizeControls(d.receipt), VietText.neutralizeControls(d.procedure), d.received.display,
                                    d.state.words(m), d.appointment?.display ?? "—")
                 screen.write(text, at: Point(x: line.x, y: line.y), style: style, clip: line)
             }
