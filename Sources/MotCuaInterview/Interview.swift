@@ -74,10 +74,12 @@ public struct Interview: Sendable {
 
     enum CoercedAnswer { case value(Value, JSONValue), empty }
 
-    func coerceItem(_ obj: JSONObject, _ rep: Field) -> [String: Value] {
+    func coerceItem(_ obj: JSONObject, _ rep: Field) -> [String: Value] { Interview.coerceItem(obj, rep) }
+
+    static func coerceItem(_ obj: JSONObject, _ rep: Field) -> [String: Value] {
         var m: [String: Value] = [:]
         for inner in rep.fields {
-            if let v = obj[inner.id], case .value(let x, _) = coerce(v, inner) { m[inner.id] = x }
+            if let v = obj[inner.id], let x = Value(stored: v, type: inner.type) { m[inner.id] = x }
         }
         return m
     }
@@ -86,23 +88,38 @@ public struct Interview: Sendable {
     mutating func refresh() {
         var vals = coerced
         for (rid, items) in itemValues { vals[rid] = .list(items) }
+        let settled = Interview.settle(form, vals, validator.context, only: nil)
+        values = settled.values
+        relevant = settled.relevant
+        pageRelevant = settled.pageRelevant
+    }
+
+    /// Relevance and calculations over the top level in document order, from
+    /// the coerced answers: the one place that knows what expressions see.
+    /// `only` (closed under what its fields' relevance and calculations read,
+    /// as `FeePlan` makes it) limits the work to those fields: the others are
+    /// neither evaluated nor marked, so only `values` of `only` are meaningful.
+    static func settle(_ form: Form, _ start: [String: Value], _ context: EvaluationContext,
+                       only: Set<String>?) -> (values: [String: Value], relevant: [String: Bool], pageRelevant: [Bool]) {
+        var vals = start
         var rel: [String: Bool] = [:]
-        rel.reserveCapacity(order.count)
-        pageRelevant = form.pages.map { _ in true }
+        rel.reserveCapacity(only?.count ?? form.pages.reduce(0) { $0 + $1.fields.count })
+        var pageRelevant = form.pages.map { _ in true }
         for (p, page) in form.pages.enumerated() {
-            let pr = page.relevant.map { Evaluator.evaluate($0, Scope(values: vals), validator.context).truthy } ?? true
+            if let only, !page.fields.contains(where: { only.contains($0.id) }) { continue }
+            let pr = page.relevant.map { Evaluator.evaluate($0, Scope(values: vals), context).truthy } ?? true
             pageRelevant[p] = pr
             for f in page.fields {
-                let r = pr && (f.relevant.map { Evaluator.evaluate($0, Scope(values: vals), validator.context).truthy } ?? true)
+                if let only, !only.contains(f.id) { continue }
+                let r = pr && (f.relevant.map { Evaluator.evaluate($0, Scope(values: vals), context).truthy } ?? true)
                 rel[f.id] = r
                 if !r { vals[f.id] = nil; continue }
                 if f.type == .calculate {
-                    vals[f.id] = f.expression.map { Evaluator.evaluate($0, Scope(values: vals), validator.context) } ?? .null
+                    vals[f.id] = f.expression.map { Evaluator.evaluate($0, Scope(values: vals), context) } ?? .null
                 }
             }
         }
-        values = vals
-        relevant = rel
+        return (vals, rel, pageRelevant)
     }
 
     // MARK: - Reading
