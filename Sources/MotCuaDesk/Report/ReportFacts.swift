@@ -153,7 +153,7 @@ enum ReportSummary {
         let n = try r.int()
         guard n >= 0 else { throw ByteReader.Overrun() }
         var facts: [ReportFact] = []
-        facts.reserveCapacity(min(n, 1 << 22))
+        facts.reserveCapacity(min(n, 1 << 16))  // n is read from the file: never trusted for memory
         for _ in 0..<n {
             guard let kind = ReportFact.Kind(rawValue: try r.u8()) else { throw ByteReader.Overrun() }
             var f = ReportFact(kind: kind, id: try r.string(), day: try r.int(), operatorID: try string(r.u32()))
