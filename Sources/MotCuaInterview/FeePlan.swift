@@ -11,10 +11,14 @@ public struct FeePlan: Sendable {
     public let form: Form
     /// Nil when the fee needs no answers (a fixed amount or none).
     let slice: Set<String>?
+    /// The slice's fields by position, in document order, for `Interview.settle`.
+    let positions: [(page: Int, fields: [Int])]
+    /// The slice's answers to read: a top-level field's id, type, and the field itself for a repeat (its items' fields).
+    let inputs: [(id: String, type: FieldType, repeatField: Field?)]
 
     public init(form: Form) {
         self.form = form
-        guard case .expression(let e, _)? = form.procedure?.fee else { slice = nil; return }
+        guard case .expression(let e, _)? = form.procedure?.fee else { slice = nil; positions = []; inputs = []; return }
         var pageOf: [String: Page] = [:]
         for page in form.pages { for f in page.fields { pageOf[f.id] = page } }
         var needed: Set<String> = []
@@ -26,6 +30,16 @@ public struct FeePlan: Sendable {
             }
         }
         slice = needed
+        positions = form.pages.indices.compactMap { p -> (page: Int, fields: [Int])? in
+            let fields = form.pages[p].fields.indices.filter { needed.contains(form.pages[p].fields[$0].id) }
+            return fields.isEmpty ? nil : (p, fields)
+        }
+        inputs = positions.flatMap { p, fields in
+            fields.map { i in
+                let f = form.pages[p].fields[i]
+                return (f.id, f.type, f.type == .repeat ? f : nil)
+            }
+        }
     }
 
     /// The fee in đồng (nil when the form states none or the expression gives
@@ -33,19 +47,18 @@ public struct FeePlan: Sendable {
     /// (stored, normalised answers) with `context`, the validator's.
     public func fee(answers: @autoclosure () -> JSONObject?, context: @autoclosure () -> EvaluationContext) -> Int? {
         Receipt.fee(form: form) { () -> (values: [String: Value], context: EvaluationContext)? in
-            guard let slice, let answers = answers() else { return nil }
+            guard slice != nil, let answers = answers() else { return nil }
             var start: [String: Value] = [:]
-            for id in slice {
-                guard let f = form.field(id), form.fieldIndex[id] != nil else { continue }
-                if f.type == .repeat {
-                    guard let v = answers[id] else { continue }
-                    start[id] = .list((v.arrayValue ?? []).map { .item(Interview.coerceItem($0.objectValue ?? JSONObject(), f)) })
-                } else if let v = answers[id], let x = Value(stored: v, type: f.type) {
+            for (id, type, rep) in inputs {
+                guard let v = answers[id] else { continue }
+                if let rep {
+                    start[id] = .list((v.arrayValue ?? []).map { .item(Interview.coerceItem($0.objectValue ?? JSONObject(), rep)) })
+                } else if let x = Value(stored: v, type: type) {
                     start[id] = x
                 }
             }
             let ctx = context()
-            return (Interview.settle(form, start, ctx, only: slice).values, ctx)
+            return (Interview.settle(form, start, ctx, only: positions).values, ctx)
         }
     }
 }

@@ -88,7 +88,7 @@ public struct Interview: Sendable {
     mutating func refresh() {
         var vals = coerced
         for (rid, items) in itemValues { vals[rid] = .list(items) }
-        let settled = Interview.settle(form, vals, validator.context, only: nil)
+        let settled = Interview.settle(form, vals, validator.context)
         values = settled.values
         relevant = settled.relevant
         pageRelevant = settled.pageRelevant
@@ -96,28 +96,34 @@ public struct Interview: Sendable {
 
     /// Relevance and calculations over the top level in document order, from
     /// the coerced answers: the one place that knows what expressions see.
-    /// `only` (closed under what its fields' relevance and calculations read,
-    /// as `FeePlan` makes it) limits the work to those fields: the others are
-    /// neither evaluated nor marked, so only `values` of `only` are meaningful.
+    /// `only` (page and field positions in document order, closed under what
+    /// their relevance and calculations read, as `FeePlan` makes it) limits
+    /// the work to those fields: the others are neither evaluated nor marked,
+    /// so only `values` of those fields are meaningful. Fields are read in
+    /// place by position (copying each Field was a sixth of a fee's cost).
     static func settle(_ form: Form, _ start: [String: Value], _ context: EvaluationContext,
-                       only: Set<String>?) -> (values: [String: Value], relevant: [String: Bool], pageRelevant: [Bool]) {
+                       only: [(page: Int, fields: [Int])]? = nil) -> (values: [String: Value], relevant: [String: Bool], pageRelevant: [Bool]) {
         var vals = start
         var rel: [String: Bool] = [:]
-        rel.reserveCapacity(only?.count ?? form.pages.reduce(0) { $0 + $1.fields.count })
+        rel.reserveCapacity(only?.reduce(0) { $0 + $1.fields.count } ?? form.pages.reduce(0) { $0 + $1.fields.count })
         var pageRelevant = form.pages.map { _ in true }
-        for (p, page) in form.pages.enumerated() {
-            if let only, !page.fields.contains(where: { only.contains($0.id) }) { continue }
-            let pr = page.relevant.map { Evaluator.evaluate($0, Scope(values: vals), context).truthy } ?? true
+        func page(_ p: Int, _ fields: some Sequence<Int>) {
+            let pr = form.pages[p].relevant.map { Evaluator.evaluate($0, Scope(values: vals), context).truthy } ?? true
             pageRelevant[p] = pr
-            for f in page.fields {
-                if let only, !only.contains(f.id) { continue }
-                let r = pr && (f.relevant.map { Evaluator.evaluate($0, Scope(values: vals), context).truthy } ?? true)
-                rel[f.id] = r
-                if !r { vals[f.id] = nil; continue }
-                if f.type == .calculate {
-                    vals[f.id] = f.expression.map { Evaluator.evaluate($0, Scope(values: vals), context) } ?? .null
+            for i in fields {
+                let id = form.pages[p].fields[i].id
+                let r = pr && (form.pages[p].fields[i].relevant.map { Evaluator.evaluate($0, Scope(values: vals), context).truthy } ?? true)
+                rel[id] = r
+                if !r { vals[id] = nil; continue }
+                if form.pages[p].fields[i].type == .calculate {
+                    vals[id] = form.pages[p].fields[i].expression.map { Evaluator.evaluate($0, Scope(values: vals), context) } ?? .null
                 }
             }
+        }
+        if let only {
+            for (p, fields) in only { page(p, fields) }
+        } else {
+            for p in form.pages.indices { page(p, form.pages[p].fields.indices) }
         }
         return (vals, rel, pageRelevant)
     }
