@@ -74,10 +74,12 @@ public struct Interview: Sendable {
 
     enum CoercedAnswer { case value(Value, JSONValue), empty }
 
-    func coerceItem(_ obj: JSONObject, _ rep: Field) -> [String: Value] {
+    func coerceItem(_ obj: JSONObject, _ rep: Field) -> [String: Value] { Interview.coerceItem(obj, rep) }
+
+    static func coerceItem(_ obj: JSONObject, _ rep: Field) -> [String: Value] {
         var m: [String: Value] = [:]
         for inner in rep.fields {
-            if let v = obj[inner.id], case .value(let x, _) = coerce(v, inner) { m[inner.id] = x }
+            if let v = obj[inner.id], let x = Value(stored: v, type: inner.type) { m[inner.id] = x }
         }
         return m
     }
@@ -86,23 +88,44 @@ public struct Interview: Sendable {
     mutating func refresh() {
         var vals = coerced
         for (rid, items) in itemValues { vals[rid] = .list(items) }
+        let settled = Interview.settle(form, vals, validator.context)
+        values = settled.values
+        relevant = settled.relevant
+        pageRelevant = settled.pageRelevant
+    }
+
+    /// Relevance and calculations over the top level in document order, from
+    /// the coerced answers: the one place that knows what expressions see.
+    /// `only` (page and field positions in document order, closed under what
+    /// their relevance and calculations read, as `FeePlan` makes it) limits
+    /// the work to those fields: the others are neither evaluated nor marked,
+    /// so only `values` of those fields are meaningful. Fields are read in
+    /// place by position (copying each Field was a sixth of a fee's cost).
+    static func settle(_ form: Form, _ start: [String: Value], _ context: EvaluationContext,
+                       only: [(page: Int, fields: [Int])]? = nil) -> (values: [String: Value], relevant: [String: Bool], pageRelevant: [Bool]) {
+        var vals = start
         var rel: [String: Bool] = [:]
-        rel.reserveCapacity(order.count)
-        pageRelevant = form.pages.map { _ in true }
-        for (p, page) in form.pages.enumerated() {
-            let pr = page.relevant.map { Evaluator.evaluate($0, Scope(values: vals), validator.context).truthy } ?? true
+        rel.reserveCapacity(only?.reduce(0) { $0 + $1.fields.count } ?? form.pages.reduce(0) { $0 + $1.fields.count })
+        var pageRelevant = form.pages.map { _ in true }
+        func page(_ p: Int, _ fields: some Sequence<Int>) {
+            let pr = form.pages[p].relevant.map { Evaluator.evaluate($0, Scope(values: vals), context).truthy } ?? true
             pageRelevant[p] = pr
-            for f in page.fields {
-                let r = pr && (f.relevant.map { Evaluator.evaluate($0, Scope(values: vals), validator.context).truthy } ?? true)
-                rel[f.id] = r
-                if !r { vals[f.id] = nil; continue }
-                if f.type == .calculate {
-                    vals[f.id] = f.expression.map { Evaluator.evaluate($0, Scope(values: vals), validator.context) } ?? .null
+            for i in fields {
+                let id = form.pages[p].fields[i].id
+                let r = pr && (form.pages[p].fields[i].relevant.map { Evaluator.evaluate($0, Scope(values: vals), context).truthy } ?? true)
+                rel[id] = r
+                if !r { vals[id] = nil; continue }
+                if form.pages[p].fields[i].type == .calculate {
+                    vals[id] = form.pages[p].fields[i].expression.map { Evaluator.evaluate($0, Scope(values: vals), context) } ?? .null
                 }
             }
         }
-        values = vals
-        relevant = rel
+        if let only {
+            for (p, fields) in only { page(p, fields) }
+        } else {
+            for p in form.pages.indices { page(p, form.pages[p].fields.indices) }
+        }
+        return (vals, rel, pageRelevant)
     }
 
     // MARK: - Reading

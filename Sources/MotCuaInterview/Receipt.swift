@@ -91,11 +91,17 @@ public struct Receipt: Sendable, Equatable, Hashable {
     /// `motcua report`. A fixed amount needs no answers, so `interview` is
     /// only called for an expression fee, evaluated over its values.
     public static func fee(form: Form, interview: () -> Interview?) -> Int? {
+        fee(form: form) { interview().map { (values: $0.values, context: $0.validator.context) } }
+    }
+
+    /// The same over the values an Interview would give expressions (`FeePlan`
+    /// gives those of the fields the fee depends on) and the validator's context.
+    static func fee(form: Form, values: () -> (values: [String: Value], context: EvaluationContext)?) -> Int? {
         switch form.procedure?.fee {
         case .amount(let a)?: return a
         case .expression(let e, _)?:
-            guard let i = interview(),
-                  case .number(let d) = Evaluator.evaluate(e, Scope(values: i.values), i.validator.context),
+            guard let (values, context) = values(),
+                  case .number(let d) = Evaluator.evaluate(e, Scope(values: values), context),
                   d.isFinite, abs(d) < 1e15 else { return nil }
             return Int(d.rounded())
         case nil: return nil

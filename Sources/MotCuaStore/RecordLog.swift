@@ -334,8 +334,15 @@ final class RecordLog {
     /// Every frame from the start, for `verify` and index rebuilds; does not
     /// change this object's view.
     func scanAll(visit: (Frame.Visit) throws -> Void) throws -> Frame.ScanOutcome {
+        try scan(from: 0, visit: visit)
+    }
+
+    /// Every frame from `offset` (the end of a frame, as a derived file
+    /// records it) on; does not change this object's view.
+    func scan(from offset: UInt64, visit: (Frame.Visit) throws -> Void) throws -> Frame.ScanOutcome {
         let size = try FileIO.size(fd, path: path)
-        let bytes = try FileIO.pread(fd, offset: 0, count: Int(size), path: path)
-        return try bytes.withUnsafeBytes { try Frame.scan($0, base: 0, visit: visit) }
+        guard size > offset else { return Frame.ScanOutcome(end: offset) }
+        let bytes = try FileIO.pread(fd, offset: offset, count: Int(size - offset), path: path)
+        return try bytes.withUnsafeBytes { try Frame.scan($0, base: offset, visit: visit) }
     }
 }

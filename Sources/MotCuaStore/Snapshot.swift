@@ -2,25 +2,26 @@ import Foundation
 
 /// Little-endian binary encoding for snapshot files: a snapshot of 100,000
 /// index entries must load in a fraction of a second, which JSON cannot do.
-struct ByteWriter {
-    var bytes: [UInt8] = []
+public struct ByteWriter {
+    public init() {}
+    public var bytes: [UInt8] = []
 
-    mutating func u8(_ v: UInt8) { bytes.append(v) }
-    mutating func u32(_ v: UInt32) { for s in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(s))) } }
-    mutating func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(s))) } }
-    mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
-    mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
-    mutating func digest(_ d: Digest) { bytes += d.bytes }
-    mutating func string(_ s: String) {
+    public mutating func u8(_ v: UInt8) { bytes.append(v) }
+    public mutating func u32(_ v: UInt32) { for s in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(s))) } }
+    public mutating func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(s))) } }
+    public mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
+    public mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
+    public mutating func digest(_ d: Digest) { bytes += d.bytes }
+    public mutating func string(_ s: String) {
         let u = Array(s.utf8)
         u32(UInt32(u.count))
         bytes += u
     }
-    mutating func optionalString(_ s: String?) {
+    public mutating func optionalString(_ s: String?) {
         u8(s == nil ? 0 : 1)
         if let s { string(s) }
     }
-    mutating func strings(_ list: [String]) {
+    public mutating func strings(_ list: [String]) {
         u32(UInt32(list.count))
         for s in list { string(s) }
     }
@@ -28,60 +29,60 @@ struct ByteWriter {
 
 /// Reads what `ByteWriter` wrote; any overrun throws (the snapshot is then
 /// ignored and rebuilt, never trusted half-way).
-struct ByteReader {
-    struct Overrun: Error {}
+public struct ByteReader {
+    public struct Overrun: Error { public init() {} }
     let bytes: [UInt8]
     var p: Int
     /// Reading stops here (the snapshot's trailing checksum is not content).
     let end: Int
 
-    init(_ bytes: [UInt8], from start: Int = 0, end: Int? = nil) {
+    public init(_ bytes: [UInt8], from start: Int = 0, end: Int? = nil) {
         self.bytes = bytes
         p = start
         self.end = end ?? bytes.count
     }
 
     /// Reads `n` raw bytes.
-    mutating func raw(_ n: Int) throws -> ArraySlice<UInt8> {
+    public mutating func raw(_ n: Int) throws -> ArraySlice<UInt8> {
         guard n >= 0, p + n <= end else { throw Overrun() }
         defer { p += n }
         return bytes[p..<p + n]
     }
 
-    mutating func u8() throws -> UInt8 {
+    public mutating func u8() throws -> UInt8 {
         guard p < end else { throw Overrun() }
         defer { p += 1 }
         return bytes[p]
     }
-    mutating func u32() throws -> UInt32 {
+    public mutating func u32() throws -> UInt32 {
         guard p + 4 <= end else { throw Overrun() }
         var v: UInt32 = 0
         for i in 0..<4 { v |= UInt32(bytes[p + i]) << UInt32(8 * i) }
         p += 4
         return v
     }
-    mutating func u64() throws -> UInt64 {
+    public mutating func u64() throws -> UInt64 {
         guard p + 8 <= end else { throw Overrun() }
         var v: UInt64 = 0
         for i in 0..<8 { v |= UInt64(bytes[p + i]) << UInt64(8 * i) }
         p += 8
         return v
     }
-    mutating func i64() throws -> Int64 { Int64(bitPattern: try u64()) }
-    mutating func int() throws -> Int { Int(try i64()) }
-    mutating func digest() throws -> Digest {
+    public mutating func i64() throws -> Int64 { Int64(bitPattern: try u64()) }
+    public mutating func int() throws -> Int { Int(try i64()) }
+    public mutating func digest() throws -> Digest {
         guard p + 32 <= end, let d = Digest(bytes: Array(bytes[p..<p + 32])) else { throw Overrun() }
         p += 32
         return d
     }
-    mutating func string() throws -> String {
+    public mutating func string() throws -> String {
         let n = Int(try u32())
         guard p + n <= end else { throw Overrun() }
         defer { p += n }
         return String(decoding: bytes[p..<p + n], as: UTF8.self)
     }
-    mutating func optionalString() throws -> String? { try u8() == 0 ? nil : try string() }
-    mutating func strings() throws -> [String] {
+    public mutating func optionalString() throws -> String? { try u8() == 0 ? nil : try string() }
+    public mutating func strings() throws -> [String] {
         let n = Int(try u32())
         guard n <= end - p else { throw Overrun() }
         var out: [String] = []

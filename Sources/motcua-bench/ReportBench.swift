@@ -50,7 +50,15 @@ func benchReport() throws {
     let size = ((try? FileManager.default.attributesOfItem(atPath: dir + "/queue.log")[.size] as? Int) ?? 0) / 1_048_576
     print("store of \(n) khai-sinh dossiers, half delivered, built in \(human(build)); queue.log \(size) MiB")
 
+    func childCPU() -> Double {
+        var u = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &u)
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+    }
+    var lastCPU = 0.0  // CPU seconds (user + system) of the last run
     func run(_ args: [String], command: [String] = ["report", "--today", "2026-12-01"]) throws -> (Double, String) {
+        let cpuBefore = childCPU()
+        defer { lastCPU = childCPU() - cpuBefore }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = command + ["--data-dir", dir] + args
@@ -73,23 +81,33 @@ func benchReport() throws {
         ("by operator, CSV to stdout", ["--from", "2026-08-01", "--to", "2026-11-30", "--by", "operator", "--csv", "-"]),
         ("one month by procedure", ["--from", "2026-09-01", "--to", "2026-09-30", "--by", "procedure"]),
     ]
+    func load() -> String { (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?" }
+    // The first report has no report.summary: it reads the whole journal and writes one.
+    let (rebuild, _) = try run(cases[0].1)
+    print("  first report (no report.summary: whole journal read, summary written): \(human(rebuild)) wall, \(human(lastCPU)) CPU; load \(load())")
     for (label, args) in cases {
         var last = ""
+        var cpu: [Double] = []
         let samples = try (0..<5).map { _ -> Double in
             let (t, text) = try run(args)
             last = text
+            cpu.append(lastCPU)
             return t
         }
-        print("  report \(label): median \(human(percentile(samples, 0.5))), max \(human(samples.max() ?? 0))  [target < 500 ms]")
+        print("  report \(label): median \(human(percentile(samples, 0.5))) wall (\(human(percentile(cpu, 0.5))) CPU), max \(human(samples.max() ?? 0)); load \(load())  [target < 500 ms]")
         if args.contains("operator") { print("    " + last.split(separator: "\r\n").suffix(1).joined()) }
     }
-    try? FileManager.default.removeItem(atPath: dir + "/queue.snapshot")
-    try? FileManager.default.removeItem(atPath: dir + "/store.index")
-    let (cold, _) = try run(cases[0].1)
-    print("  report after deleting queue.snapshot and store.index: \(human(cold)) (the report never reads them)")
+    for derived in ["queue.snapshot", "store.index", "report.summary"] { try? FileManager.default.removeItem(atPath: dir + "/" + derived) }
+    let (cold, coldText) = try run(cases[0].1)
+    let coldCPU = lastCPU
+    let (warm, warmText) = try run(cases[0].1)
+    guard coldText == warmText else { throw BenchError("the report differs once report.summary is deleted") }
+    print("  report after deleting queue.snapshot, store.index and report.summary: \(human(cold)) wall, \(human(coldCPU)) CPU (same output as with them: checked); again with the rebuilt summary: \(human(warm)) wall, \(human(lastCPU)) CPU")
     // The peer: replaying the same journal for `queue status` (snapshot deleted), i.e. reading
     // every frame and its header, which the report also does, without fees or appointments.
     try? FileManager.default.removeItem(atPath: dir + "/queue.snapshot")
     let (replay, _) = try run([], command: ["queue", "status"])
-    print("  peer: motcua queue status after deleting queue.snapshot (the journal replayed): \(human(replay))")
+    print("  peer: motcua queue status after deleting queue.snapshot (the journal replayed): \(human(replay)) wall, \(human(lastCPU)) CPU; load \(load())")
+    let (status, _) = try run([], command: ["queue", "status"])
+    print("  peer: motcua queue status with its snapshot: \(human(status)) wall, \(human(lastCPU)) CPU")
 }

@@ -31,7 +31,10 @@ public struct ReportRow: Equatable, Sendable {
 /// A desk's numbers over Viet Nam days `from...to`, computed from queue.log
 /// alone (the journal: every submit, import and state change, with its time
 /// and operator) plus the form copies the dossiers name, never from the
-/// queue snapshot or the store index.
+/// queue snapshot or the store index. What each record says is kept in
+/// `report.summary` (ReportFacts.swift), derived from the journal alone and
+/// rebuilt from it when missing or stale, so only the journal's new records
+/// are read; deleting it gives the same numbers.
 ///
 /// - received: dossiers submitted (or, for imports, submitted on the other
 ///   kiosk) on a day of the period, by the citizen's submit time;
@@ -72,16 +75,6 @@ public struct Report: Sendable {
         var deliveredDay: Int?
     }
 
-    private struct ValidatorKey: Hashable {
-        var form: Digest?
-        var day: Int
-    }
-
-    private struct FormFacts {
-        var form: Form
-        var processingDays: Int
-    }
-
     public static func vietnamDay(_ t: Timestamp) -> Int {
         let day: Int64 = 86_400_000
         let local = t.milliseconds + 7 * 3_600_000
@@ -95,82 +88,60 @@ public struct Report: Sendable {
         self.by = by
         self.today = today
         let range = from.dayNumber...to.dayNumber
-        let messages = Resources.messages("vi")
-        var forms: [Digest: FormFacts?] = [:]
         var seen: [String: Seen] = [:]
         var table: [String: ReportRow] = [:]
         var appointments: [Int: [Int: Int]] = [:]  // processing days → day received → appointment
         var missing = 0
-        var validators: [ValidatorKey: Validator] = [:]  // one per form and day received
 
+        var dayKeys: [Int: String] = [:]  // a few hundred days for 100,000 dossiers: format each once
         func key(day: Int, _ s: Seen, op: String) -> String {
             switch by {
-            case .day: CalendarDate(dayNumber: day).iso
-            case .procedure: s.procedure
-            case .operator: op
-            case .channel: s.channel
+            case .day:
+                if let k = dayKeys[day] { return k }
+                let k = CalendarDate(dayNumber: day).iso
+                dayKeys[day] = k
+                return k
+            case .procedure: return s.procedure
+            case .operator: return op
+            case .channel: return s.channel
             }
         }
 
-        try store.readJournal { e, body in
-            let day = Report.vietnamDay(e.at)
-            if let submitted = e.submittedAt, let id = e.dossierID {
-                guard seen[id] == nil else { return }  // verify reports a second submit of one id
-                let received = Report.vietnamDay(submitted)
-                var facts: FormFacts?? = nil
-                if let hash = e.formHash {
-                    if let known = forms[hash] { facts = known } else {
-                        let loaded = store.formCopy(hash).flatMap { data -> FormFacts? in
-                            guard case .success(let f) = FormEngine.load(data: data, name: hash.hex, lists: ListDirectory(path: nil)) else { return nil }
-                            return FormFacts(form: f.form, processingDays: f.form.procedure?.processingDays ?? 0)
-                        }
-                        forms[hash] = .some(loaded)
-                        facts = .some(loaded)
-                    }
-                }
-                let form = facts ?? nil
-                var s = Seen(procedure: e.formID ?? "?", operatorID: e.operatorID,
-                             channel: e.kind == "import" ? "import" : "desk", appointment: nil, deliveredDay: nil)
-                if let form {
-                    let n = form.processingDays
+        let facts = try ReportSummary.facts(store)
+        seen.reserveCapacity(facts.count)  // growing it step by step was a fifth of a warm report
+        for e in facts {
+            if e.kind == .dossier {
+                guard seen[e.id] == nil else { continue }  // verify reports a second submit of one id
+                let received = e.day
+                var s = Seen(procedure: e.procedure, operatorID: e.operatorID,
+                             channel: e.imported ? "import" : "desk", appointment: nil, deliveredDay: nil)
+                if let n = e.processingDays {
                     if let a = appointments[n]?[received] { s.appointment = a } else {
                         let a = holidays.adding(workingDays: n, to: CalendarDate(dayNumber: received)).dayNumber
                         appointments[n, default: [:]][received] = a
                         s.appointment = a
                     }
                 }
-                seen[id] = s
-                let isCorrection = Report.predecessorKeys.contains { e.header[$0]?.stringValue != nil }
+                seen[e.id] = s
                 if range.contains(received) {
-                    var row = ReportRow(received: 1, corrected: isCorrection ? 1 : 0)
-                    if let form {
-                        row.fees = Report.fee(form.form, body: body) {
-                            let k = ValidatorKey(form: e.formHash, day: received)
-                            if let v = validators[k] { return v }
-                            let d = CalendarDate(dayNumber: received)
-                            let v = Validator(form: form.form, context: EvaluationContext(today: d, language: "vi", form: form.form), messages: messages)
-                            validators[k] = v
-                            return v
-                        }
-                    } else {
-                        missing += 1
-                    }
+                    var row = ReportRow(received: 1, corrected: e.correction ? 1 : 0)
+                    if e.processingDays != nil { row.fees = e.fee } else { missing += 1 }
                     table[key(day: received, s, op: e.operatorID), default: ReportRow()] = table[key(day: received, s, op: e.operatorID), default: ReportRow()] + row
                 }
-                return
+                continue
             }
-            guard let id = e.dossierID, var s = seen[id] else { return }
+            guard var s = seen[e.id] else { continue }
             var row = ReportRow()
             switch e.kind {
-            case "delivered":
-                if s.deliveredDay == nil { s.deliveredDay = day; seen[id] = s }
+            case .delivered:
+                if s.deliveredDay == nil { s.deliveredDay = e.day; seen[e.id] = s }
                 row.delivered = 1
-            case "set-aside": row.setAside = 1
-            case let k where Report.correctionKinds.contains(k): row.corrected = 1
-            default: return
+            case .setAside: row.setAside = 1
+            case .corrected: row.corrected = 1
+            case .dossier: continue
             }
-            guard range.contains(day) else { return }
-            table[key(day: day, s, op: e.operatorID), default: ReportRow()] = table[key(day: day, s, op: e.operatorID), default: ReportRow()] + row
+            guard range.contains(e.day) else { continue }
+            table[key(day: e.day, s, op: e.operatorID), default: ReportRow()] = table[key(day: e.day, s, op: e.operatorID), default: ReportRow()] + row
         }
         for s in seen.values {
             guard let a = s.appointment, range.contains(a) else { continue }
@@ -183,17 +154,14 @@ public struct Report: Sendable {
         withoutForm = missing
     }
 
-    /// The receipt's fee for a dossier: the one place that knows is Receipt.
-    /// A fixed amount needs no answers; an expression is evaluated over them.
-    /// Only an expression fee parses the body, and then only its answers feed
-    /// an Interview (for the values the expression reads: relevance and
-    /// calculated fields); the Validator comes from `validator`, made once per
-    /// form and day by the caller. No Receipt is built: papers, names and
-    /// texts are not needed here.
-    public static func fee(_ form: Form, body: UnsafeRawBufferPointer?, validator: () -> Validator) -> Int {
-        Receipt.fee(form: form) {
-            guard let body, let json = try? JSONParser.parse(Data(body)), let answers = json["answers"]?.objectValue else { return nil }
-            return Interview(form: form, validator: validator(), answers: answers)
-        } ?? 0
+    /// The receipt's fee for a dossier: the one place that knows is Receipt,
+    /// through the form's FeePlan (the fields the fee depends on, settled as
+    /// an Interview settles them, without building one per dossier). A fixed
+    /// amount needs no answers; only an expression fee parses the body. The
+    /// Validator (for its evaluation context) comes from `validator`, made
+    /// once per form and day by the caller.
+    static func fee(_ plan: FeePlan, body: UnsafeRawBufferPointer?, validator: () -> Validator) -> Int {
+        plan.fee(answers: body.flatMap { try? JSONParser.parse(Data($0)) }?["answers"]?.objectValue,
+                 context: validator().context) ?? 0
     }
 }

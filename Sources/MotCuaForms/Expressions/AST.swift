@@ -75,3 +75,20 @@ public indirect enum Node: Sendable {
         }
     }
 }
+
+extension Expression {
+    /// The top-level field ids this expression reads (a repeat's id for its
+    /// columns), so a caller can evaluate only what a result depends on.
+    public var topLevelReads: Set<String> {
+        var ids: Set<String> = []
+        root.forEachReference { r, _ in
+            switch r {
+            case .field(let id, _): ids.insert(id)
+            case .column(let rep, _, _, _): ids.insert(rep)
+            case .name(let parts): if let first = parts.first { ids.insert(first) }
+            case .sibling, .dot, .option: break
+            }
+        }
+        return ids
+    }
+}
