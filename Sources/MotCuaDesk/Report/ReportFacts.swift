@@ -20,6 +20,8 @@ struct ReportFact: Equatable {
     var procedure = ""
     var imported = false
     var correction = false
+    /// The dossier this one corrects or supplements, when the record names it.
+    var replaces: String?
     /// Nil when the form copy could not be read (no fee, no appointment).
     var processingDays: Int?
     var fee = 0
@@ -63,6 +65,7 @@ struct ReportFactMaker {
             var f = ReportFact(kind: .dossier, id: id, day: received, operatorID: e.operatorID, procedure: e.formID ?? "?",
                                imported: e.kind == "import",
                                correction: Report.predecessorKeys.contains { e.header[$0]?.stringValue != nil })
+            f.replaces = Report.predecessorKeys.lazy.compactMap { e.header[$0]?.stringValue }.first
             if let form {
                 f.processingDays = form.processingDays
                 f.fee = Report.fee(form.fee, body: body) {
@@ -92,7 +95,7 @@ enum ReportSummary {
     static let name = "report.summary"
     static let kind: UInt8 = 16
     /// Bump when what a fact means changes (a fee rule, a new kind): older summaries are then rebuilt.
-    static let version = 1
+    static let version = 2  // 2: a correction names the dossier it replaces
 
     /// The facts of the whole journal: the summary's, then the records after
     /// it (all of them when the summary is missing or stale), saving a new
@@ -134,6 +137,7 @@ enum ReportSummary {
             records.u8((f.imported ? 1 : 0) | (f.correction ? 2 : 0) | (f.processingDays != nil ? 4 : 0))
             records.int(f.processingDays ?? 0)
             records.int(f.fee)
+            if f.correction { records.string(f.replaces ?? "") }
         }
         var w = ByteWriter()
         w.int(version)
@@ -165,6 +169,10 @@ enum ReportSummary {
                 f.correction = flags & 2 != 0
                 f.processingDays = flags & 4 != 0 ? days : nil
                 f.fee = try r.int()
+                if f.correction {
+                    let p = try r.string()
+                    f.replaces = p.isEmpty ? nil : p
+                }
             }
             facts.append(f)
         }

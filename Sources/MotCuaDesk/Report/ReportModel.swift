@@ -43,8 +43,9 @@ public struct ReportRow: Equatable, Sendable {
 ///   or `supplement`, or a submit naming the dossier it corrects: `supersedes`,
 ///   as a correction made at the desk is written, counted on the day received);
 /// - fees due: the receipt's fee (Receipt, from the stored form copy, as
-///   of the day received) of the dossiers received in the period;
-/// - appointments due: dossiers whose appointment (working days after the
+///   of the day received) of the dossiers received in the period; a
+///   correction owes none (its chain's first version carries the fee);
+/// - appointments due: dossiers (the latest version of a corrected one) whose appointment (working days after the
 ///   day received, public holidays skipped) falls in the period; overdue:
 ///   those among them whose appointment day is before `today` and which had
 ///   not reached the core store (delivered) by the end of that day.
@@ -123,9 +124,12 @@ public struct Report: Sendable {
                     }
                 }
                 seen[e.id] = s
+                // A correction replaces its predecessor's appointment (the dossier is processed
+                // from the new version) but owes no second fee: the chain's first version carries it.
+                if let p = e.replaces { seen[p]?.appointment = nil }
                 if range.contains(received) {
                     var row = ReportRow(received: 1, corrected: e.correction ? 1 : 0)
-                    if e.processingDays != nil { row.fees = e.fee } else { missing += 1 }
+                    if e.processingDays != nil { row.fees = e.correction ? 0 : e.fee } else { missing += 1 }
                     table[key(day: received, s, op: e.operatorID), default: ReportRow()] = table[key(day: received, s, op: e.operatorID), default: ReportRow()] + row
                 }
                 continue
