@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "MotCuaKiosk", dependencies: ["MotCuaInterview", "MotCuaDesk", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "CNCursesW"]),
         .target(name: "MotCuaCLI", dependencies: ["MotCuaDesk", "MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaPlain", "MotCuaKiosk", "MotCuaQR", "MotCuaText", "MotCuaSpeech", "MotCuaPrint"]),
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
-        .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaKiosk", "MotCuaSpeech", "MotCuaTestSupport"]),
+        .executableTarget(name: "motcua-bench", dependencies: ["MotCuaForms", "MotCuaStore", "MotCuaInterview", "MotCuaQR", "MotCuaText", "MotCuaDesk", "MotCuaKiosk", "MotCuaSpeech", "MotCuaTestSupport"]),
 
         .testTarget(name: "MotCuaTextTests", dependencies: ["MotCuaText"]),
         .testTarget(name: "MotCuaFormsTests", dependencies: ["MotCuaForms", "MotCuaText", "MotCuaTestSupport"], exclude: ["Answers"]),
