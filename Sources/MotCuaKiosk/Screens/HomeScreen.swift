@@ -11,9 +11,8 @@ enum HomeAction: Equatable {
 
 struct HomeScreen {
     let m: Messages
-    var search = TextEditor()
-    /// The keys typed into the search line before Telex/VNI (nil once unknown).
-    private var keyed: String? = ""
+    /// The search line, Telex/VNI as the desk types; the keys as typed are searched too.
+    var search = SearchLine(typing: nil)
     var matches: [ProcedureItem]
     var highlight = 0
     /// Counts for the status line, read when home is shown (nil when unreadable).
@@ -33,7 +32,7 @@ struct HomeScreen {
     /// `typing`: the desk's Telex/VNI, which the search line takes like any name field.
     init(messages: Messages, services: KioskServices, notice: Notice? = nil, who: String? = nil, typing: InputMethod = .telex) {
         m = messages
-        search = TextEditor(typing: typing == .off ? nil : VietTypingEngine(method: typing, style: services.toneStyle))
+        search = SearchLine(typing: typing == .off ? nil : VietTypingEngine(method: typing, style: services.toneStyle))
         matches = services.searchProcedures("", messages.language)
         draftCount = (try? services.drafts(messages.language))?.count
         queue = try? services.queue()
@@ -54,21 +53,15 @@ struct HomeScreen {
         case .leave?: return .quit
         default: break
         }
+        if let moved = ListHighlight.moved(key, highlight, count: matches.count) { highlight = moved; return .none }
         switch key {
-        case .up: highlight = max(0, highlight - 1)
-        case .down: highlight = min(max(0, matches.count - 1), highlight + 1)
-        case .pageUp: highlight = max(0, highlight - 10)
-        case .pageDown: highlight = min(max(0, matches.count - 1), highlight + 10)
         case .enter:
             guard matches.indices.contains(highlight) else { return .none }
             return .start(matches[highlight].id)
         case .escape:
-            if !search.isEmpty { search.setText(""); keyed = ""; refresh(services) }
+            if !search.isEmpty { search.clear(); refresh(services) }
         default:
-            let before = search.text
-            _ = search.update(key)
-            keyed = KeyedText.after(key, keyed, emptied: search.isEmpty)
-            if search.text != before { refresh(services) }
+            if search.update(key) { refresh(services) }
         }
         return .none
     }
@@ -76,7 +69,7 @@ struct HomeScreen {
     private mutating func refresh(_ services: KioskServices) {
         matches = services.searchProcedures(search.text, m.language)
         // Also as keyed, where Telex changed the letters ("khaisinh" is not "khaisính").
-        if let keyed, keyed != search.text { matches = ProcedureItem.merged(matches, services.searchProcedures(keyed, m.language)) }
+        if let keyed = search.asKeyed { matches = ProcedureItem.merged(matches, services.searchProcedures(keyed, m.language)) }
         highlight = 0
     }
 

@@ -13,9 +13,8 @@ enum ReturningAction { case none, back, correct(FormSession) }
 
 struct ReturningScreen {
     let m: Messages
-    var search: TextEditor
-    /// The keys typed before Telex/VNI (nil once unknown), searched too.
-    private var keyed: String? = ""
+    /// The search line; the keys as typed (before Telex/VNI) are searched too.
+    var search: SearchLine
     var found: [FoundDossier] = []
     var highlight = 0
     var notice: Notice?
@@ -29,7 +28,7 @@ struct ReturningScreen {
         m = messages
         let style = services.toneStyle
         typingEngine = { typing == .off ? nil : VietTypingEngine(method: typing, style: style) }
-        search = TextEditor(typing: typingEngine())
+        search = SearchLine(typing: typingEngine())
         canCorrect = services.correctDossier != nil
         // An empty query: nothing listed, and the store read afresh at the first word.
         _ = try? services.findDossiers("", messages.language)
@@ -51,22 +50,16 @@ struct ReturningScreen {
         }
         notice = nil
         if KioskKey.leave.matches(key) || KioskKey.returning.matches(key) { return .back }
+        if let moved = ListHighlight.moved(key, highlight, count: found.count) { highlight = moved; return .none }
         switch key {
-        case .up: highlight = max(0, highlight - 1)
-        case .down: highlight = min(max(0, found.count - 1), highlight + 1)
-        case .pageUp: highlight = max(0, highlight - 10)
-        case .pageDown: highlight = min(max(0, found.count - 1), highlight + 10)
         case .enter:
             guard found.indices.contains(highlight) else { return .none }
             open(found[highlight].id, services: services)
         case .escape:
             if search.isEmpty { return .back }
-            search.setText(""); keyed = ""; refresh(services)
+            search.clear(); refresh(services)
         default:
-            let before = search.text
-            _ = search.update(key)
-            keyed = KeyedText.after(key, keyed, emptied: search.isEmpty)
-            if search.text != before { refresh(services) }
+            if search.update(key) { refresh(services) }
         }
         return .none
     }
@@ -75,7 +68,7 @@ struct ReturningScreen {
         do {
             found = try services.findDossiers(search.text, m.language)
             // Also as keyed, where Telex changed the letters; the first search's order leads.
-            if let keyed, keyed != search.text {
+            if let keyed = search.asKeyed {
                 let seen = Set(found.map(\.id))
                 found += try services.findDossiers(keyed, m.language).filter { !seen.contains($0.id) }
             }
