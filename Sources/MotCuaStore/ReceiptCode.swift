@@ -134,5 +134,7 @@ func typedCode(_ s: String) -> String {
     func space(_ c: Character) -> Bool {
         c.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
     }
-    return String(s.drop(while: space).reversed().drop(while: space).reversed()).uppercased()
+    // Indexes, not `reversed()`: its generic types cost more to set up than the trimming.
+    guard let first = s.firstIndex(where: { !space($0) }), let last = s.lastIndex(where: { !space($0) }) else { return "" }
+    return String(s[first...last]).uppercased()
 }
