@@ -89,11 +89,20 @@ public final class Speaker {
     deinit { stop() }
 
     static func find(_ program: String, in path: String) -> String? {
-        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
+        if program.contains("/") { return isExecutableFile(program) ? program : nil }
         for dir in path.split(separator: ":") where !dir.isEmpty {
             let candidate = dir + "/" + program
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            if isExecutableFile(candidate) { return candidate }
         }
         return nil
+    }
+
+    /// A file (not a folder) this process may run: access(2) and stat(2) directly, as
+    /// `FileManager.isExecutableFile` does, without its Foundation set-up; the kiosk
+    /// looks for three programs along PATH at every start.
+    static func isExecutableFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return false }
+        return access(path, X_OK) == 0
     }
 }

@@ -8,7 +8,16 @@ import Testing
         let full = Catalog.load(formsDirectory: repoRoot + "/Forms").0
         let headers = Catalog.loadHeaders(formsDirectory: repoRoot + "/Forms")
         #expect(headers.entries.map(\.id) == full.entries.map(\.id))
-        for q in ["dang ky khai sinh", "Đăng ký", "lý lịch", "1.001193", "ket hon"] {
+        // What the search reads of each form is the same: keywords and the agency included.
+        for (h, f) in zip(headers.entries, full.entries) {
+            #expect(h.form.keywords == f.form.keywords, "\(h.id)")
+            #expect(h.form.procedure?.agency == f.form.procedure?.agency, "\(h.id)")
+            #expect(h.form.procedure?.code == f.form.procedure?.code && h.form.procedure?.processingDays == f.form.procedure?.processingDays, "\(h.id)")
+        }
+        #expect(headers.entries.contains { !$0.form.keywords.isEmpty })
+        #expect(headers.search("giay khai sinh").first?.id == "khai-sinh")
+        #expect(headers.search("criminal record").first?.id == "ly-lich-tu-phap")
+        for q in ["dang ky khai sinh", "Đăng ký", "lý lịch", "1.001193", "ket hon", "ks", "birth certificate", "uy ban"] {
             #expect(headers.search(q).map(\.id) == full.search(q).map(\.id), "\(q)")
         }
         #expect(headers.entries.allSatisfy { $0.form.pages.isEmpty })

@@ -38,6 +38,25 @@ import Testing
         for dropped in ["pages", "n", "b", "s"] { #expect(v[dropped] == .null, "\(dropped)") }
     }
 
+    @Test func keepsChosenMembersWithinAKeptObject() throws {
+        let text = #"{"id": "x", "procedure": {"code": "1.2", "documents": [{"name": "}"}], "fee": 5, "domain": {"vi": "Hộ tịch"}}, "pages": []}"#
+        let bytes = try #require(HeaderScan.keeping(["id", "procedure"], within: ["procedure": ["code", "domain"]], of: Array(text.utf8)))
+        let v = try JSONParser.parse(Data(bytes))
+        #expect(v["procedure"]?["code"] == .string("1.2"))
+        #expect(v["procedure"]?["domain"]?["vi"] == .string("Hộ tịch"))
+        #expect(v["procedure"]?["documents"] == .null && v["procedure"]?["fee"] == .null && v["pages"] == .null)
+        // A kept member that is not an object is kept whole; one the scan cannot follow is left to the parser.
+        let plain = try #require(HeaderScan.keeping(["procedure"], within: ["procedure": ["code"]], of: Array(#"{"procedure": [1, {"a": 2}]}"#.utf8)))
+        #expect(try JSONParser.parse(Data(plain))["procedure"]?.arrayValue?.count == 2)
+        // The real forms: the catalog's part of the procedure is a small share of it.
+        let data = try #require(FileManager.default.contents(atPath: repoRoot + "/Forms/khai-sinh.json"))
+        let whole = try JSONParser.parse(data)
+        let kept = try JSONParser.parse(Data(try #require(HeaderScan.keeping(keep, within: ["procedure": ["code", "processingDays"]], of: [UInt8](data)))))
+        #expect(kept["procedure"]?["code"] == whole["procedure"]?["code"])
+        #expect(kept["procedure"]?["processingDays"] == whole["procedure"]?["processingDays"])
+        #expect(kept["procedure"]?["documents"] == .null && whole["procedure"]?["documents"] != .null)
+    }
+
     @Test func escapedKeysAreKept() throws {
         let v = try #require(try scanned(#"{"pag\u0065s": [1], "id": "x"}"#))
         #expect(v["pages"] == .array([.int(1)]))

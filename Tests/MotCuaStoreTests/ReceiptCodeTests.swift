@@ -34,6 +34,11 @@ import Testing
         }
         for good in ["vi", "en", "en-GB", "fil"] { #expect(LanguageTag.isPlain(good), "\(good)") }
         for bad in ["", "v", "VI", "../x", "vi/", "en-", "vi-../x", "a.b", "vi\u{0}"] { #expect(!LanguageTag.isPlain(bad), "\(bad)") }
+        // Spaces and tabs around a typed code go (no-break and ideographic spaces too), nothing else does.
+        #expect(try KioskID.normalize(" hd01\t") == "HD01")
+        #expect(try KioskID.normalize("\u{A0}hd01\u{3000}") == "HD01")
+        #expect(try AgencyCode.normalize("\t000.00.15.h12\u{2003}") == "000.00.15.H12")
+        for bad in ["hd01\n", "\rHD01", "H D01", " ", "\u{200B}HD01"] { #expect(throws: StoreError.self, "\(bad)") { try KioskID.normalize(bad) } }
         let ids = Set((0..<200).map { _ in KioskID.random() })
         #expect(ids.count == 200 && ids.allSatisfy { KioskID.isValid($0) && $0.count == 6 })
     }

@@ -49,8 +49,8 @@ extension Catalog {
 extension Catalog {
     /// A catalog for browsing only, made fast for the kiosk's first screen:
     /// of each form file only the members the catalog shows and searches are
-    /// parsed as JSON (id, version, title, summary, languages, procedure
-    /// code, domain and processing days); no shared list is read and nothing is linted. The
+    /// parsed as JSON (id, version, title, summary, keywords, languages, procedure
+    /// code, domain, agency and processing days); no shared list is read and nothing is linted. The
     /// entries' forms have no pages: open a form with `FormEngine.loadForm`
     /// (which lints it) before using it. Files that are not JSON or have no
     /// id or title are left out here and reported when opened.
@@ -61,7 +61,8 @@ extension Catalog {
         for name in names.filter({ $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted() {
             let path = folder + name  // not NSString's path methods: see Resources.root
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let header = HeaderScan.keeping(headerKeys, of: [UInt8](data)).map { Data($0) } ?? data
+            let header = data.withUnsafeBytes { HeaderScan.keeping(headerKeys, within: headerWithin, of: $0.bindMemory(to: UInt8.self)) }
+                .map { Data($0) } ?? data
             guard let json = try? JSONParser.parse(header),
                   let id = json["id"]?.stringValue, let rawTitle = json["title"] else { continue }
             let diag = Diagnostics(file: path)
@@ -70,10 +71,15 @@ extension Catalog {
             var form = Form(id: id, version: json["version"]?.stringValue ?? "", title: title,
                             languages: languages.isEmpty ? ["vi"] : languages, pages: [])
             form.summary = json["summary"].flatMap { readText($0, path: "summary", diag: diag) }
+            // The search matches keywords and the agency too (`Catalog.names`), as on a whole form.
+            form.keywords = (json["keywords"]?.arrayValue ?? []).prefix(50).compactMap { w in
+                w.stringValue.flatMap { !$0.isEmpty && $0.count <= 100 ? $0 : nil }
+            }
             if let p = json["procedure"] {
                 var proc = Procedure()
                 proc.code = p["code"]?.stringValue
                 proc.domain = p["domain"].flatMap { readText($0, path: "procedure.domain", diag: diag) }
+                proc.agency = p["agency"].flatMap { readText($0, path: "procedure.agency", diag: diag) }
                 // The returning-citizen list shows appointments without opening each form.
                 proc.processingDays = p["processingDays"]?.intValue
                 form.procedure = proc
@@ -85,5 +91,8 @@ extension Catalog {
 
     /// The top-level members `loadHeaders` reads; the others (pages, checks, lists) are
     /// skipped unparsed.
-    private static let headerKeys: Set<String> = ["id", "version", "title", "summary", "languages", "procedure"]
+    private static let headerKeys: Set<String> = ["id", "version", "title", "summary", "keywords", "languages", "procedure"]
+    /// Of `procedure`, what the catalog shows and searches (its documents and fee are
+    /// most of a form's header and wait until the form is opened).
+    private static let headerWithin: [String: Set<String>] = ["procedure": ["code", "domain", "agency", "processingDays"]]
 }
