@@ -82,9 +82,9 @@ func benchReport() throws {
         ("one month by procedure", ["--from", "2026-09-01", "--to", "2026-09-30", "--by", "procedure"]),
     ]
     func load() -> String { (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?" }
-    // The first report has no report.summary: it reads the whole journal and writes one.
+    // The first report has no report-summary: it reads the whole journal and writes one.
     let (rebuild, _) = try run(cases[0].1)
-    print("  first report (no report.summary: whole journal read, summary written): \(human(rebuild)) wall, \(human(lastCPU)) CPU; load \(load())")
+    print("  first report (no report-summary: whole journal read, summary written): \(human(rebuild)) wall, \(human(lastCPU)) CPU; load \(load())")
     for (label, args) in cases {
         var last = ""
         var cpu: [Double] = []
@@ -97,12 +97,12 @@ func benchReport() throws {
         print("  report \(label): median \(human(percentile(samples, 0.5))) wall (\(human(percentile(cpu, 0.5))) CPU), max \(human(samples.max() ?? 0)); load \(load())  [target < 500 ms]")
         if args.contains("operator") { print("    " + last.split(separator: "\r\n").suffix(1).joined()) }
     }
-    for derived in ["queue.snapshot", "store.index", "report.summary"] { try? FileManager.default.removeItem(atPath: dir + "/" + derived) }
+    for derived in ["queue.snapshot", "store.index", "report-summary"] { try? FileManager.default.removeItem(atPath: dir + "/" + derived) }
     let (cold, coldText) = try run(cases[0].1)
     let coldCPU = lastCPU
     let (warm, warmText) = try run(cases[0].1)
-    guard coldText == warmText else { throw BenchError("the report differs once report.summary is deleted") }
-    print("  report after deleting queue.snapshot, store.index and report.summary: \(human(cold)) wall, \(human(coldCPU)) CPU (same output as with them: checked); again with the rebuilt summary: \(human(warm)) wall, \(human(lastCPU)) CPU")
+    guard coldText == warmText else { throw BenchError("the report differs once report-summary is deleted") }
+    print("  report after deleting queue.snapshot, store.index and report-summary: \(human(cold)) wall, \(human(coldCPU)) CPU (same output as with them: checked); again with the rebuilt summary: \(human(warm)) wall, \(human(lastCPU)) CPU")
     // The peer: replaying the same journal for `queue status` (snapshot deleted), i.e. reading
     // every frame and its header, which the report also does, without fees or appointments.
     try? FileManager.default.removeItem(atPath: dir + "/queue.snapshot")

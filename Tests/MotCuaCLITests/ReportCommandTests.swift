@@ -103,7 +103,7 @@ import Testing
         let tableOnly = try Self.report(data, january + ["--by", "operator"])
         #expect(withFile.stdout == tableOnly.stdout && withFile.stdout.hasPrefix("Report "))
         #expect((try? String(contentsOfFile: csvFile, encoding: .utf8)) == byOperator.stdout)
-        for derived in ["queue.snapshot", "store.index", "report.summary"] { try? FileManager.default.removeItem(atPath: data + "/" + derived) }
+        for derived in ["queue.snapshot", "store.index", "report-summary"] { try? FileManager.default.removeItem(atPath: data + "/" + derived) }
         let again = try Self.report(data, january)
         #expect(again.stdout == table.stdout)
     }

@@ -49,7 +49,7 @@ import Testing
         let verify = try Motcua.run(["dossiers", "verify", "--data-dir", data])
         #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
         // Every derived file deleted: the same numbers.
-        for derived in ["queue.snapshot", "store.index", "report.summary"] { try? FileManager.default.removeItem(atPath: data + "/" + derived) }
+        for derived in ["queue.snapshot", "store.index", "report-summary"] { try? FileManager.default.removeItem(atPath: data + "/" + derived) }
         #expect(try ReportCommandTests.report(data, january).stdout == byDay.stdout)
     }
 }

@@ -3,7 +3,7 @@ import MotCuaForms
 @testable import MotCuaStore
 import Testing
 
-/// `report.summary`, the report's per-record summary of queue.log: written by
+/// `report-summary`, the report's per-record summary of queue.log: written by
 /// the first report, owner-only; read (the journal's new records added) by
 /// the next ones; ignored and rebuilt when deleted, damaged, or made for
 /// another journal; in every case the numbers are the logs' own.
@@ -30,7 +30,7 @@ import Testing
     @Test func theSummaryIsReadKeptUpToDateAndNeverTrustedOverTheLogs() throws {
         let (root, data) = try ReportCommandTests.fixture()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let summary = data + "/report.summary"
+        let summary = data + "/report-summary"
         let first = try ReportCommandTests.report(data, Self.january)
         #expect(first.status == 0 && Self.total(first.stdout).prefix(5) == [4, 1, 0, 1, 277_000], "\(first.stdout)")
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: summary)[.posixPermissions] as? Int)
@@ -68,9 +68,9 @@ import Testing
         let (otherRoot, otherData) = try ReportCommandTests.fixture()
         defer { try? FileManager.default.removeItem(atPath: otherRoot) }
         _ = try ReportCommandTests.report(otherData, Self.january)
-        #expect(try Self.tamper(otherData + "/report.summary", 205_000, 205_001))
+        #expect(try Self.tamper(otherData + "/report-summary", 205_000, 205_001))
         try FileManager.default.removeItem(atPath: summary)
-        try FileManager.default.copyItem(atPath: otherData + "/report.summary", toPath: summary)
+        try FileManager.default.copyItem(atPath: otherData + "/report-summary", toPath: summary)
         #expect(try ReportCommandTests.report(data, Self.january).stdout == after.stdout)
     }
 }

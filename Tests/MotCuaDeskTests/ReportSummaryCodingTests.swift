@@ -3,7 +3,7 @@ import Testing
 @testable import MotCuaDesk
 import MotCuaStore
 
-/// report.summary's body: facts come back as written, and hostile bytes
+/// report-summary's body: facts come back as written, and hostile bytes
 /// (every truncation, random changes) are refused or read without a trap,
 /// never a crash; the file's checksum and journal anchor come before this.
 @Suite struct ReportSummaryCodingTests {

@@ -6,7 +6,7 @@ import MotCuaStore
 /// One record of queue.log as the report counts it: what a record says, with
 /// what the form copy it names adds (fee, processing days), and nothing that
 /// depends on the report asked (period, grouping, today, holidays). Derived
-/// from the journal alone, so `report.summary` can keep them: a rebuildable
+/// from the journal alone, so `report-summary` can keep them: a rebuildable
 /// per-record summary, validated as the queue snapshot is and rebuilt from
 /// the logs when missing, damaged or stale.
 struct ReportFact: Equatable {
@@ -90,9 +90,9 @@ struct ReportFactMaker {
     }
 }
 
-/// `report.summary`: the facts of queue.log up to a journal position.
+/// `report-summary`: the facts of queue.log up to a journal position.
 enum ReportSummary {
-    static let name = "report.summary"
+    static let name = "report-summary"
     static let kind: UInt8 = 16
     /// Bump when what a fact means changes (a fee rule, a new kind): older summaries are then rebuilt.
     static let version = 2  // 2: a correction names the dossier it replaces

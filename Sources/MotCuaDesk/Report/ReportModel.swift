@@ -32,7 +32,7 @@ public struct ReportRow: Equatable, Sendable {
 /// alone (the journal: every submit, import and state change, with its time
 /// and operator) plus the form copies the dossiers name, never from the
 /// queue snapshot or the store index. What each record says is kept in
-/// `report.summary` (ReportFacts.swift), derived from the journal alone and
+/// `report-summary` (ReportFacts.swift), derived from the journal alone and
 /// rebuilt from it when missing or stale, so only the journal's new records
 /// are read; deleting it gives the same numbers.
 ///
