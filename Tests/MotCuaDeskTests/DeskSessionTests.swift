@@ -22,13 +22,13 @@ import MotCuaStore
 
     /// A private installation (its own Forms/ with the trial form and the shipped holidays,
     /// the shipped Locales/) and an empty data folder.
-    func fixture() throws -> (home: String, data: String) {
+    func fixture(form: String = Self.form, named file: String = "thu.json") throws -> (home: String, data: String) {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-desk-\(UUID().uuidString)").path
         let fm = FileManager.default
         try fm.createDirectory(atPath: base + "/home/Forms/lists", withIntermediateDirectories: true)
         try fm.copyItem(atPath: Self.repoRoot + "/Locales", toPath: base + "/home/Locales")
         try fm.copyItem(atPath: Self.repoRoot + "/Forms/lists/holidays.json", toPath: base + "/home/Forms/lists/holidays.json")
-        try Self.form.write(toFile: base + "/home/Forms/thu.json", atomically: true, encoding: .utf8)
+        try form.write(toFile: base + "/home/Forms/" + file, atomically: true, encoding: .utf8)
         return (base + "/home", base + "/data")
     }
 

@@ -19,13 +19,7 @@ import MotCuaStore
         """
 
     func fixture() throws -> (home: String, data: String) {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-returning-\(UUID().uuidString)").path
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: base + "/home/Forms/lists", withIntermediateDirectories: true)
-        try fm.copyItem(atPath: DeskSessionTests.repoRoot + "/Locales", toPath: base + "/home/Locales")
-        try fm.copyItem(atPath: DeskSessionTests.repoRoot + "/Forms/lists/holidays.json", toPath: base + "/home/Forms/lists/holidays.json")
-        try Self.form.write(toFile: base + "/home/Forms/hs.json", atomically: true, encoding: .utf8)
-        return (base + "/home", base + "/data")
+        try DeskSessionTests().fixture(form: Self.form, named: "hs.json")
     }
 
     func desk(_ f: (home: String, data: String), today: String = "2026-11-27") throws -> Desk {
