@@ -31,15 +31,8 @@ struct CodeWordIndex {
     mutating func extend(text: [UInt8], starts: [Int]) {
         guard covered < starts.count else { return }
         var new: [(place: Int, owner: Int32)] = []
-        for entry in covered..<starts.count {
-            var p = starts[entry] + 1
-            let end = entry + 1 < starts.count ? starts[entry + 1] : text.count
-            while p < end {
-                var q = p
-                while q < end, text[q] != 0x20 { q += 1 }
-                if q > p, !NameWordIndex.isNameWord(text[p..<q]) { new.append((p, Int32(entry))) }
-                p = q + 1
-            }
+        SearchTextWords.forEach(text: text, starts: starts, from: covered) { entry, range in
+            if !NameWordIndex.isNameWord(text[range]) { new.append((range.lowerBound, Int32(entry))) }
         }
         covered = starts.count
         text.withUnsafeBufferPointer { t in

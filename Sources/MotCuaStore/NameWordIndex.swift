@@ -20,20 +20,12 @@ struct NameWordIndex {
     /// Indexes entries `covered..<starts.count` of the search text.
     mutating func extend(text: [UInt8], starts: [Int]) {
         guard covered < starts.count else { return }
-        for entry in covered..<starts.count {
-            var p = starts[entry] + 1
-            let end = entry + 1 < starts.count ? starts[entry + 1] : text.count
-            while p < end {
-                var q = p
-                while q < end, text[q] != 0x20 { q += 1 }
-                if q > p, NameWordIndex.isNameWord(text[p..<q]) {
-                    let word = Array(text[p..<q])
-                    if postings[word] == nil { sortedIsStale = true }
-                    // An entry naming one word twice is listed once.
-                    if postings[word, default: []].last != Int32(entry) { postings[word, default: []].append(Int32(entry)) }
-                }
-                p = q + 1
-            }
+        SearchTextWords.forEach(text: text, starts: starts, from: covered) { entry, range in
+            guard NameWordIndex.isNameWord(text[range]) else { return }
+            let word = Array(text[range])
+            if postings[word] == nil { sortedIsStale = true }
+            // An entry naming one word twice is listed once.
+            if postings[word, default: []].last != Int32(entry) { postings[word, default: []].append(Int32(entry)) }
         }
         covered = starts.count
     }
@@ -70,6 +62,25 @@ struct NameWordIndex {
             while at + part.count <= word.count {
                 if word[at] == part[0], word[at..<(at + part.count)].elementsEqual(part) { body(postings[word] ?? []); break }
                 at += 1
+            }
+        }
+    }
+}
+
+/// The words of `StoreIndex.searchText`'s entries (each entry starts with its 0x01
+/// separator, words split at single spaces): the one walk both word indexes take.
+enum SearchTextWords {
+    /// Calls `body(entry, word)` for every non-empty word of entries `from..<starts.count`.
+    static func forEach(text: [UInt8], starts: [Int], from first: Int, _ body: (Int, Range<Int>) -> Void) {
+        guard first < starts.count else { return }
+        for entry in first..<starts.count {
+            var p = starts[entry] + 1
+            let end = entry + 1 < starts.count ? starts[entry + 1] : text.count
+            while p < end {
+                var q = p
+                while q < end, text[q] != 0x20 { q += 1 }
+                if q > p { body(entry, p..<q) }
+                p = q + 1
             }
         }
     }
