@@ -146,7 +146,7 @@ final class KioskBackend {
         _ = try Destinations.make(url: deliverTo, kioskID: desk.store.kioskID, settings: desk.settingsJSON)
         signIn = DeskSignIn(dataDir: desk.dataDir, kioskID: desk.store.kioskID)
         signIn?.journal = desk.store
-        coreURL = sharedCoreURL(line, environment: environment)
+        coreURL = sharedCoreURL(line, environment: environment, settings: desk.settingsJSON)  // read once, by the Desk
     }
 
     /// Delivery in the background, when a destination other than the local core store is set.

@@ -1,14 +1,21 @@
 import Foundation
 import MotCuaDesk
+import MotCuaForms
 import MotCuaStore
 
 /// The shared core store to read, when one is set: `--core`, else
 /// `MOTCUA_CORE`, else `core` in settings.json; nil = the local data directory.
 func sharedCoreURL(_ line: StoreCommandLine, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    sharedCoreURL(line, environment: environment,
+                  settings: (try? DataDirectory.resolve(flag: line.dataDir, environment: environment)).flatMap(readSettings))
+}
+
+/// The same with settings already read (the kiosk's `Desk` holds them); they are
+/// looked at only when neither the option nor the environment names a core.
+func sharedCoreURL(_ line: StoreCommandLine, environment: [String: String], settings: @autoclosure () -> JSONValue?) -> String? {
     if let u = line.values["--core"] { return u }
     if let u = environment["MOTCUA_CORE"], !u.isEmpty { return u }
-    guard let dir = try? DataDirectory.resolve(flag: line.dataDir, environment: environment) else { return nil }
-    return readSettings(dir)?["core"]?.stringValue
+    return settings()?["core"]?.stringValue
 }
 
 /// `dossiers list|show|verify` against PostgreSQL: any desk finds a
