@@ -14,7 +14,7 @@ func printReceiptCodes(_ store: DossierStore, _ key: String, language: String) {
     let m = Resources.messages(language)
     let settings = KioskSettings.load(store.directory)
     // Only the fee is wanted: no holiday file needs reading for it.
-    let fee = storedReceipt(store, x, messages: m, holidays: HolidayCalendar(daysOff: [:]))?.fee
+    let fee = Desk.storedReceipt(store, x, messages: m, holidays: HolidayCalendar(daysOff: [:]))?.fee
     var blocks: [(String, String)] = []
     if let fee, let pay = settings.paymentContent(fee: fee, receipt: x.receipt) {
         blocks.append((m.text("receipt.qr.fee", ["amount": formatVND(fee)]), pay))
@@ -28,9 +28,4 @@ func printReceiptCodes(_ store: DossierStore, _ key: String, language: String) {
         Console.out(Console.safe(caption))
         for l in QRTextRenderer.halfBlockLines(code, quietZone: 4) { Console.out(l) }
     }
-}
-
-/// The receipt of a stored dossier (see `Desk.storedReceipt`).
-func storedReceipt(_ store: DossierStore, _ x: Dossier, messages m: Messages, holidays: HolidayCalendar) -> Receipt? {
-    Desk.storedReceipt(store, x, messages: m, holidays: holidays)
 }

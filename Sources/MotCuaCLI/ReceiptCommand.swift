@@ -16,7 +16,7 @@ func printStoredReceipt(_ store: DossierStore, _ line: StoreCommandLine) throws 
         Console.err(Console.safe("motcua dossiers receipt: no dossier \(key) (give a dossier id or a receipt code)"))
         return 1
     }
-    guard let receipt = storedReceipt(store, d.dossier, messages: m, holidays: try Holidays.load()) else {
+    guard let receipt = Desk.storedReceipt(store, d.dossier, messages: m, holidays: try Holidays.load()) else {
         Console.err("motcua dossiers receipt: the copy of the form this dossier was made with is missing or unreadable")
         return 1
     }

@@ -77,7 +77,7 @@ func printDetails(_ d: DossierDetails, json: Bool, language: String, store: Doss
     lines += chainLines(d, m, store: store).map { head($0.0) + $0.1 }
     // The appointment as the receipt gave it (working days over the public holidays).
     do {
-        if let store, let facts = storedReceipt(store, x, messages: Resources.messages("en"), holidays: try Holidays.load()) {
+        if let store, let facts = Desk.storedReceipt(store, x, messages: Resources.messages("en"), holidays: try Holidays.load()) {
             lines.append(head(m.text("cli.show.appointment")) + m.text("cli.show.appointment.detail",
                 ["date": facts.appointment.display, "days": "\(facts.processingDays)"]))
         }
