@@ -83,6 +83,8 @@ public final class Desk {
         guard session.loaded.form.id == old.dossier.formID else {
             throw StoreError.notFound("no form \(old.dossier.formID) under Forms/ to correct dossier \(old.dossier.id) with")
         }
+        // On disk before its review shows: a kill there keeps the correction and its reason.
+        try session.saveOpened()
         return session
     }
 

@@ -79,11 +79,24 @@ public final class DeskSession {
         if i.cursor == .review { reviewSeen = true }
     }
 
-    public func applicantName(_ i: Interview) -> String? {
-        for f in i.form.allFields where f.format == .name {
-            if let s = i.answers[f.id]?.stringValue, !s.isEmpty { return s }
+    public func applicantName(_ i: Interview) -> String? { DeskSession.applicantName(i.form, i.answers) }
+
+    static func applicantName(_ form: Form, _ answers: JSONObject) -> String? {
+        for f in form.allFields where f.format == .name {
+            if let s = answers[f.id]?.stringValue, !s.isEmpty { return s }
         }
         return nil
+    }
+
+    /// Writes the draft as it opened, before any answer: a correction's reason and what it
+    /// replaces are on disk once its review shows, so a kiosk killed there leaves a draft
+    /// that reopens as the same correction (not an empty lock file and nothing else).
+    func saveOpened() throws {
+        var d = draft
+        d.applicantName = DeskSession.applicantName(loaded.form, d.answers)
+        d.updatedAt = .now
+        try desk.drafts.save(d)
+        draft = d
     }
 
     /// Queues the dossier and gives the citizen's receipt: its facts from the interview, the
