@@ -49,6 +49,64 @@ public struct JSONParser {
         }
     }
 
+    /// A document that is one flat object of key → text (a locale file), straight into a
+    /// dictionary: no `JSONValue` tree and no ordered key list, which the kiosk paid for
+    /// before its first screen. The same strict grammar and errors; a member whose value
+    /// is not a string is parsed and left out, and of a key given twice the last value
+    /// counts, as when the whole tree is parsed and its string members kept. Nil when the
+    /// document is JSON but not an object.
+    public static func parseStringTable(_ data: Data) throws(JSONSyntaxError) -> [String: String]? {
+        var p = JSONParser(data)
+        let all = p.storage
+        return try all.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> [String: String]? in
+            p.bytes = buffer
+            defer { p.bytes = UnsafeBufferPointer(start: nil, count: 0) }
+            return try p.stringTable()
+        }
+    }
+
+    private mutating func stringTable() throws(JSONSyntaxError) -> [String: String]? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else {
+            i = 0
+            _ = try parseAll()  // the whole document's errors, or a value that is not an object
+            return nil
+        }
+        var table: [String: String] = [:]
+        try enter()
+        i += 1
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1 } else {
+            members: while true {
+                skipSpace()
+                guard i < bytes.count else { throw error("unexpected end of file inside an object") }
+                guard bytes[i] == UInt8(ascii: "\"") else {
+                    if bytes[i] == UInt8(ascii: "}") { throw error("trailing comma before '}'") }
+                    throw error("expected a key in double quotes")
+                }
+                let key = try string()
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
+                i += 1
+                skipSpace()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "\"") { table[key] = try string() } else {
+                    _ = try value()
+                    table[key] = nil
+                }
+                skipSpace()
+                guard i < bytes.count else { throw error("unexpected end of file, expected ',' or '}'") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; break members }
+                throw error("expected ',' or '}' after a value in an object")
+            }
+        }
+        depth -= 1
+        skipSpace()
+        if i < bytes.count { throw error("unexpected text after the end of the JSON value") }
+        return table
+    }
+
     private mutating func parseAll() throws(JSONSyntaxError) -> JSONValue {
         // A UTF-8 byte-order mark is tolerated: editors on Windows write one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }

@@ -15,9 +15,7 @@ public struct Messages: Sendable {
 
     /// Parses a locale file's bytes.
     public static func parseTable(_ data: Data) throws -> [String: String] {
-        guard case .object(let o) = try JSONParser.parse(data) else { throw ListLoadError("a locale file must be a JSON object of key → text") }
-        var t: [String: String] = [:]
-        for (k, v) in o.pairs { if case .string(let s) = v { t[k] = s } }
+        guard let t = try JSONParser.parseStringTable(data) else { throw ListLoadError("a locale file must be a JSON object of key → text") }
         return t
     }
 
