@@ -104,4 +104,31 @@ struct CoreCorrectionTests {
         let again = try Motcua.run(["dossiers", "correct", first, "--core", pg.url, "--reason", "x", "--data-dir", deskC], stdin: "có\n")
         #expect(again.status == 1 && again.stderr.contains("already replaced by \(second)"), "\(again.stderr)")
     }
+
+    /// The desk that filed version 1 supplements the chain after another desk delivered
+    /// version 2: the core's later version is the one replaced (not this desk's older copy,
+    /// which would make a second version 2), and its own version 1 is not a duplicate.
+    @Test func theFilingDeskSupplementsTheCoresLaterVersion() throws {
+        let pg = try PostgresServer()
+        defer { pg.stop() }
+        #expect(try Motcua.run(["core", "init", "--to", pg.url]).status == 0)
+        let (deskA, code) = try ReceiptCommandTests.submitted()
+        defer { try? FileManager.default.removeItem(atPath: deskA) }
+        #expect(try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", deskA]).status == 0)
+        let deskC = try desk("TQ03", core: pg.url)
+        defer { try? FileManager.default.removeItem(atPath: deskC) }
+        let c = try Motcua.run(["dossiers", "correct", code, "--reason", "lần một", "--data-dir", deskC, "--today", "2026-11-28"],
+                               stdin: "27\n13/2020\ncó\n")
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", deskC]).stdout.contains("delivered 1"))
+
+        let a = try Motcua.run(["dossiers", "correct", code, "--core", pg.url, "--reason", "lần hai", "--data-dir", deskA,
+                                "--today", "2026-11-29"], stdin: "có\n")
+        #expect(a.status == 0 && a.stdout.contains("Mã hồ sơ: \(code) (bổ sung lần 2)"), "\(a.stdout.suffix(2000))\(a.stderr)")
+        #expect(!a.stdout.contains("Người này đã nộp cùng thủ tục"), "its own chain is no duplicate: \(a.stdout.suffix(2000))")
+        let delivered = try Motcua.run(["queue", "deliver", "--to", pg.url, "--data-dir", deskA])
+        #expect(delivered.stdout.contains("delivered 1"), "\(delivered.stdout)\(delivered.stderr)")
+        let rows = try pg.query("SELECT version, coalesce(reason, '') FROM motcua.dossiers WHERE receipt_code = '\(code)' ORDER BY version")
+        #expect(rows == [["1", ""], ["2", "lần một"], ["3", "lần hai"]], "\(rows)")
+    }
 }
