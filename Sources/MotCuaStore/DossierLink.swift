@@ -157,6 +157,11 @@ extension DossierStore {
     /// The same for a predecessor only in the shared core store: refused when this store
     /// already holds a version replacing it, or another chain holds its receipt code.
     private func coreCorrectionLink(_ p: CorePredecessor, reason: String, formID: String) throws -> (DossierLink, String) {
+        // Read from another server: checked as the store's own link and codes are.
+        guard DossierID.isValid(p.id), DossierID.isValid(p.first), (1...DossierLink.maxVersion).contains(p.version),
+              ReceiptCode.parse(p.receipt) != nil else {
+            throw StoreError.invalidArgument("the shared core's dossier \(p.id) has a malformed id, chain, version or receipt code")
+        }
         if let next = successor(of: p.id) {
             throw StoreError.conflict("dossier \(p.id) was already replaced by \(next); correct the latest version")
         }

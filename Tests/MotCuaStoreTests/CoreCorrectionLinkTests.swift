@@ -39,6 +39,12 @@ import Testing
         var p = Self.predecessor
         p.receipt = mine.receipt
         #expect(throws: StoreError.self) { try correct(store, p) }
+        // What the core said is checked like the store's own: a malformed code is refused.
+        p.receipt = "TQ01-261127-0001\u{1B}[2J"
+        #expect(throws: StoreError.self) { try correct(store, p) }
+        p.receipt = "TQ01-261127-0001"
+        p.first = "not an id!"
+        #expect(throws: StoreError.self) { try correct(store, p) }
     }
 
     @Test func aDraftKeepsTheCoresPredecessor() throws {
