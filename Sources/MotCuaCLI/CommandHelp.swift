@@ -47,6 +47,8 @@ usage: motcua dossiers list [--search TEXT] | show ID-OR-RECEIPT [--json] [--qr]
           plain interview prefilled with its answers (Enter keeps each); submitting makes a new
           version with the same receipt code that names the earlier one and the reason; a
           queued earlier version is then never delivered. Both are kept; show prints the chain.
+          With --core (or a core in settings) a dossier filed at another desk is supplemented
+          from the shared core's copy: the next version of its chain, delivered as usual.
 """
 
 let coreUsage = """

@@ -3,12 +3,12 @@ import MotCuaDesk
 import MotCuaForms
 import MotCuaStore
 
-/// `motcua dossiers correct ID-OR-RECEIPT --reason TEXT`: the plain interview over a new
+/// `motcua dossiers correct ID-OR-RECEIPT --reason TEXT [--core URL]`: the plain interview over a new
 /// dossier prefilled with the earlier one's answers (Enter keeps each); submitting it
 /// queues the new version, which names the earlier one and the reason (issue 16). The
-/// logic is `Desk.openCorrection`; this only parses and runs the plain front end.
+/// logic is `DossierFinder.openCorrection`; this only parses and runs the plain front end.
 func runCorrectCommand(_ args: [String]) -> Int32 {
-    guard let line = StoreCommandLine(args, command: "dossiers correct", valued: ["--reason", "--lang", "--today"],
+    guard let line = StoreCommandLine(args, command: "dossiers correct", valued: ["--reason", "--lang", "--today", "--core"],
                                       switches: ["--telex", "--vni"]),
           line.positional.count == 1 else {
         Console.err(usageLine(dossiersUsage))
@@ -26,7 +26,10 @@ func runCorrectCommand(_ args: [String]) -> Int32 {
         let today = line.values["--today"].flatMap { CalendarDate.parseISO($0, precision: .day) }
         let desk = try Desk(installation: try Installation(), dataDirFlag: line.dataDir, kiosk: line.kiosk,
                             operatorID: line.operatorID, today: today)
-        let session = try desk.openCorrection(of: line.positional[0], reason: reason, language: line.values["--lang"])
+        // With a shared core (`--core`, MOTCUA_CORE, settings `core`) a dossier filed at another desk is corrected too.
+        let finder = DossierFinder(desk: desk, coreURL: sharedCoreURL(line, environment: ProcessInfo.processInfo.environment,
+                                                                       settings: desk.settingsJSON))
+        let session = try finder.openCorrection(of: line.positional[0], reason: reason, language: line.values["--lang"])
         return FillSetup(desk: desk, session: session, line: line).runPlain()
     } catch {
         Console.err(Console.safe("motcua dossiers correct: \(error)"))

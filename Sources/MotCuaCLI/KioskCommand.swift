@@ -235,7 +235,8 @@ final class KioskBackend {
             today: { [store, desk] in try DeskToday(store: store, now: desk.today.map(Holidays.now(on:)) ?? .now, holidays: try Holidays.load()) })
         // (dossier id or receipt code, reason, language) → the correction's interview (issue 16).
         s.correctDossier = { [self] idOrReceipt, reason, language in
-            let session = open(try desk.openCorrection(of: idOrReceipt, reason: reason, language: language, operatorID: operatorName))
+            // This desk's dossier, or one the shared core holds (found there by F2).
+            let session = open(try finder.openCorrection(of: idOrReceipt, reason: reason, language: language, operatorID: operatorName))
             if let who = signIn?.current { signIn?.record(.draftStarted, operatorID: who.id, draft: session.draftID) }
             return session
         }

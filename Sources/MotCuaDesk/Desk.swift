@@ -68,6 +68,16 @@ public final class Desk {
                                operatorID: String? = nil) throws -> DeskSession {
         let admitted = try DossierLink.admitReason(reason)
         guard let old = try store.details(idOrReceipt) else { throw StoreError.notFound("no dossier \(idOrReceipt) to correct") }
+        return try openCorrection(of: old, fromCore: false, reason: admitted, language: language, operatorID: operatorID)
+    }
+
+    /// The same of a dossier already read: from this desk's store, or (`fromCore`) from the
+    /// shared core store, which this store need not hold (`DossierFinder.openCorrection`);
+    /// then the draft keeps what the new version's link is made of (`CorePredecessor`).
+    /// The draft is on disk when this returns, before any answer.
+    public func openCorrection(of old: DossierDetails, fromCore: Bool, reason: String, language: String? = nil,
+                               operatorID: String? = nil) throws -> DeskSession {
+        let admitted = try DossierLink.admitReason(reason)
         if let next = old.successor {
             throw StoreError.conflict("dossier \(old.dossier.id) was already replaced by \(next.id); correct the latest version")
         }
@@ -77,7 +87,7 @@ public final class Desk {
         var draft = Draft(id: DossierID.make(), formID: old.dossier.formID, formVersion: "", formPath: path, language: lang,
                           answers: old.dossier.answers.objectValue ?? JSONObject())
         draft.owner = operatorID ?? operatorName
-        draft.correction = CorrectionRequest(of: old.dossier.id, reason: admitted)
+        draft.correction = CorrectionRequest(of: old.dossier.id, reason: admitted, core: fromCore ? CorePredecessor(old.dossier) : nil)
         let session = try DeskSession(desk: self, draft: draft, lock: try drafts.lock(draft.id), formPath: path, language: lang,
                                       operatorID: operatorID ?? operatorName)
         guard session.loaded.form.id == old.dossier.formID else {

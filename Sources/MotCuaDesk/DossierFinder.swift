@@ -113,6 +113,30 @@ public final class DossierFinder {
         return r
     }
 
+    /// A correction of a dossier found (id or receipt code), the one path of the kiosk's S
+    /// and `dossiers correct`: of this desk's store's copy, unless a shared core is set and
+    /// holds a later version or one this store lacks (filed at another desk); then of the
+    /// core's exact bytes, read through this finder's one psql session. Either way the
+    /// new version is the chain's next (`DossierStore.correctionLink`): same receipt code
+    /// and first id, version + 1, delivered to the core as a supplement.
+    public func openCorrection(of idOrReceipt: String, reason: String, language: String? = nil,
+                               operatorID: String? = nil) throws -> DeskSession {
+        let admitted = try DossierLink.admitReason(reason)
+        guard let url = coreURL else { return try desk.openCorrection(of: idOrReceipt, reason: admitted, language: language, operatorID: operatorID) }
+        let local = try desk.store.details(idOrReceipt)
+        let shared: DossierDetails?
+        do { shared = try withCore(url) { try $0.details(idOrReceipt) } } catch {
+            // The core out of reach: this desk's own copy can still be corrected (delivered later).
+            guard let local else { throw error }
+            return try desk.openCorrection(of: local, fromCore: false, reason: admitted, language: language, operatorID: operatorID)
+        }
+        if let shared, shared.dossier.version > local?.dossier.version ?? 0 || shared.successor != nil {
+            return try desk.openCorrection(of: shared, fromCore: true, reason: admitted, language: language, operatorID: operatorID)
+        }
+        guard let local else { throw StoreError.notFound("no dossier \(idOrReceipt) to correct, here or in the shared core store") }
+        return try desk.openCorrection(of: local, fromCore: false, reason: admitted, language: language, operatorID: operatorID)
+    }
+
     private func row(_ d: StoredDossier, language: String) -> FoundDossier {
         let received = vietnamTime(d.submittedAt).date
         let entry = desk.installation.catalog.entry(id: d.formID)

@@ -75,10 +75,49 @@ public struct DossierLink: Sendable, Equatable {
 public struct CorrectionRequest: Sendable, Equatable {
     public var of: String
     public var reason: String
+    /// Set when `of` is a dossier of the shared core store that this desk's store does not
+    /// hold (filed and delivered at another desk): what the new version takes from it.
+    public var core: CorePredecessor?
 
-    public init(of: String, reason: String) {
+    public init(of: String, reason: String, core: CorePredecessor? = nil) {
         self.of = of
         self.reason = reason
+        self.core = core
+    }
+}
+
+/// A predecessor read from the shared core store when its correction opened: its id, its
+/// chain's first id, its version, receipt code and procedure. The new version's link is
+/// made from these as from a predecessor of this store (`correctionLink`), so the core
+/// takes it as the chain's next version under the same receipt code.
+public struct CorePredecessor: Sendable, Equatable {
+    public var id: String
+    public var first: String
+    public var version: Int
+    public var receipt: String
+    public var formID: String
+
+    public init(id: String, first: String, version: Int, receipt: String, formID: String) {
+        self.id = id; self.first = first; self.version = version; self.receipt = receipt; self.formID = formID
+    }
+
+    public init(_ d: Dossier) {
+        self.init(id: d.id, first: d.chain, version: d.version, receipt: d.receipt, formID: d.formID)
+    }
+
+    var json: JSONValue {
+        ["id": .string(id), "first": .string(first), "version": .int(version), "receipt": .string(receipt), "formID": .string(formID)]
+    }
+
+    /// Read back from a draft (a file on disk: checked like any outside input).
+    init(json: JSONValue) throws {
+        guard let id = json["id"]?.stringValue, DossierID.isValid(id), let first = json["first"]?.stringValue, DossierID.isValid(first),
+              let version = json["version"]?.intValue, (1..<DossierLink.maxVersion).contains(version),
+              let receipt = json["receipt"]?.stringValue, ReceiptCode.parse(receipt) != nil,
+              let formID = json["formID"]?.stringValue, !formID.isEmpty, formID.utf8.count <= 200 else {
+            throw StoreError.invalidArgument("the draft's correction names a shared core dossier that is malformed")
+        }
+        self.init(id: id, first: first, version: version, receipt: receipt, formID: formID)
     }
 }
 
@@ -96,7 +135,10 @@ extension DossierStore {
     /// being delivered this moment (its outcome is not known yet).
     func correctionLink(_ c: CorrectionRequest, formID: String) throws -> (DossierLink, String) {
         let reason = try DossierLink.admitReason(c.reason)
-        guard let (item, entry) = try locate(c.of) else { throw StoreError.notFound("no dossier \(c.of) to correct") }
+        guard let (item, entry) = try locate(c.of) else {
+            if let p = c.core, p.id == c.of { return try coreCorrectionLink(p, reason: reason, formID: formID) }
+            throw StoreError.notFound("no dossier \(c.of) to correct")
+        }
         let id = item?.id ?? entry?.id ?? c.of
         guard let old = try dossierLocked(id: id) else { throw StoreError.notFound("no dossier \(c.of) to correct") }
         if let next = successor(of: id) {
@@ -110,6 +152,27 @@ extension DossierStore {
         }
         guard old.version < DossierLink.maxVersion else { throw StoreError.conflict("dossier \(id) has too many versions") }
         return (DossierLink(supersedes: id, first: old.chain, version: old.version + 1, reason: reason), old.receipt)
+    }
+
+    /// The same for a predecessor only in the shared core store: refused when this store
+    /// already holds a version replacing it, or another chain holds its receipt code.
+    private func coreCorrectionLink(_ p: CorePredecessor, reason: String, formID: String) throws -> (DossierLink, String) {
+        // Read from another server: checked as the store's own link and codes are.
+        guard DossierID.isValid(p.id), DossierID.isValid(p.first), (1...DossierLink.maxVersion).contains(p.version),
+              ReceiptCode.parse(p.receipt) != nil else {
+            throw StoreError.invalidArgument("the shared core's dossier \(p.id) has a malformed id, chain, version or receipt code")
+        }
+        if let next = successor(of: p.id) {
+            throw StoreError.conflict("dossier \(p.id) was already replaced by \(next); correct the latest version")
+        }
+        guard p.formID == formID else {
+            throw StoreError.invalidArgument("dossier \(p.id) is for \(p.formID), not \(formID): a correction keeps the procedure")
+        }
+        guard p.version < DossierLink.maxVersion else { throw StoreError.conflict("dossier \(p.id) has too many versions") }
+        if let holder = receiptHolderLocked(p.receipt, other: p.id, chain: p.first) {
+            throw StoreError.conflict(DossierStore.receiptConflictDetail(p.receipt, holder: holder))
+        }
+        return (DossierLink(supersedes: p.id, first: p.first, version: p.version + 1, reason: reason), p.receipt)
     }
 
     /// The id of the version that replaced `id`, in the queue or the core store.

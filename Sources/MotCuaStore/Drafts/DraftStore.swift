@@ -43,7 +43,13 @@ public struct Draft: Sendable, Equatable {
         o["finishedRepeats"] = .array(finishedRepeats.map(JSONValue.string))
         o["answers"] = .object(answers)
         if let owner { o["operator"] = .string(owner) }
-        if let correction { o["correction"] = ["of": .string(correction.of), "reason": .string(correction.reason)] }
+        if let correction {
+            var c = JSONObject()
+            c["of"] = .string(correction.of)
+            c["reason"] = .string(correction.reason)
+            if let core = correction.core { c["core"] = core.json }
+            o["correction"] = .object(c)
+        }
         return .object(o)
     }
 
@@ -63,7 +69,7 @@ public struct Draft: Sendable, Equatable {
             guard let of = c["of"]?.stringValue, let reason = c["reason"]?.stringValue else {
                 throw StoreError.invalidArgument("the draft's correction names no dossier or no reason")
             }
-            correction = CorrectionRequest(of: of, reason: reason)
+            correction = CorrectionRequest(of: of, reason: reason, core: try c["core"].map(CorePredecessor.init(json:)))
         }
     }
 }
