@@ -27,7 +27,11 @@ public struct Messages: Sendable {
     /// and placeholders without an argument stay as written. No Foundation string search:
     /// the kiosk fills a few of these before its first screen.
     public func text(_ key: String, _ args: [String: String] = [:]) -> String {
-        let s = table[key] ?? fallback[key] ?? key
+        Messages.fill(table[key] ?? fallback[key] ?? key, args)
+    }
+
+    /// `s` with its `{name}` placeholders filled from `args` (see `text`).
+    public static func fill(_ s: String, _ args: [String: String]) -> String {
         guard !args.isEmpty, s.utf8.contains(UInt8(ascii: "{")) else { return s }
         var out = ""
         var rest = s[...]
