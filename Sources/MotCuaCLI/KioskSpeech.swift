@@ -10,13 +10,15 @@ import MotCuaSpeech
 /// espeak-ng through MotCuaSpeech: one speaker per language, one voice at a time.
 final class EspeakVoice: KioskVoice {
     private let vietnamese: Speaker
-    private let english: Speaker
+    /// Made at the first English text (each speaker searches PATH; a start made two).
+    private var english: Speaker?
+    private let settings: SpeechSettings
+    private let environment: [String: String]
 
     init(_ settings: SpeechSettings, environment: [String: String]) {
         vietnamese = Speaker(settings: settings, environment: environment)
-        var en = settings
-        en.voice = "en"
-        english = Speaker(settings: en, environment: environment)
+        self.settings = settings
+        self.environment = environment
     }
 
     var isAvailable: Bool { vietnamese.isAvailable }
@@ -25,12 +27,21 @@ final class EspeakVoice: KioskVoice {
         silence()
         // A voice that cannot start is not worth an error on the citizen's screen:
         // the text is on screen already.
-        try? (language == "en" ? english : vietnamese).speak(text)
+        try? (language == "en" ? englishSpeaker() : vietnamese).speak(text)
+    }
+
+    private func englishSpeaker() -> Speaker {
+        if let english { return english }
+        var en = settings
+        en.voice = "en"
+        let made = Speaker(settings: en, environment: environment)
+        english = made
+        return made
     }
 
     func silence() {
         vietnamese.stop()
-        english.stop()
+        english?.stop()
     }
 }
 

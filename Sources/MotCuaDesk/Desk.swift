@@ -23,23 +23,29 @@ public final class Desk {
     public init(installation: Installation, dataDirFlag: String?, kiosk: String?, operatorID: String?,
                 today: CalendarDate?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.installation = installation
-        dataDir = try DataDirectory.resolve(flag: dataDirFlag, environment: environment)
-        store = try Desk.openStore(dataDirFlag: dataDirFlag, kiosk: kiosk, environment: environment)
+        let dataDir = try DataDirectory.resolve(flag: dataDirFlag, environment: environment)
+        self.dataDir = dataDir
+        // settings.json parsed once for the kiosk id, the agency code and the desk's own keys
+        // (it was parsed three times per start). A kiosk id chosen at first use is written
+        // into the file but not needed in `settingsJSON`: the store holds it.
+        let read = Result { try DataDirectory.settings(dataDir) }
+        store = try Desk.openStore(dataDirFlag: dataDirFlag, kiosk: kiosk, settings: read, environment: environment)
         drafts = try FileDraftStore(dataDirectory: dataDir)
-        settingsJSON = readSettings(dataDir)
+        settingsJSON = (try? read.get()).map(JSONValue.object)
         settings = KioskSettings(json: settingsJSON)
         operatorName = DataDirectory.operatorID(flag: operatorID, environment: environment)
         self.today = today
     }
 
     /// Opens a data directory with the form engine as checker (every store command
-    /// opens it here too).
-    public static func openStore(dataDirFlag: String?, kiosk: String?,
+    /// opens it here too). `settings`: settings.json as the caller already read it.
+    public static func openStore(dataDirFlag: String?, kiosk: String?, settings: Result<JSONObject, any Error>? = nil,
                                  environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DossierStore {
         let dir = try DataDirectory.resolve(flag: dataDirFlag, environment: environment)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let kioskID = try DataDirectory.kioskID(flag: kiosk, directory: dir, environment: environment)
-        let agency = try DataDirectory.agencyCode(directory: dir, environment: environment)
+        let read = settings ?? Result { try DataDirectory.settings(dir) }
+        let kioskID = try DataDirectory.kioskID(flag: kiosk, directory: dir, settings: read, environment: environment)
+        let agency = try DataDirectory.agencyCode(directory: dir, settings: read, environment: environment)
         var options = StoreOptions()
         // The first wait after a failed delivery (doubling after each further one).
         if let s = environment["MOTCUA_RETRY_SECONDS"].flatMap(Double.init), s > 0, s < 86400 { options.backoffBase = s }

@@ -27,22 +27,25 @@ public final class Speaker {
     public let settings: SpeechSettings
     /// espeak-ng's path, nil when it is not installed.
     public let synthesiser: String?
-    private let player: [String]?
+    private let path: String
+    /// Looked for at the first text spoken, not at start: a kiosk makes its speaker
+    /// before its first screen, and most never speak.
+    private lazy var player: [String]? = {
+        if let given = settings.player, let program = given.first {
+            return Self.find(program, in: path).map { [$0] + given.dropFirst() }
+        } else if let aplay = Self.find("aplay", in: path) {
+            return [aplay, "-q"]
+        } else if let paplay = Self.find("paplay", in: path) {
+            return [paplay]
+        }
+        return nil
+    }()
     private var current: SpeechPipeline?
 
     public init(settings: SpeechSettings = SpeechSettings(), environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.settings = settings
-        let path = environment["PATH"] ?? "/usr/bin:/bin"
+        path = environment["PATH"] ?? "/usr/bin:/bin"
         synthesiser = Self.find("espeak-ng", in: path)
-        if let given = settings.player, let program = given.first {
-            player = Self.find(program, in: path).map { [$0] + given.dropFirst() }
-        } else if let aplay = Self.find("aplay", in: path) {
-            player = [aplay, "-q"]
-        } else if let paplay = Self.find("paplay", in: path) {
-            player = [paplay]
-        } else {
-            player = nil
-        }
     }
 
     public var isAvailable: Bool { synthesiser != nil }

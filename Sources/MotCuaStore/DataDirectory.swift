@@ -35,11 +35,13 @@ public enum DataDirectory {
     /// own at first use: a random id (`KioskID.random`) written into
     /// settings.json, so two kiosks never share the default and hand out the
     /// same receipt codes (issue 12, F6). An officer may set a readable one.
-    public static func kioskID(flag: String?, directory: String,
+    /// `settings`: the file as the caller already read it (`readSettings`), so a start
+    /// parses it once; its error is thrown only where a key of it is needed, as before.
+    public static func kioskID(flag: String?, directory: String, settings given: Result<JSONObject, any Error>? = nil,
                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let flag, !flag.isEmpty { return try KioskID.normalize(flag) }
         if let env = environment["MOTCUA_KIOSK_ID"], !env.isEmpty { return try KioskID.normalize(env) }
-        if let id = try settings(directory)["kioskId"]?.stringValue { return try KioskID.normalize(id) }
+        if let id = try (given.map { try $0.get() } ?? settings(directory))["kioskId"]?.stringValue { return try KioskID.normalize(id) }
         // First use: choose one under the data directory's lock, so two
         // processes starting together agree on it.
         try FileIO.ensureDirectory(directory)
@@ -57,16 +59,18 @@ public enum DataDirectory {
     /// The agency code receipt codes begin with (QCVN 102:2016, e.g.
     /// "000.00.15.H12"): `MOTCUA_AGENCY_CODE`, else `agencyCode` in
     /// settings.json, else none (receipts begin with the kiosk id alone).
-    public static func agencyCode(directory: String,
+    public static func agencyCode(directory: String, settings given: Result<JSONObject, any Error>? = nil,
                                   environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
         if let env = environment["MOTCUA_AGENCY_CODE"], !env.isEmpty { return try AgencyCode.normalize(env) }
-        if let code = try settings(directory)["agencyCode"]?.stringValue, !code.isEmpty { return try AgencyCode.normalize(code) }
+        if let code = try (given.map { try $0.get() } ?? settings(directory))["agencyCode"]?.stringValue, !code.isEmpty {
+            return try AgencyCode.normalize(code)
+        }
         return nil
     }
 
     /// settings.json as an object (empty when the file does not exist).
     /// Bounded: a settings file is a few lines.
-    static func settings(_ directory: String) throws -> JSONObject {
+    public static func settings(_ directory: String) throws -> JSONObject {
         let path = directory + "/" + settingsName
         guard let bytes = try FileIO.readFile(path, limit: 1 << 20) else { return JSONObject() }
         let value: JSONValue

@@ -27,7 +27,11 @@ public struct Messages: Sendable {
     /// and placeholders without an argument stay as written. No Foundation string search:
     /// the kiosk fills a few of these before its first screen.
     public func text(_ key: String, _ args: [String: String] = [:]) -> String {
-        let s = table[key] ?? fallback[key] ?? key
+        Messages.fill(table[key] ?? fallback[key] ?? key, args)
+    }
+
+    /// `s` with its `{name}` placeholders filled from `args` (see `text`).
+    public static func fill(_ s: String, _ args: [String: String]) -> String {
         guard !args.isEmpty, s.utf8.contains(UInt8(ascii: "{")) else { return s }
         var out = ""
         var rest = s[...]
@@ -55,17 +59,32 @@ public struct Messages: Sendable {
 /// `${field_id}` in a form's text, replaced by the answer as a person reads it.
 public enum Interpolation {
     public static func render(_ s: String, form: Form, values: [String: Value], messages: Messages) -> String {
-        guard s.contains("${") else { return s }
+        guard marker(in: s[...]) != nil else { return s }
         var out = ""
         var rest = Substring(s)
-        while let start = rest.range(of: "${") {
-            out += rest[..<start.lowerBound]
-            guard let end = rest[start.upperBound...].firstIndex(of: "}") else { out += rest[start.lowerBound...]; return out }
-            let id = String(rest[start.upperBound..<end])
+        while let start = marker(in: rest) {
+            out += rest[..<start]
+            let idStart = rest.utf8.index(start, offsetBy: 2)
+            guard let end = rest.utf8[idStart...].firstIndex(of: UInt8(ascii: "}")) else { out += rest[start...]; return out }
+            let id = String(rest[idStart..<end])
             out += display(values[id] ?? .null, field: form.field(id), form: form, messages: messages)
-            rest = rest[rest.index(after: end)...]
+            rest = rest[rest.utf8.index(after: end)...]
         }
         return out + rest
+    }
+
+    /// Where the first "${" of `t` is. A byte search, not Foundation's `contains` and
+    /// `range(of:)`: every label and hint on the kiosk's screen comes through here at every
+    /// frame, and Foundation's search was a twelfth of a keystroke.
+    static func marker(in t: Substring) -> Substring.Index? {
+        let bytes = t.utf8
+        var i = bytes.startIndex
+        while let d = bytes[i...].firstIndex(of: UInt8(ascii: "$")) {
+            let next = bytes.index(after: d)
+            if next < bytes.endIndex, bytes[next] == UInt8(ascii: "{") { return d }
+            i = next
+        }
+        return nil
     }
 
     /// An answer as a person reads it: an option's label, a date as DD/MM/YYYY, Có/Không.

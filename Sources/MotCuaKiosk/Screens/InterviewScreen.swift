@@ -17,7 +17,10 @@ enum InterviewOutcome: Equatable {
 }
 
 struct InterviewScreen {
-    var session: FormSession
+    var session: FormSession { didSet { stepsTotal = session.interview.progress.total } }
+    /// The "17" of "Bước 3/17", worked out when the interview changes rather than at every
+    /// frame: walking the form for it was a sixth of each keystroke's time in a text field.
+    private(set) var stepsTotal: Int
     var editor: FieldEditor?
     /// The highlighted row of a repeat's list (items, then "add", then "done").
     var repeatHighlight = 0
@@ -38,6 +41,7 @@ struct InterviewScreen {
 
     init(session: FormSession, typing: InputMethod, style: TonePlacementStyle, strings: KioskStrings, fast: Bool = false) {
         self.session = session; self.typing = typing; self.style = style; self.strings = strings
+        stepsTotal = session.interview.progress.total
         self.fast = fast
         arrive()
     }

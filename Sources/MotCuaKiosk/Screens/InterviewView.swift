@@ -11,7 +11,7 @@ extension InterviewScreen {
         let onReview = review != nil
         var progress: FrameContent.Progress?
         if !onReview {
-            let total = interview.progress.total
+            let total = stepsTotal
             let step = min(interview.stepNumber, max(total, 1))
             // "Bước 3/17 · Người yêu cầu": the part of the form, as the form names it.
             let page = interview.pageTitle

@@ -43,16 +43,18 @@ extension KioskApp {
     }
 
     /// After a key: with auto-read on, a new question (or a new error under it) is said.
-    mutating func speakIfMoved(from before: String) -> KioskCommand {
+    mutating func speakIfMoved(from before: SpokenPlace) -> KioskCommand {
         guard autoRead, speechAvailable, spokenPlace != before else { return .none }
         let text = spokenScreen
         return text.isEmpty ? .none : .speak(text, language: language)
     }
 
     /// Identifies what is being asked and the message under it: when it changes, auto-read speaks.
-    var spokenPlace: String {
-        guard case .interview(let screen) = route else { return screenName }
-        return "interview \(screen.interview.cursor) \(screen.review != nil) \(screen.editor?.message ?? "")"
+    /// Worked out before every key: compared as values, not as a description of the cursor
+    /// (which went through reflection, a tenth of a keystroke's time in a text field).
+    var spokenPlace: SpokenPlace {
+        guard case .interview(let screen) = route else { return SpokenPlace(screen: screenName) }
+        return SpokenPlace(screen: "interview", cursor: screen.interview.cursor, review: screen.review != nil, message: screen.editor?.message)
     }
 
     /// The words for the screen on show, written for a listener.
@@ -125,4 +127,12 @@ extension String {
         while let c = s.first, c == " " { s = s.dropFirst() }
         return String(s)
     }
+}
+
+/// What auto-read watches: the screen, the question and the message under it.
+struct SpokenPlace: Equatable {
+    var screen: String
+    var cursor: Cursor?
+    var review = false
+    var message: String?
 }
