@@ -22,36 +22,69 @@ extension StoreIndex {
 
     private mutating func graded(_ tokens: [[UInt8]], inside: Bool, limit: Int) -> [Int] {
         let n = entries.count
-        var alive = [UInt8](repeating: 0, count: n)  // typed words matched so far
-        var worst = [UInt8](repeating: 0, count: n)
-        var wholes = [UInt8](repeating: 0, count: n)
-        var grade = [UInt8](repeating: StoreIndex.notFound, count: n)
-        for (t, token) in tokens.enumerated() {
-            let round = UInt8(truncatingIfNeeded: t)
-            func mark(_ e: Int, _ g: UInt8) { if alive[e] == round, g < grade[e] { grade[e] = g } }
-            if NameWordIndex.isNameWord(token) {
-                words.forEachPosting(prefix: token) { word, list in
-                    let g: UInt8 = word.count == token.count ? 0 : 1
-                    for e in list { mark(Int(e), g) }
+        // Per entry: typed words matched so far, the weakest grade, whole words, this word's
+        // grade. Read through buffer pointers: the closures below mark tens of thousands of
+        // entries for a one-letter word, and each array access from a closure paid a
+        // dynamic exclusivity check.
+        var state = [UInt8](repeating: 0, count: 4 * n)
+        return state.withUnsafeMutableBufferPointer { s in
+            let alive = UnsafeMutableBufferPointer(rebasing: s[0..<n]), worst = UnsafeMutableBufferPointer(rebasing: s[n..<(2 * n)])
+            let wholes = UnsafeMutableBufferPointer(rebasing: s[(2 * n)..<(3 * n)]), grade = UnsafeMutableBufferPointer(rebasing: s[(3 * n)...])
+            grade.update(repeating: StoreIndex.notFound)
+            for (t, token) in tokens.enumerated() {
+                let round = UInt8(truncatingIfNeeded: t)
+                func mark(_ e: Int, _ g: UInt8) { if alive[e] == round, g < grade[e] { grade[e] = g } }
+                if NameWordIndex.isNameWord(token) {
+                    words.forEachPosting(prefix: token) { word, list in
+                        let g: UInt8 = word.count == token.count ? 0 : 1
+                        for e in list { mark(Int(e), g) }
+                    }
+                    if inside && token.count >= 2 { words.forEachPosting(inside: token) { list in for e in list { mark(Int(e), 2) } } }
+                } else {
+                    codes.forEach(prefix: token, text: searchText) { e, whole in mark(e, whole ? 0 : 1) }
+                    if inside && token.count >= 2 { codeInside(token) { mark($0, 2) } }
                 }
-                if inside && token.count >= 2 { words.forEachPosting(inside: token) { list in for e in list { mark(Int(e), 2) } } }
-            } else {
-                codes.forEach(prefix: token, text: searchText) { e, whole in mark(e, whole ? 0 : 1) }
-                if inside && token.count >= 2 { scanInside(token) { mark($0, 2) } }
+                for e in 0..<n where alive[e] == round && grade[e] != StoreIndex.notFound {
+                    alive[e] = round + 1
+                    worst[e] = max(worst[e], grade[e])
+                    if grade[e] == 0 { wholes[e] += 1 }
+                    grade[e] = StoreIndex.notFound
+                }
             }
-            for e in 0..<n where alive[e] == round && grade[e] != StoreIndex.notFound {
-                alive[e] = round + 1
-                worst[e] = max(worst[e], grade[e])
-                if grade[e] == 0 { wholes[e] += 1 }
-                grade[e] = StoreIndex.notFound
+            let need = UInt8(truncatingIfNeeded: tokens.count)
+            // Best first by (weakest word, most whole words), newest first among equals
+            // (entries are in the order they were stored): one pass from the newest entry into
+            // one bucket per (worst, wholes), each kept to `limit`; no sort of the tens of
+            // thousands of entries a one-letter word matches.
+            let kinds = tokens.count + 1
+            var buckets = [[Int]](repeating: [], count: 3 * kinds)
+            for e in stride(from: n - 1, through: 0, by: -1) where alive[e] == need {
+                let b = Int(min(worst[e], 2)) * kinds + (tokens.count - min(Int(wholes[e]), tokens.count))
+                if buckets[b].count < limit { buckets[b].append(e) }
+            }
+            return Array(buckets.joined().prefix(limit))
+        }
+    }
+
+    /// Entries holding code word `token` (with a digit, two characters or more) inside a
+    /// word: from the code index's three-character places when the token has three, which
+    /// name the few entries worth reading; else one pass over the text.
+    private func codeInside(_ token: [UInt8], _ body: (Int) -> Void) {
+        guard token.count >= 3 else { return scanInside(token, body) }
+        searchText.withUnsafeBufferPointer { t in
+            codes.forEachInside(token) { e in
+                let end = e + 1 < starts.count ? starts[e + 1] : t.count
+                var at = starts[e] + 1
+                while at + token.count <= end {
+                    if t[at] == token[0], t[at - 1] != 0x20, t[at - 1] != 0x01,
+                       UnsafeBufferPointer(rebasing: t[at..<(at + token.count)]).elementsEqual(token) {
+                        body(e)
+                        return
+                    }
+                    at += 1
+                }
             }
         }
-        let need = UInt8(truncatingIfNeeded: tokens.count)
-        // Newest first among equals: the entries are in the order they were stored.
-        var found: [Int] = []
-        for e in stride(from: n - 1, through: 0, by: -1) where alive[e] == need { found.append(e) }
-        found.sort { (worst[$0], -Int(wholes[$0]), -$0) < (worst[$1], -Int(wholes[$1]), -$1) }
-        return Array(found.prefix(limit))
     }
 
     /// Every entry holding `token` inside a word (not at its start): one pass over the text.

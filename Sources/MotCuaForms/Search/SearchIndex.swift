@@ -100,9 +100,10 @@ public struct SearchIndex: Sendable {
         var tokenWord: [Int32] = [], tokenPosition: [UInt8] = [], tokenIsType: [Bool] = []
         var nameTokenEnd: [Int32] = [], nameKind: [SearchNameKind] = [], nameText: [String] = [], nameLength: [UInt8] = []
         var rowNameEnd: [Int32] = []
+        var known: [String: SearchTerm?]? = [:]
         for names in rows {
             for name in names {
-                let terms = SearchText.terms(name.text)
+                let terms = SearchText.terms(name.text, known: &known)
                 let typeCount = SearchText.typeWordCount(terms)
                 func add(_ word: Int32, _ position: Int, _ isType: Bool) {
                     tokenWord.append(word)

@@ -20,17 +20,33 @@ enum SearchText {
 
     /// The words of `text`: runs of letters and digits ("H'Mông" → h, mông; "1.001193" → 1, 001193).
     static func terms(_ text: String) -> [SearchTerm] {
+        var none: [String: SearchTerm?]?
+        return terms(text, known: &none)
+    }
+
+    /// `terms(text)`, each word's term looked up in `known` first and kept there: an index
+    /// over many names (a desk's dossiers: "Nguyễn", "Văn", "Thị" in most) makes each
+    /// distinct word's term once (its normalisation was most of building the index).
+    static func terms(_ text: String, known: inout [String: SearchTerm?]?) -> [SearchTerm] {
         var out: [SearchTerm] = []
         var current = ""
+        func finish() {
+            let t: SearchTerm?
+            if let seen = known?[current] { t = seen } else {
+                t = term(current)
+                known?[current] = .some(t)
+            }
+            if let t { out.append(t) }
+            current = ""
+        }
         for c in VietText.nfc(text) {
             if c.isLetter || c.isNumber || isMark(c) {
                 current.append(c)
             } else if !current.isEmpty {
-                if let t = term(current) { out.append(t) }
-                current = ""
+                finish()
             }
         }
-        if !current.isEmpty, let t = term(current) { out.append(t) }
+        if !current.isEmpty { finish() }
         return out
     }
 
