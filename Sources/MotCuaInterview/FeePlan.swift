@@ -15,10 +15,13 @@ public struct FeePlan: Sendable {
     let positions: [(page: Int, fields: [Int])]
     /// The slice's answers to read: a top-level field's id, type, and the field itself for a repeat (its items' fields).
     let inputs: [(id: String, type: FieldType, repeatField: Field?)]
+    /// The answers `fee` reads (their top-level ids; none for a fee that needs
+    /// no answers): all a reader of a stored dossier need take from its body.
+    public let answerIDs: Set<String>
 
     public init(form: Form) {
         self.form = form
-        guard case .expression(let e, _)? = form.procedure?.fee else { slice = nil; positions = []; inputs = []; return }
+        guard case .expression(let e, _)? = form.procedure?.fee else { slice = nil; positions = []; inputs = []; answerIDs = []; return }
         var pageOf: [String: Page] = [:]
         for page in form.pages { for f in page.fields { pageOf[f.id] = page } }
         var needed: Set<String> = []
@@ -40,6 +43,7 @@ public struct FeePlan: Sendable {
                 return (f.id, f.type, f.type == .repeat ? f : nil)
             }
         }
+        answerIDs = Set(inputs.map(\.id))
     }
 
     /// The fee in đồng (nil when the form states none or the expression gives

@@ -43,10 +43,15 @@ struct ReportFactMaker {
 
     let store: DossierStore
     let messages = Resources.messages("vi")
+    /// `.whole` only for the reference the tests compare the report's own reading with.
+    let reading: Report.BodyReading
     private var forms: [Digest: FormFacts?] = [:]
     private var validators: [ValidatorKey: Validator] = [:]
 
-    init(store: DossierStore) { self.store = store }
+    init(store: DossierStore, reading: Report.BodyReading = .feeAnswers) {
+        self.store = store
+        self.reading = reading
+    }
 
     mutating func fact(_ e: JournalEntry, body: UnsafeRawBufferPointer?) -> ReportFact? {
         guard let id = e.dossierID else { return nil }
@@ -68,7 +73,7 @@ struct ReportFactMaker {
             f.replaces = Report.predecessorKeys.lazy.compactMap { e.header[$0]?.stringValue }.first
             if let form {
                 f.processingDays = form.processingDays
-                f.fee = Report.fee(form.fee, body: body) {
+                f.fee = Report.fee(form.fee, body: body, reading: reading) {
                     let k = ValidatorKey(form: e.formHash, day: received)
                     if let v = validators[k] { return v }
                     let d = CalendarDate(dayNumber: received)

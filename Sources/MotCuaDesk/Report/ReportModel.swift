@@ -84,6 +84,12 @@ public struct Report: Sendable {
 
     public init(store: DossierStore, from: CalendarDate, to: CalendarDate, by: ReportGrouping, today: CalendarDate,
          holidays: HolidayCalendar) throws {
+        self.init(facts: try ReportSummary.facts(store), from: from, to: to, by: by, today: today, holidays: holidays)
+    }
+
+    /// The report of the journal's `facts` (ReportSummary.facts gives them).
+    init(facts: [ReportFact], from: CalendarDate, to: CalendarDate, by: ReportGrouping, today: CalendarDate,
+         holidays: HolidayCalendar) {
         self.from = from
         self.to = to
         self.by = by
@@ -108,7 +114,6 @@ public struct Report: Sendable {
             }
         }
 
-        let facts = try ReportSummary.facts(store)
         seen.reserveCapacity(facts.count)  // growing it step by step was a fifth of a warm report
         for e in facts {
             if e.kind == .dossier {
@@ -158,14 +163,26 @@ public struct Report: Sendable {
         withoutForm = missing
     }
 
+    /// How a dossier's body is read for its fee: only the answers the fee
+    /// reads (`JSONParser.members`, the parser's fast path: what a report
+    /// does), or parsed whole (the reference the fast path is held equal to).
+    enum BodyReading { case feeAnswers, whole }
+
     /// The receipt's fee for a dossier: the one place that knows is Receipt,
     /// through the form's FeePlan (the fields the fee depends on, settled as
     /// an Interview settles them, without building one per dossier). A fixed
-    /// amount needs no answers; only an expression fee parses the body. The
-    /// Validator (for its evaluation context) comes from `validator`, made
-    /// once per form and day by the caller.
-    static func fee(_ plan: FeePlan, body: UnsafeRawBufferPointer?, validator: () -> Validator) -> Int {
-        plan.fee(answers: body.flatMap { try? JSONParser.parse(Data($0)) }?["answers"]?.objectValue,
+    /// amount needs no answers; only an expression fee reads the body, and
+    /// of it only the answers the plan names. The Validator (for its
+    /// evaluation context) comes from `validator`, made once per form and
+    /// day by the caller.
+    static func fee(_ plan: FeePlan, body: UnsafeRawBufferPointer?, reading: BodyReading = .feeAnswers,
+                    validator: () -> Validator) -> Int {
+        plan.fee(answers: body.flatMap { body -> JSONObject? in
+                     switch reading {
+                     case .feeAnswers: try? JSONParser.members(plan.answerIDs, of: "answers", in: body)
+                     case .whole: (try? JSONParser.parse(Data(body)))?["answers"]?.objectValue
+                     }
+                 },
                  context: validator().context) ?? 0
     }
 }

@@ -18,9 +18,9 @@ public struct JSONParser {
     private let storage: [UInt8]
     /// The bytes being parsed: valid only inside `parseDocument`, which reads
     /// through a pointer to skip the bounds checks of array indexing.
-    private var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    private var i = 0
-    private var depth = 0
+    var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    var i = 0
+    var depth = 0
     /// Keys seen twice in one object: (JSON path of the object, key). The
     /// linter reports them; plain decoding keeps the last value.
     public private(set) var duplicateKeys: [(path: String, key: String)] = []
@@ -118,7 +118,7 @@ public struct JSONParser {
         return v
     }
 
-    private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+    func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
         let end = min(offset ?? i, bytes.count)
         var line = 1, column = 1
         var k = 0
@@ -131,7 +131,7 @@ public struct JSONParser {
         return JSONSyntaxError(message: VietText.escapingControls(message), line: line, column: column)
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < bytes.count {
             switch bytes[i] {
             case 0x20, 0x0A, 0x0D, 0x09: i += 1
@@ -140,7 +140,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func value() throws(JSONSyntaxError) -> JSONValue {
+    mutating func value() throws(JSONSyntaxError) -> JSONValue {
         guard i < bytes.count else { throw error("unexpected end of file, expected a value") }
         switch bytes[i] {
         case UInt8(ascii: "{"): return try object()
@@ -156,7 +156,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
+    mutating func literal(_ word: String) throws(JSONSyntaxError) {
         let w = word.utf8
         let n = w.count
         guard i + n <= bytes.count, bytes[i..<i + n].elementsEqual(w) else {
@@ -165,7 +165,7 @@ public struct JSONParser {
         i += n
     }
 
-    private mutating func enter() throws(JSONSyntaxError) {
+    mutating func enter() throws(JSONSyntaxError) {
         depth += 1
         if depth > 512 { throw error("nesting is deeper than 512 levels") }
     }
@@ -229,7 +229,7 @@ public struct JSONParser {
         return s
     }
 
-    private mutating func string() throws(JSONSyntaxError) -> String {
+    mutating func string() throws(JSONSyntaxError) -> String {
         let start = i
         i += 1
         // Fast path: no escapes.
@@ -293,7 +293,7 @@ public struct JSONParser {
         return s
     }
 
-    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+    mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
         guard i + 4 <= bytes.count else { throw error("\\u needs four hex digits") }
         var v: UInt32 = 0
         for _ in 0..<4 {
@@ -311,7 +311,7 @@ public struct JSONParser {
         return v
     }
 
-    private mutating func number() throws(JSONSyntaxError) -> JSONValue {
+    mutating func number() throws(JSONSyntaxError) -> JSONValue {
         let start = i
         var isInteger = true
         if bytes[i] == UInt8(ascii: "-") { i += 1 }

@@ -60,8 +60,8 @@ struct TodayScreen {
     func lines(width: Int) -> [(String, Style)] {
         guard let t = today else { return [(error ?? "", Style(.error, bold: true))] }
         var out: [(String, Style)] = []
-        let totals = Report.columns.map { c in m.text(c.messageKey) + " " + Report.number(c.value(t.byOperator.total)) }.joined(separator: " · ")
-        out += TextWrap.lines(totals, width: width).map { ($0, Style(.label, bold: true)) }
+        let totals = Report.columns.map { c in m.text(c.messageKey) + " " + Report.number(c.value(t.byOperator.total)) }
+        out += Self.pack(totals, width: width).map { ($0, Style(.label, bold: true)) }
         out += chart(m.text("kiosk.today.byOperator"), t.byOperator, width: width, name: { names[$0] ?? $0 })
         out += chart(m.text("kiosk.today.byProcedure"), t.byProcedure, width: width, name: { $0 })
         out.append(("", .plain))
@@ -81,6 +81,26 @@ struct TodayScreen {
             out += TextWrap.lines(text, width: width).map { ($0, style) }
         }
         return out
+    }
+
+    /// The totals' "label number" pairs, never split from each other: on one line with
+    /// " · " between them when that fits, else with two spaces (80 columns), else as
+    /// many " · " lines as the width needs, pairs whole (a pair wider than a line is
+    /// then cut by `view`'s TextWrap.fit, never wrapped mid-pair).
+    static func pack(_ pairs: [String], width: Int) -> [String] {
+        for separator in [" · ", "  "] {
+            let line = pairs.joined(separator: separator)
+            if VietText.displayWidth(line) <= width { return [line] }
+        }
+        var lines: [String] = []
+        for pair in pairs {
+            if let last = lines.last, VietText.displayWidth(last) + 3 + VietText.displayWidth(pair) <= width {
+                lines[lines.count - 1] = last + " · " + pair
+            } else {
+                lines.append(pair)
+            }
+        }
+        return lines
     }
 
     /// "Theo người nhận (hồ sơ nhận)" then one bar per row, as `motcua report` draws them.
