@@ -31,15 +31,16 @@ public final class PostgresCore {
     }
 
     /// Newest first; with `search`, those where every word matches: a word
-    /// with a digit is a receipt code, national id or phone number (exact),
-    /// any other the start of a word of a person's name, diacritics ignored.
+    /// with a digit is a receipt code, national id or phone number (exact; from
+    /// three characters also the start of the receipt code or of the applicant's
+    /// national id or phone), any other the start of a word of a person's name,
+    /// diacritics ignored.
     public func dossiers(search: String? = nil) throws -> [StoredDossier] {
         var conditions: [String] = []
         var prefixes: [String] = []
         for word in PostgresCore.words(search ?? "") {
             if word.contains(where: \.isNumber) {
-                let w = PSQL.literal(word), up = PSQL.literal(word.uppercased())
-                conditions.append("(receipt_code = \(up) OR national_id = \(w) OR person_ids @> ARRAY[\(w)] OR phone = \(w) OR phones @> ARRAY[\(w)])")
+                conditions.append(PostgresCore.codeCondition(word))
             } else {
                 // A folded word may hold a space (fold is per text): each part is a word start.
                 for part in VietText.fold(word).split(separator: " ") {

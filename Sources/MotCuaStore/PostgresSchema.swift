@@ -128,6 +128,7 @@ public enum PostgresSchema {
             s += "\nINSERT INTO motcua.schema_version (version) VALUES (\(n));\nEND IF;\nEND $motcua$;\n"
         }
         s += storageSettings
+        s += codePrefixIndexes
         s += "SELECT 'after', max(version) FROM motcua.schema_version;\nCOMMIT;\n"
         return s
     }
