@@ -39,10 +39,10 @@ func benchPostgres() throws {
         let fresh = UUID().uuidString.lowercased()
         script += """
             INSERT INTO motcua.naive (id, receipt_code, kiosk_id, form_id, form_version, form_sha256, received_at, operator,
-                applicant_name, applicant_name_folded, names_folded, national_id, content, content_bytes, content_sha256)
+                applicant_name, applicant_name_folded, names_folded, national_id, content, content_bytes, content_sha256, chain_first)
             VALUES ('\(fresh)', '\(r[1])-N', 'BN01', 'khai-sinh', 'bench', '\(r[4])', now(), 'bench', 'Nguyễn Văn An',
                 'nguyen van an', ' nguyen van an', '001200000001', convert_from('\\x\(r[2])'::bytea, 'UTF8')::jsonb,
-                '\\x\(r[2])'::bytea, '\(r[3])');
+                '\\x\(r[2])'::bytea, '\(r[3])', '\(fresh)');
 
             """
     }
@@ -65,14 +65,14 @@ func benchPostgres() throws {
 private func benchSharedCore(_ pg: PostgresServer) throws {
     let n = ProcessInfo.processInfo.environment["MOTCUA_BENCH_CORE_ROWS"].flatMap(Int.init) ?? 1_000_000
     var maker = NameMaker()
-    var probe: [String] = []
+    var probe: [String] = [], probeCodes: [String] = []
     let build = try time {
         var copy = "COPY pg_temp.people FROM STDIN;\n"
         copy.reserveCapacity(n * 80)
         for i in 0..<n {
-            let name = maker.name()
-            if i == n / 3 { probe.append(name) }
-            copy += "\(i)\t\(name)\t\(VietText.fold(name))\t\(maker.idNumber())\t09\(String(format: "%08d", i))\n"
+            let name = maker.name(), id = maker.idNumber(), phone = "09" + String(format: "%08d", i)
+            if i == n / 3 { probe.append(name); probeCodes = [String(id.prefix(6)), String(phone.prefix(7))] }
+            copy += "\(i)\t\(name)\t\(VietText.fold(name))\t\(id)\t\(phone)\n"
         }
         copy += "\\.\n"
         let sql = """
@@ -81,13 +81,13 @@ private func benchSharedCore(_ pg: PostgresServer) throws {
             \(copy)
             INSERT INTO motcua.dossiers (id, receipt_code, kiosk_id, form_id, form_version, form_sha256, received_at, operator,
                 applicant_name, applicant_name_folded, names_folded, national_id, person_ids, phone, phones, content, content_bytes, content_sha256,
-                name_prefixes)
+                name_prefixes, chain_first)
             SELECT md5(n::text)::uuid, 'BK' || lpad((n % 100)::text, 2, '0') || '-261127-' || lpad((n / 100 + 1)::text, 5, '0'),
                 'BK01', 'khai-sinh', 'bench', (SELECT sha256 FROM motcua.forms LIMIT 1), now(), 'bench', name, folded, ' ' || folded,
                 national_id, ARRAY[national_id], phone, ARRAY[phone], jsonb_build_object('name', name, 'n', n),
                 convert_to(jsonb_build_object('name', name, 'n', n)::text, 'UTF8'),
                 encode(sha256(convert_to(jsonb_build_object('name', name, 'n', n)::text, 'UTF8')), 'hex'),
-                motcua.name_prefixes(' ' || folded)
+                motcua.name_prefixes(' ' || folded), md5(n::text)::uuid
             FROM people;
             VACUUM ANALYZE motcua.dossiers;
             """
@@ -107,7 +107,8 @@ private func benchSharedCore(_ pg: PostgresServer) throws {
     let lookups = try sample.map { r in try time { if try core.dossier(r) != nil { found += 1 } } }
     guard found == sample.count else { throw BenchError("lookup found \(found) of \(sample.count)") }
     print("  lookup by receipt code (kept psql session, round trip included): median \(human(percentile(lookups, 0.5))), p99 \(human(percentile(lookups, 0.99)))  [target < 5 ms]")
-    for q in [VietText.fold(probe[0]), "tran thi thuy", "nguyen van", "ngo"] {
+    // Issue 16: ID numbers, phones and receipt codes by their first characters (a desk typing).
+    for q in [VietText.fold(probe[0]), "tran thi thuy", "nguyen van", "ngo"] + probeCodes + ["bk07-261127-001", "bk0"] {
         var count = 0
         let t = try (0..<20).map { _ in try time { count = try core.dossiers(search: q).count } }
         print("  search \"\(q)\" (newest \(core.limit)): median \(human(percentile(t, 0.5))), p99 \(human(percentile(t, 0.99))), \(count) shown  [target < 50 ms]")
