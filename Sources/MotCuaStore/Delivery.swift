@@ -38,13 +38,6 @@ extension DossierStore {
         if deliveryLock == nil { deliveryLock = try FileLock(path: directory + "/" + DossierStore.deliveryLockName) }
         let batchLock = deliveryLock!
         let batchSize = max(1, destination?.preferredBatchSize ?? options.batchSize)
-        if let overlapping = destination as? any OverlappingDeliveryDestination {
-            try batchLock.withLock {
-                try deliverOverlapped(batchSize: batchSize, limit: remaining, operatorID: operatorID, now: now, to: overlapping,
-                                      seen: &seen, report: &report)
-            }
-            remaining = 0
-        }
         while remaining > 0 {
             let at = now ?? .now
             let target = destination ?? LocalCoreDestination(store: self, now: at)
@@ -69,7 +62,7 @@ extension DossierStore {
     }
 
     /// What the first phase of a batch decided, for the last.
-    struct Plan {
+    private struct Plan {
         var tryNow: [QueueItem] = []
         var attempt: [String: Int] = [:]
         var verdicts: [String: Verdict] = [:]
@@ -81,8 +74,22 @@ extension DossierStore {
                               seen: inout Set<String>, report: inout DeliveryReport) throws -> Int {
         var plan = try lock.withLock { try prepareBatch(max: max, operatorID: operatorID, now: now, seen: &seen, report: &report) }
         guard plan.count > 0 else { return 0 }
-        let sent = plan.outgoing.isEmpty ? nil : Result { try destination.deliver(plan.outgoing) }
-        let (outcomes, stop) = DossierStore.outcomes(of: plan.outgoing, sent, label: destination.label)
+        var outcomes: [String: DestinationOutcome] = [:]
+        var stop: DestinationError?
+        if !plan.outgoing.isEmpty {
+            do {
+                let answers = try destination.deliver(plan.outgoing)
+                for (i, d) in plan.outgoing.enumerated() {
+                    outcomes[d.id] = i < answers.count ? answers[i] : .unavailable("\(destination.label) gave no answer for it", retryAfter: nil)
+                }
+            } catch let e as DestinationError {
+                if case .stop = e { stop = e }
+                let retry: Double? = if case .unavailable(_, let r) = e { r } else { nil }
+                for d in plan.outgoing { outcomes[d.id] = .unavailable(e.description, retryAfter: retry) }
+            } catch {
+                for d in plan.outgoing { outcomes[d.id] = .unavailable("\(error)", retryAfter: nil) }
+            }
+        }
         plan.outgoing = []
         // A remote destination is named in each `delivered` record (and its
         // audit entry): verify then knows the dossier lives there, not in store.log.
@@ -92,34 +99,9 @@ extension DossierStore {
         return plan.count
     }
 
-    /// Phase two's answers, by dossier id: a whole-batch failure (or a
-    /// destination that answered for fewer) leaves each dossier unavailable;
-    /// the `stop` error, if the destination said the run must stop.
-    static func outcomes(of outgoing: [OutgoingDossier], _ sent: Result<[DestinationOutcome], any Error>?,
-                         label: String) -> ([String: DestinationOutcome], DestinationError?) {
-        var outcomes: [String: DestinationOutcome] = [:]
-        switch sent {
-        case nil:
-            return ([:], nil)
-        case .success(let answers)?:
-            for (i, d) in outgoing.enumerated() {
-                outcomes[d.id] = i < answers.count ? answers[i] : .unavailable("\(label) gave no answer for it", retryAfter: nil)
-            }
-            return (outcomes, nil)
-        case .failure(let e as DestinationError)?:
-            let retry: Double? = if case .unavailable(_, let r) = e { r } else { nil }
-            for d in outgoing { outcomes[d.id] = .unavailable(e.description, retryAfter: retry) }
-            if case .stop = e { return (outcomes, e) }
-            return (outcomes, nil)
-        case .failure(let error)?:
-            for d in outgoing { outcomes[d.id] = .unavailable("\(error)", retryAfter: nil) }
-            return (outcomes, nil)
-        }
-    }
-
     /// Phase one, under the data lock: pick the due dossiers, mark them
     /// `delivering` (fsync), and re-validate each.
-    func prepareBatch(max: Int, operatorID: String, now: Timestamp, seen: inout Set<String>,
+    private func prepareBatch(max: Int, operatorID: String, now: Timestamp, seen: inout Set<String>,
                               report: inout DeliveryReport) throws -> Plan {
         try refresh(.queue)
         let skip = seen
@@ -169,7 +151,7 @@ extension DossierStore {
     /// Phase three, under the data lock: one journal record per dossier. A
     /// dossier no longer `delivering` with this attempt was retried by the
     /// officer meanwhile: its new life is left alone.
-    func recordOutcomes(_ plan: Plan, _ outcomes: [String: DestinationOutcome], remote: String?, operatorID: String, now: Timestamp,
+    private func recordOutcomes(_ plan: Plan, _ outcomes: [String: DestinationOutcome], remote: String?, operatorID: String, now: Timestamp,
                                 report: inout DeliveryReport) throws {
         // The `delivering` marks' audit entries are written with the outcomes' (one flush).
         try refresh(.queue, completeAudit: false)

@@ -7,9 +7,8 @@ import MotCuaText
 /// temporary tables, `INSERT … ON CONFLICT DO NOTHING`, then read one outcome
 /// per dossier by comparing content hashes. If psql or this process dies
 /// mid-batch the transaction is rolled back and the batch is retried; if it
-/// dies after COMMIT, the retry finds the same hashes: `alreadyStored`. Its
-/// batches overlap the queue's work (`OverlappingDeliveryDestination`).
-public final class PostgresDestination: OverlappingDeliveryDestination {
+/// dies after COMMIT, the retry finds the same hashes: `alreadyStored`.
+public final class PostgresDestination: DeliveryDestination {
     public let url: String
 
     public init(url: String) throws {

@@ -173,10 +173,7 @@ import Glibc
     static func childPID(of pid: pid_t, waitingUpTo seconds: Double) -> pid_t? {
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
-            // Each thread lists the children it started: psql is started by
-            // the thread sending the batch, not the main one.
-            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-            let text = tasks.compactMap { try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/children", encoding: .utf8) }.joined(separator: " ")
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
             if let child = text.split(separator: " ").compactMap({ pid_t($0) }).first { return child }
             usleep(10_000)
         } while Date() < deadline
