@@ -72,6 +72,10 @@ public final class DeskSignIn {
         ((try? store.list()) ?? []).filter { !$0.disabled }.map { OperatorItem(id: $0.id, name: $0.displayName, isAdmin: $0.isAdmin) }
     }
 
+    /// Whether `pin` has a PIN's shape (6 to 32 digits): one that has not cannot be anyone's,
+    /// so the kiosk says so rather than spending one of the five tries on it.
+    public static func mayBePIN(_ pin: String) -> Bool { Operator.validPIN(pin) }
+
     /// Checks a PIN (PBKDF2, constant-time; five wrong ones lock for five minutes) and
     /// records what happened; `messages` words a refusal.
     public func signIn(_ id: String, pin: String, messages: (String, [String: String]) -> String) -> SignInReply {

@@ -141,6 +141,23 @@ func expectedQR(_ content: String, _ ecc: QRErrorCorrection = .medium) throws ->
         #expect(app.screenName == "receipt")
     }
 
+    /// Printing after scrolling to the receipt's end (the officer's order: read, then
+    /// print) still shows what printing did.
+    @Test func printingAfterScrollingDownStillSaysSo() throws {
+        let desk = FakeDesk()
+        var services = desk.services
+        services.printReceipt = { _ in }
+        var app = KioskApp(services: services, session: desk.session(desk.interview("khai-sinh", khaiSinhComplete)))
+        app.press(.enter, .enter, .pageDown, .pageDown, .pageDown)
+        #expect(!app.view(size: .minimum).text.contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"))
+        app.press(.character("I"))
+        #expect(app.view(size: .minimum).text.contains("Đã gửi giấy tiếp nhận tới máy in."))
+        services.printReceipt = { _ in throw StoreError.invalidArgument("lp was not found") }
+        app = KioskApp(services: services, session: desk.session(desk.interview("khai-sinh", khaiSinhComplete)))
+        app.press(.enter, .enter, .pageDown, .pageDown, .function(9))
+        #expect(app.view(size: .minimum).text.contains("Không in được: lp was not found"))
+    }
+
     @Test func aWindowTooSmallForTheCodeSaysSo() throws {
         let desk = FakeDesk()
         desk.payment = try payment()

@@ -56,6 +56,22 @@ import MotCuaText
         #expect(app.screenName == "interview")
     }
 
+    /// A data dir without a kioskId files under a random "K" + five id: its 18-character
+    /// codes are listed whole at 80 columns, the row's other columns still there.
+    @Test func aRandomKioskIdsCodeIsListedWhole() {
+        let desk = FakeDesk()
+        var s = desk.services
+        let row = FoundDossier(id: "id-1", receipt: "KRLJFU-261207-0002", formID: "khai-sinh", procedure: "Đăng ký khai sinh",
+                               received: screensToday, state: .queued, appointment: screensToday.adding(days: 5))
+        s.findDossiers = { _, _ in [row] }
+        var app = KioskApp(services: s)
+        app.press(.function(2))
+        app.type("mai")
+        let list = app.view(size: sizes[0])
+        let line = list.lines.first { $0.contains("▸ KRLJFU-261207-0002 ") } ?? ""
+        #expect(line.contains("Đăng ký khai") && line.contains("27/11/2026") && line.contains("chờ gửi") && line.contains("02/12/2026"), "\(list.text)")
+    }
+
     @Test func withoutCorrectionsSIsNothingAndEscGoesBackHome() {
         let desk = FakeDesk()
         var app = KioskApp(services: services(desk))

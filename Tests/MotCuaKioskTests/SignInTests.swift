@@ -65,6 +65,21 @@ import MotCuaForms
         #expect(a.screenName == "sign-in" && a.view(size: .minimum).text.contains("Trần Văn Minh đã bị khóa đến 10:05 27/11/2026"))
     }
 
+    /// Enter on a PIN too short to be anyone's (Enter pressed early, a digit missed) says so
+    /// and keeps the PIN prompt; it is not an attempt, so it does not bring the lock nearer.
+    @Test func aTooShortPINIsSaidAndNotCountedAsATry() {
+        let desk = Desk()
+        var a = app(desk)
+        a.press(.enter)
+        a.type("12"); a.press(.enter)
+        let s = a.view(size: .minimum)
+        #expect(s.text.contains("Mã PIN có từ 6 đến 32 chữ số.") && s.text.contains("Nguyễn Thị Lan: nhập mã PIN"), "\(s.text)")
+        a.press(.enter)
+        #expect(desk.attempts.isEmpty)
+        a.type("123456"); a.press(.enter)
+        #expect(a.screenName == "home" && desk.attempts.map(\.1) == ["123456"])
+    }
+
     @Test func withoutOperatorsHomeSaysSo() {
         let a = KioskApp(services: FakeDesk().services)
         #expect(a.screenName == "home")

@@ -84,7 +84,10 @@ struct ReceiptScreen {
     }
 
     /// Runs `print` on this receipt and keeps what happened to show it.
+    /// Back to the top, where the notice is drawn: printing is pressed after reading the
+    /// receipt to its end, and a notice scrolled out of sight says nothing.
     mutating func printed(_ print: (Receipt) throws -> Void) {
+        scroll = 0
         do {
             try print(receipt)
             notice = Notice(text: m.text("kiosk.receipt.printed"), isError: false)

@@ -30,8 +30,11 @@ extension ReturningScreen {
                          style: Style(notice.isError ? .error : .success, bold: true), clip: line)
         }
         // Columns: receipt code (two dossiers of one citizen differ by it), procedure (what is
-        // left), received, state, appointment.
-        let codeWidth = 19, dateWidth = 11, stateWidth = min(24, max(10, list.width / 5))
+        // left), received, state, appointment. The code column fits the longest code listed (a
+        // random kiosk id "K" + five makes 18 characters) while the procedure keeps 12 columns.
+        let dateWidth = 11, stateWidth = min(24, max(10, list.width / 5))
+        let longest = found.map { Screen.width(VietText.neutralizeControls($0.receipt)) }.max() ?? 0
+        let codeWidth = max(19, min(longest + 3, list.width - 2 * dateWidth - stateWidth - 12))
         let procedureWidth = max(8, list.width - codeWidth - 2 * dateWidth - stateWidth)
         func columns(_ code: String, _ a: String, _ b: String, _ c: String, _ d: String) -> String {
             TextWrap.fit(code, width: codeWidth - 1).padding(width: codeWidth)

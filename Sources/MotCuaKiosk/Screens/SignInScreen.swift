@@ -46,6 +46,10 @@ struct SignInScreen {
         case .enter:
             let typed = String(pin)
             pin = []
+            guard DeskSignIn.mayBePIN(typed) else {
+                notice = Notice(text: m.text("kiosk.signin.short"), isError: true)
+                return .none
+            }
             switch services.signIn(who.id, typed) {
             case .signedIn(let item):
                 chosen = nil
