@@ -36,7 +36,10 @@ extension PostgresCore {
             PSQL.literal(s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%")
         }
-        return "(receipt_code LIKE \(start(word.uppercased())) OR national_id LIKE \(start(word)) OR person_ids @> ARRAY[\(w)]"
+        // A receipt code's start names its desk ("HD01-", every dossier of it) until its date
+        // is typed: matched as a prefix from 8 characters (100,000 rows for "bk0": 0.5 s).
+        let receipt = word.count >= 8 ? "receipt_code LIKE \(start(word.uppercased()))" : "receipt_code = \(up)"
+        return "(\(receipt) OR national_id LIKE \(start(word)) OR person_ids @> ARRAY[\(w)]"
             + " OR phone LIKE \(start(word)) OR phones @> ARRAY[\(w)])"
     }
 }

@@ -59,7 +59,13 @@ public final class PostgresCore {
             conditions.append("name_prefixes @> ARRAY[\(prefixes.map(PSQL.literal).joined(separator: ", "))]::text[]")
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        return try session.rows("SELECT \(PostgresCore.summaryColumns) FROM motcua.dossiers\(whereClause) ORDER BY delivered_at DESC LIMIT \(limit)")
+        // A code's few matches are found through its indexes first (OFFSET 0 keeps the
+        // planner from walking the delivery-time index backwards for the newest, which read
+        // all 1,000,000 rows for an ID number's prefix held by 4: 1.8 s), then ordered.
+        let hasCode = PostgresCore.words(search ?? "").contains { $0.contains(where: \.isNumber) }
+        let table = hasCode ? "(SELECT * FROM motcua.dossiers\(whereClause) OFFSET 0) AS found" : "motcua.dossiers"
+        let filter = table == "motcua.dossiers" ? whereClause : ""
+        return try session.rows("SELECT \(PostgresCore.summaryColumns) FROM \(table)\(filter) ORDER BY delivered_at DESC LIMIT \(limit)")
             .map(PostgresCore.summary)
     }
 

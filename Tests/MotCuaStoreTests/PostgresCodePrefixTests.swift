@@ -36,6 +36,8 @@ import Testing
         #expect(try found("091234") == ["PC01-261127-1001"])
         #expect(try found("pc01-261127-100") == ["PC01-261127-1001", "PC01-261127-1002", "PC01-261127-1003"])
         #expect(try found("pc01-261127-1003") == ["PC01-261127-1003"])
+        #expect(try found("pc01") == [] && found("pc01-26") == [])  // a desk's prefix: from its date on
+        #expect(try found("pc01-261") == ["PC01-261127-1001", "PC01-261127-1002", "PC01-261127-1003"])
         #expect(try found("an 0791") == ["PC01-261127-1003"])
         // The others' ID numbers (an array) match whole only; LIKE's wildcards typed are plain characters.
         #expect(try found("07993") == ["PC01-261127-1003"])
