@@ -13,6 +13,11 @@ import Testing
             #expect(h.form.keywords == f.form.keywords, "\(h.id)")
             #expect(h.form.procedure?.agency == f.form.procedure?.agency, "\(h.id)")
             #expect(h.form.procedure?.code == f.form.procedure?.code && h.form.procedure?.processingDays == f.form.procedure?.processingDays, "\(h.id)")
+            // And what the list shows: the header's fields are the full parse's.
+            #expect(h.form.title == f.form.title && h.form.summary == f.form.summary, "\(h.id)")
+            #expect(h.form.version == f.form.version && h.form.languages == f.form.languages, "\(h.id)")
+            #expect(h.form.procedure?.domain == f.form.procedure?.domain, "\(h.id)")
+            #expect(h.loaded.data == f.loaded.data, "\(h.id)")
         }
         #expect(headers.entries.contains { !$0.form.keywords.isEmpty })
         #expect(headers.search("giay khai sinh").first?.id == "khai-sinh")

@@ -32,31 +32,31 @@ public enum QuestionLayout {
 
     /// Where the widget goes for this content inside `body`; pass it to
     /// `FieldWidget.layout` so keys such as Page Down move by what is shown.
-    public static func widgetRect(_ content: QuestionContent, widget: FieldWidget, in body: Rect) -> Rect {
-        placement(content, widget: widget, in: body).widget
+    /// `memo`: the wrapped text of the last question drawn (the interview screen keeps one).
+    public static func widgetRect(_ content: QuestionContent, widget: FieldWidget, in body: Rect,
+                                  memo: QuestionWrapMemo? = nil) -> Rect {
+        placement(content, widget: widget, in: body, memo: memo).widget
     }
 
     /// Draws the question and its widget (focused, so the widget places the cursor).
-    public static func render(_ content: QuestionContent, widget: FieldWidget, into screen: inout Screen, in body: Rect) {
-        let place = placement(content, widget: widget, in: body)
+    public static func render(_ content: QuestionContent, widget: FieldWidget, into screen: inout Screen, in body: Rect,
+                              memo: QuestionWrapMemo? = nil) {
+        let place = placement(content, widget: widget, in: body, memo: memo)
         for line in place.lines {
             screen.write(line.text, at: Point(x: body.x + 2, y: line.y), style: line.style, clip: body)
         }
         widget.render(into: &screen, in: place.widget, focused: true)
     }
 
-    static func placement(_ content: QuestionContent, widget: FieldWidget, in body: Rect) -> Placement {
+    static func placement(_ content: QuestionContent, widget: FieldWidget, in body: Rect,
+                          memo: QuestionWrapMemo? = nil) -> Placement {
         let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
         var place = Placement()
         guard !inner.isEmpty else { return place }
         let width = inner.width
-        let label = TextWrap.lines(content.label + (content.required ? " *" : ""), width: width).prefix(3)
-        let message = content.message.map {
-            // Whole: a message cut short leaves the person guessing (four lines hold the longest).
-            TextWrap.lines((content.messageIsError ? "✗ " : "! ") + $0, width: width).prefix(4)
-        } ?? []
-        var extra = (content.hint.map { TextWrap.lines($0, width: width).map { ($0, Style(.hint)) } } ?? [])
-        extra += content.example.map { TextWrap.lines($0, width: width).map { ($0, Style(.example)) } } ?? []
+        let text = memo?.wrapped(content, width: width) ?? WrappedQuestion(content, width: width)
+        let label = text.label, message = text.message
+        var extra = text.hint.map { ($0, Style(.hint)) } + text.example.map { ($0, Style(.example)) }
         let preferred = max(1, widget.preferredHeight(width: width))
         let minimumWidget = widget.growsVertically ? min(preferred, 3) : preferred
         // The hint and the example give way first when the window is short.
@@ -79,5 +79,43 @@ public enum QuestionLayout {
         let messageStyle = Style(content.messageIsError ? .error : .warning, bold: true)
         for line in message { place.lines.append((line, messageStyle, y)); y += 1 }
         return place
+    }
+}
+
+/// A question's text broken into lines for one width: what `QuestionLayout.placement`
+/// draws, apart from the widget.
+struct WrappedQuestion: Equatable {
+    var label: [String]
+    var message: [String]
+    var hint: [String]
+    var example: [String]
+
+    init(_ content: QuestionContent, width: Int) {
+        label = Array(TextWrap.lines(content.label + (content.required ? " *" : ""), width: width).prefix(3))
+        // Whole: a message cut short leaves the person guessing (four lines hold the longest).
+        message = content.message.map { Array(TextWrap.lines((content.messageIsError ? "✗ " : "! ") + $0, width: width).prefix(4)) } ?? []
+        hint = content.hint.map { TextWrap.lines($0, width: width) } ?? []
+        example = content.example.map { TextWrap.lines($0, width: width) } ?? []
+    }
+}
+
+/// The last question's wrapped text, so a keystroke in a field does not wrap its label and
+/// hint again at every frame (with the placement worked out twice a frame, that was a
+/// quarter of a keystroke's time). Keyed by the whole content and the width: another
+/// field, another message or a resized window wraps afresh. A cache only, shared by the
+/// copies of the screen that holds it: what it returns is what wrapping now would give.
+public final class QuestionWrapMemo {
+    private var last: (content: QuestionContent, width: Int, text: WrappedQuestion)?
+    /// How many times the text was wrapped (tests: not once per frame).
+    private(set) var wraps = 0
+
+    public init() {}
+
+    func wrapped(_ content: QuestionContent, width: Int) -> WrappedQuestion {
+        if let last, last.width == width, last.content == content { return last.text }
+        let text = WrappedQuestion(content, width: width)
+        wraps += 1
+        last = (content, width, text)
+        return text
     }
 }

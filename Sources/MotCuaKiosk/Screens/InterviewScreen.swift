@@ -38,6 +38,8 @@ struct InterviewScreen {
     var typing: InputMethod
     let style: TonePlacementStyle
     let strings: KioskStrings
+    /// The question's label, hint and message wrapped for the last frame (QuestionLayout.swift).
+    let wrapMemo = QuestionWrapMemo()
 
     init(session: FormSession, typing: InputMethod, style: TonePlacementStyle, strings: KioskStrings, fast: Bool = false) {
         self.session = session; self.typing = typing; self.style = style; self.strings = strings

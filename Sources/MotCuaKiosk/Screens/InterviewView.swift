@@ -30,8 +30,8 @@ extension InterviewScreen {
         } else if let editor {
             var widget = editor.widget
             let content = editor.content(interview, m)
-            widget.layout(QuestionLayout.widgetRect(content, widget: widget, in: body))
-            QuestionLayout.render(content, widget: widget, into: &screen, in: body)
+            widget.layout(QuestionLayout.widgetRect(content, widget: widget, in: body, memo: wrapMemo))
+            QuestionLayout.render(content, widget: widget, into: &screen, in: body, memo: wrapMemo)
         }
         if showHelp { renderHelp(into: &screen) }
         return screen
