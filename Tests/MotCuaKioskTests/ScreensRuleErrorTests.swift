@@ -19,6 +19,11 @@ import MotCuaInterview
         let row = s.lines.firstIndex { $0.contains("▸✗") } ?? -1
         #expect(row > 0 && s.lines[row].contains("Lê Thị Lan"), "\(s.lines)")
         #expect(row > 0 && s.lines[row + 1].contains("✗ Người yêu cầu là mẹ của trẻ nhưng họ tên của mẹ"), "\(s.lines)")
+        // Submitting is refused with the count; the rule's message stays beside its ✗ row.
+        app.press(.function(9))
+        s = app.view(size: size)
+        #expect(s.text.contains("Chưa nộp được: còn 1 mục thiếu hoặc sai (✗)."), "\(s.lines)")
+        #expect(s.text.contains("✗ Người yêu cầu là mẹ của trẻ nhưng họ tên của mẹ"), "\(s.lines)")
         app.press(.enter)  // to the mother's name
         s = app.view(size: size)
         #expect(app.interview?.cursor == .field("me_ho_ten"))
