@@ -47,8 +47,13 @@ public func runQueueCommand(_ args: [String]) -> Int32 {
 private func queueStatus(_ store: DossierStore, all: Bool) throws -> Int32 {
     let s = try store.queueSummary()
     let counts = QueueItemState.allCases.map { "\($0.rawValue) \(s.counts[$0] ?? 0)" }.joined(separator: ", ")
-    Console.out("\(counts); core store \(s.storedDossiers) dossier\(s.storedDossiers == 1 ? "" : "s")"
-        + (s.storeConflicts > 0 ? ", \(s.storeConflicts) conflict\(s.storeConflicts == 1 ? "" : "s") kept aside" : ""))
+    // Dossiers delivered to a shared core or a receiver are not in the local core store:
+    // say where they went, so "core store 0" does not read as a failed delivery.
+    var elsewhere: [String: Int] = [:]
+    for item in s.items where item.state == .delivered { if let to = item.deliveredTo { elsewhere[to, default: 0] += 1 } }
+    let away = elsewhere.sorted { $0.key < $1.key }.map { "; delivered elsewhere \($0.value) to \($0.key)" }.joined()
+    Console.out(Console.safe("\(counts); core store on this machine \(s.storedDossiers) dossier\(s.storedDossiers == 1 ? "" : "s")"
+        + (s.storeConflicts > 0 ? ", \(s.storeConflicts) conflict\(s.storeConflicts == 1 ? "" : "s") kept aside" : "") + away))
     for item in s.items where all || item.state != .delivered {
         var text = "\(item.receipt) \(item.id) \(item.state.rawValue)"
         if item.attempts > 0 { text += " attempts \(item.attempts)" }

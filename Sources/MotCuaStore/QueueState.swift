@@ -37,6 +37,9 @@ public struct QueueItem: Sendable {
     public let version: Int
     /// The id of the version that replaced this one, once one did.
     public internal(set) var supersededBy: String?
+    /// Where it was delivered when not to this machine's core store: the
+    /// `delivered` record's `to` (a URL without its password); nil for local.
+    public internal(set) var deliveredTo: String? = nil
     /// Offset of the record holding the dossier's bytes in queue.log.
     let recordOffset: UInt64
     /// Offsets of every journal record about this dossier, oldest first.
@@ -131,6 +134,7 @@ struct QueueState {
             require([.delivering])
             item.state = .delivered
             item.nextRetry = nil
+            item.deliveredTo = h["to"]?.stringValue
         case .failed:
             require([.delivering])
             item.state = .failed

@@ -44,6 +44,9 @@ import Testing
         #expect(r.status == 1, "failures and set-asides make exit 1: \(r.stdout) \(r.stderr)")
         #expect(r.stdout.contains("delivered 2, already stored 1, failed 5, set aside 2"), "\(r.stdout)")
         let s = try states(data)
+        // The local core store holds none of them: the summary says where they went.
+        let summary = try Motcua.run(["queue", "status", "--data-dir", data]).stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(summary.contains("core store on this machine 0 dossiers; delivered elsewhere 3 to \(receiver.url)"), "\(summary)")
         func state(_ b: String) -> String { s[Self.id(b)] ?? "missing" }
         #expect(state("201").hasPrefix("delivered"))
         #expect(state("store").hasPrefix("delivered"))

@@ -18,6 +18,14 @@ import Testing
         }
     }
 
+    /// The fee note reaches the citizen's receipt: no internal field id in it.
+    @Test func feeNoteNamingAFieldIDIsRefused() {
+        let f = #"{"id": "muc_le_phi", "type": "calculate", "expression": "8000"}"#
+        expectIssue(form(fields: f, extra: #", "procedure": {"fee": {"expression": "muc_le_phi", "note": {"vi": "Lệ phí (trường muc_le_phi, mặc định 8.000 đ)"}}}"#),
+                    path: "procedure.fee.note", "names the field id 'muc_le_phi'")
+        #expect(lint(form(fields: f, extra: #", "procedure": {"fee": {"expression": "muc_le_phi", "note": {"vi": "Lệ phí do HĐND tỉnh quy định (mặc định 8.000 đ)"}}}"#)).isEmpty)
+    }
+
     @Test func invalidJSONHasLineAndColumn() {
         #expect(lint("{\n \"id\": \"x\",\n}") == ["invalid JSON at line 3, column 1: trailing comma before '}'"])
     }

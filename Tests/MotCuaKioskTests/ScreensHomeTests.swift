@@ -131,7 +131,7 @@ import MotCuaInterview
         var s = app.view(size: size)
         #expect(s.lines[0].hasPrefix(" MỘT CỬA · Hàng đợi gửi hồ sơ"))
         #expect(s.text.contains("Chờ gửi: 2 · Đang gửi: 0 · Đã gửi: 5 · Gửi lỗi: 1 · Tạm giữ: 1"))
-        #expect(s.text.contains("Kho lưu trữ: 5 hồ sơ"))
+        #expect(s.text.contains("Kho lưu trữ trên máy này: 5 hồ sơ"))  // not where delivery went (Nơi nhận)
         #expect(s.text.contains("Cần xem lại:"))
         #expect(s.text.contains("▶ TQ01-261126-0003 khai-sinh · tạm giữ – cần xem lại: form khai-sinh"))
         #expect(s.text.contains("TQ01-261127-0001 ket-hon · gửi lỗi (lần 2, thử lại lúc 10:15"))

@@ -219,3 +219,17 @@ func expectedQR(_ content: String, _ ecc: QRErrorCorrection = .medium) throws ->
         #expect(desk.saves.last?["ks_ho_ten"] == "LÊ")
     }
 }
+
+/// The fee note on khai-sinh's receipt is read by the citizen: the rate in words, no field id.
+@Suite struct ReceiptFeeNoteTests {
+    @Test func theFeeNoteNamesNoFieldID() {
+        let desk = FakeDesk()
+        let i = desk.interview("khai-sinh", khaiSinhComplete)
+        let r = Receipt(interview: i, code: "TQ01-261127-0007", dossierID: "d", received: screensToday, holidays: HolidayCalendar(daysOff: [:]))
+        let text = r.textLines(i.validator.messages).joined(separator: "\n")
+        #expect(r.feeNote?.contains("lệ phí đăng ký quá hạn theo mức của HĐND tỉnh (mặc định 8.000 đ)") == true, "\(r.feeNote ?? "")")
+        #expect(text.contains("Miễn lệ phí khi đăng ký đúng hạn"))
+        #expect(!text.contains("muc_le_phi"))
+        #expect(!text.contains("trường "))
+    }
+}

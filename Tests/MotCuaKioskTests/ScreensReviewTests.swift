@@ -94,6 +94,8 @@ let khaiSinhComplete: JSONObject = {
         #expect(s.lines[2].hasPrefix("  Xem lại hồ sơ: ") && s.lines[2].contains("0 lỗi · 1 lưu ý"))
         #expect(s.text.contains("! Ngày đăng ký kết hôn (01/11/2026) sau ngày sinh của trẻ (20/10/2026)"))
         #expect(s.lines.contains { $0.hasPrefix("  ▸ [ Nộp hồ sơ ]") })
+        // The footer follows the highlighted row: Enter submits here.
+        #expect(s.lines[size.height - 1].hasPrefix(" Enter Nộp hồ sơ  Esc Quay lại"), "\(s.lines[size.height - 1])")
         #expect(desk.saves.last?["cam_doan"] == true)
     }
 

@@ -60,9 +60,22 @@ struct FormSemantics {
                 let t = resolve(&x, site: ExpressionSite(), boolean: false)
                 if !t.fits(.number) { diag.add(e.jsonPath, "the fee must be a number, this expression gives \(t)") }
                 if let x { proc.fee = .expression(x, note: note) }
+                if let note { lintFeeNote(note) }
             }
             for d in proc.documents.indices { resolveRequirement(&proc.documents[d].required, site: ExpressionSite()) }
             form.procedure = proc
+        }
+    }
+
+    /// The fee note is printed on the citizen's receipt: an internal field id
+    /// there ("trường muc_le_phi_qua_han") means nothing to them. Only ids with
+    /// an underscore count, so a plain word that happens to be an id is fine.
+    private func lintFeeNote(_ note: LocalizedText) {
+        for (language, text) in note.translations {
+            let words = text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
+            if let id = words.first(where: { $0.contains("_") && table.entries[String($0)] != nil }) {
+                diag.add("procedure.fee.note", "the \(language) note names the field id '\(id)': the citizen reads this note, say it in words")
+            }
         }
     }
 

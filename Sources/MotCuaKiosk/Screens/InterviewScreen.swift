@@ -256,6 +256,10 @@ struct InterviewScreen {
             beforeReview = nil
             session.interview.edit(target)
             arrive()
+            // The review's errors for this answer stay in view where it is edited: a
+            // cross-field rule's (the mother's name differs from the requester's) is not
+            // the field's own, so the question alone would not say it.
+            if let problem = state.errors(of: target).first { notice = Notice(text: problem, isError: true) }
         case .back:
             if let previous = beforeReview {
                 session.interview = previous

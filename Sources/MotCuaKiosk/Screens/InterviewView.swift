@@ -54,8 +54,11 @@ extension InterviewScreen {
             if review.confirming {
                 return [CommonHints.enter(m, "kiosk.enter.submit"), CommonHints.escape(m, "kiosk.esc.cancel")]
             }
-            return [CommonHints.enter(m, "kiosk.enter.edit"), KioskKey.submit.hint(m), CommonHints.escape(m, "kiosk.esc.back"),
-                    KioskKey.leave.hint(m), KioskKey.help.hint(m)]
+            // Enter does what the highlighted row says: edit an answer, or submit.
+            let onSubmit = review.rows.indices.contains(review.highlight) && review.rows[review.highlight] == .submit
+            // (F9 submits from any row; on the submit row it would say the same twice.)
+            let enter = onSubmit ? [CommonHints.enter(m, "kiosk.review.submit")] : [CommonHints.enter(m, "kiosk.enter.edit"), KioskKey.submit.hint(m)]
+            return enter + [CommonHints.escape(m, "kiosk.esc.back"), KioskKey.leave.hint(m), KioskKey.help.hint(m)]
         }
         if interview.currentField?.type == .repeat {
             return [CommonHints.enter(m, "kiosk.enter.choose"), KeyHint("+", m.text("kiosk.repeat.add")),

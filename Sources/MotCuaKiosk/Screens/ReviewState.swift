@@ -63,6 +63,14 @@ struct ReviewState {
         if !review.isValid, let first = ReviewState.firstError(rows) { highlight = first }
     }
 
+    /// The errors the review shows under the answer that `target` edits.
+    func errors(of target: Cursor) -> [String] {
+        for section in review.sections {
+            if let e = section.entries.first(where: { $0.target == target && !$0.isItemHeading }) { return e.errors }
+        }
+        return []
+    }
+
     /// Width of a message row's text at 80 columns (the smallest window), so that a long
     /// message is read whole on every window.
     static let messageWidth = 80 - 4 - 5 - 2

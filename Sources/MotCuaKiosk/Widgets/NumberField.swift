@@ -113,6 +113,9 @@ extension NumberField: FieldInput {
         return false
     }
 
+    /// A default or an earlier answer ("1" for the copies) is replaced by the first digit
+    /// typed, not extended to "12"; Backspace and the caret keys keep it to edit.
+    public mutating func selectForReplacing() { editor.selectAll() }
     public func reading(_ f: Field, _ m: Messages) -> FieldReading { FieldWidgets.parse(text, f, m) }
     public func displayText(strings: KioskStrings) -> String { text.isEmpty || unit.isEmpty ? text : text + " " + unit }
     public func fastHeight(width: Int) -> Int { refusedKey ? 2 : 1 }
