@@ -44,6 +44,10 @@ public final class DossierFinder {
     private var formsRead: Set<String> = []
     /// The public holidays, read at the first row (nil: unreadable, no appointment shown).
     private lazy var holidays: HolidayCalendar? = try? desk.installation.holidays()
+    /// The candidates' names as split for ranking, kept from keystroke to keystroke: a
+    /// keystroke mostly ranks the names the one before it did (splitting them was about
+    /// half of building the ranking's index).
+    private var termCache = SearchTermCache()
 
     /// The shared core searched instead of this desk's store (issue 16: a dossier filed at
     /// another desk is found), nil for this desk's; its psql session opened at the first
@@ -85,14 +89,15 @@ public final class DossierFinder {
         // The shared core: its newest matches (ID numbers, phones and codes whole, name word starts).
         let candidates = try coreURL.map { url in try withCore(url) { try $0.dossiers(search: query) } }
             ?? desk.store.searchCandidates(query, limit: DossierFinder.candidateLimit)
-        return DossierFinder.ranked(candidates, query, limit: limit).map { row($0, language: language) }
+        return DossierFinder.ranked(candidates, query, limit: limit, cache: &termCache).map { row($0, language: language) }
     }
 
     /// `candidates` ranked by the one option search: the phone typed "0912 345 678" or
     /// "+84 912..." as the one word the store keeps ("0912345678").
-    public static func ranked(_ candidates: [StoredDossier], _ query: String, limit: Int) -> [StoredDossier] {
+    public static func ranked(_ candidates: [StoredDossier], _ query: String, limit: Int,
+                              cache: inout SearchTermCache) -> [StoredDossier] {
         guard !candidates.isEmpty else { return [] }
-        let index = SearchIndex(candidates.map(DossierFinder.names))
+        let index = SearchIndex(candidates.map(DossierFinder.names), cache: &cache)
         return index.search(DossierStore.searchQuery(query), limit: limit).map { candidates[$0.index] }
     }
 

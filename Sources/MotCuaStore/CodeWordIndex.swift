@@ -88,20 +88,41 @@ struct CodeWordIndex {
     }
 
     /// Calls `body(entry, whole)` for every indexed word starting with `prefix`
-    /// (`whole`: the word is exactly `prefix`).
+    /// (`whole`: the word is exactly `prefix`). The words starting with it are one run of
+    /// the sorted places, found by two binary searches; a word that is exactly `prefix`
+    /// sorts before every longer one, so the whole words open the run. A one-digit prefix
+    /// names hundreds of thousands of words ("0": every ID number and phone), so the run
+    /// is walked through buffer pointers without comparing each word again.
     func forEach(prefix: [UInt8], text: [UInt8], _ body: (Int, Bool) -> Void) {
         guard !prefix.isEmpty else { return }
         text.withUnsafeBufferPointer { t in
             prefix.withUnsafeBufferPointer { p in
-                var lo = 0, hi = places.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if CodeWordIndex.compare(t, places[mid], p, 0, prefix: false) < 0 { lo = mid + 1 } else { hi = mid }
-                }
-                while lo < places.count, CodeWordIndex.compare(t, places[lo], p, 0, prefix: true) == 0 {
-                    let after = places[lo] + p.count
-                    body(Int(owners[lo]), after >= t.count || CodeWordIndex.isEnd(t[after]))
-                    lo += 1
+                places.withUnsafeBufferPointer { places in
+                    owners.withUnsafeBufferPointer { owners in
+                        // First word not below the prefix, then first word past its run.
+                        var lo = 0, hi = places.count
+                        while lo < hi {
+                            let mid = (lo + hi) / 2
+                            if CodeWordIndex.compare(t, places[mid], p, 0, prefix: false) < 0 { lo = mid + 1 } else { hi = mid }
+                        }
+                        let start = lo
+                        hi = places.count
+                        while lo < hi {
+                            let mid = (lo + hi) / 2
+                            if CodeWordIndex.compare(t, places[mid], p, 0, prefix: true) <= 0 { lo = mid + 1 } else { hi = mid }
+                        }
+                        var i = start
+                        while i < lo {
+                            let after = places[i] + p.count
+                            guard after >= t.count || CodeWordIndex.isEnd(t[after]) else { break }
+                            body(Int(owners[i]), true)
+                            i += 1
+                        }
+                        while i < lo {
+                            body(Int(owners[i]), false)
+                            i += 1
+                        }
+                    }
                 }
             }
         }

@@ -72,17 +72,20 @@ func benchReturning() throws {
     ]
     var all: [Double] = []
     for (label, text) in cases {
-        var samples: [Double] = [], found: [Int] = [], peer: [Double] = []
+        var samples: [Double] = [], found: [Int] = [], peer: [Double] = [], typed: [String] = []
         for _ in 0..<5 {
             for q in keystrokes(text) {
                 var count = 0
                 samples.append(try time { count = try finder.find(q, language: "vi").count })
-                found.append(count)
+                found.append(count); typed.append(q)
                 peer.append(try time { _ = try desk.store.listedDossiers(search: q).count })
             }
         }
         all += samples
         print("  \(label): \(text.count) keystrokes × 5, median \(human(percentile(samples, 0.5))), p99 \(human(percentile(samples, 0.99))), worst \(human(samples.max() ?? 0)); rows after the first keystroke \(found[0]), after the last \(found[text.count - 1])  [target < 20 ms]")
+        if let slowest = samples.indices.max(by: { samples[$0] < samples[$1] }) {
+            print("    slowest keystroke: \"\(typed[slowest])\" (\(human(samples[slowest])), \(found[slowest]) rows)")
+        }
         print("    peer, the store's unranked search on the same keystrokes: median \(human(percentile(peer, 0.5))), p99 \(human(percentile(peer, 0.99)))")
     }
     print("  every keystroke: median \(human(percentile(all, 0.5))), p99 \(human(percentile(all, 0.99))), worst \(human(all.max() ?? 0))  [target < 20 ms]")

@@ -57,6 +57,14 @@ import Testing
             keys.append((names.map(VietText.fold) + ids + [phone, receipt.lowercased()]).joined(separator: " ").split(separator: " ").map(String.init))
             if i == 200 { _ = index.candidates("an", limit: 5) }
         }
+        // Code words that are the start of longer ones (an ID "0912", phones "0912…"): the
+        // entry holding the typed code whole ranks above the many it only starts.
+        for (k, id) in ["0912", "09123", "091"].enumerated() {
+            let phone = "0912\(k)00000", receipt = String(format: "HD01-261127-%04d", 401 + k)
+            index.add(.init(id: "extra-\(k)", receipt: receipt, formID: "f", formVersion: "1", contentHash: .zero, offset: 0,
+                            deliveredAt: 0, names: ["Lê Văn An"], personalIDs: [id], phones: [phone]))
+            keys.append(["le", "van", "an", id, phone, receipt.lowercased()])
+        }
         func grade(_ token: String, _ words: [String], inside: Bool) -> Int {
             let digits = token.contains { $0.isNumber }
             return words.filter { $0.contains { $0.isNumber } == digits }.map { w in
@@ -75,7 +83,7 @@ import Testing
             return first.count >= limit || !tokens.contains { $0.count >= 2 } ? first : pass(true)
         }
         let queries = ["an", "anh", "nguyen an", "ng", "thu", "0", "hd01-261127-00", "an 0", "uye", "nh", "vă", "01-2611", "hd01-261127-0007",
-                       "ga", "van thu", "09", "0912", keys[7].first { $0.hasPrefix("09") }!, keys[9].first { $0.count == 12 }!, "z", "an zz"]
+                       "ga", "van thu", "09", "0912", "091", "09123", "an 0912", keys[7].first { $0.hasPrefix("09") }!, keys[9].first { $0.count == 12 }!, "z", "an zz"]
         for q in queries {
             for limit in [3, 40, 1000] {
                 #expect(index.candidates(q, limit: limit) == expected(q, limit: limit), "\(q) \(limit)")

@@ -96,14 +96,27 @@ public struct SearchIndex: Sendable {
 
     /// Indexes `rows`: for each row its names, the label first.
     public init(_ rows: [[SearchName]]) {
+        var cache = SearchTermCache()
+        self.init(rows, cache: &cache)
+    }
+
+    /// `init(rows)`, each name's words taken from `cache` when it was split before and
+    /// kept there: an index made again and again over mostly the same names (the
+    /// returning-citizen search ranks its candidates at each keystroke) splits and
+    /// normalises each name once. The index is the same as without the cache.
+    public init(_ rows: [[SearchName]], cache: inout SearchTermCache) {
+        if cache.names.count > SearchTermCache.maxNames { cache = SearchTermCache() }
         var vocabulary = SearchVocabulary.Builder()
         var tokenWord: [Int32] = [], tokenPosition: [UInt8] = [], tokenIsType: [Bool] = []
         var nameTokenEnd: [Int32] = [], nameKind: [SearchNameKind] = [], nameText: [String] = [], nameLength: [UInt8] = []
         var rowNameEnd: [Int32] = []
-        var known: [String: SearchTerm?]? = [:]
         for names in rows {
             for name in names {
-                let terms = SearchText.terms(name.text, known: &known)
+                let terms: [SearchTerm]
+                if let seen = cache.names[name.text] { terms = seen } else {
+                    terms = SearchText.terms(name.text, known: &cache.words)
+                    cache.names[name.text] = terms
+                }
                 let typeCount = SearchText.typeWordCount(terms)
                 func add(_ word: Int32, _ position: Int, _ isType: Bool) {
                     tokenWord.append(word)

@@ -13,6 +13,16 @@ struct SearchTerm: Sendable, Equatable {
     var hasMarks: Bool
 }
 
+/// Names already split into their search words, and each word's term, kept across
+/// `SearchIndex`es (see `SearchIndex.init(_:cache:)`). A term depends on its text alone,
+/// so a kept one is what splitting again would give. Bounded: emptied past `maxNames`.
+public struct SearchTermCache: Sendable {
+    var names: [String: [SearchTerm]] = [:]
+    var words: [String: SearchTerm?]? = [:]
+    static let maxNames = 20_000
+    public init() {}
+}
+
 enum SearchText {
     /// A query longer than this is cut: nobody types it, and it bounds a keystroke's cost.
     static let maxQueryCharacters = 200
