@@ -149,17 +149,7 @@ extension JSONParser {
             switch e {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
                  UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"): break
-            case UInt8(ascii: "u"):
-                let code = try hex4()
-                if (0xD800...0xDBFF).contains(code) {
-                    guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                        throw error("lone UTF-16 surrogate in \\u escape")
-                    }
-                    i += 2
-                    guard (0xDC00...0xDFFF).contains(try hex4()) else { throw error("invalid UTF-16 surrogate pair") }
-                } else if (0xDC00...0xDFFF).contains(code) {
-                    throw error("lone UTF-16 surrogate in \\u escape")
-                }
+            case UInt8(ascii: "u"): _ = try unicodeEscape()
             default: throw error("unknown escape")
             }
             run = i

@@ -270,18 +270,7 @@ public struct JSONParser {
             case UInt8(ascii: "r"): out.append(0x0D)
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
-                var code = try hex4()
-                if (0xD800...0xDBFF).contains(code) {
-                    guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                        throw error("lone UTF-16 surrogate in \\u escape")
-                    }
-                    i += 2
-                    let low = try hex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid UTF-16 surrogate pair") }
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(code) {
-                    throw error("lone UTF-16 surrogate in \\u escape")
-                }
+                let code = try unicodeEscape()
                 out.append(contentsOf: Array(String(Character(UnicodeScalar(code) ?? "\u{FFFD}")).utf8))
             default:
                 // `e` is one byte: a letter, or the first byte of a character (shown as its value).
@@ -291,6 +280,23 @@ public struct JSONParser {
         }
         guard let s = String(validating: out, as: UTF8.self) else { throw error("the string is not valid UTF-8", at: start) }
         return s
+    }
+
+    /// The code point of a `\\u` escape whose four hex digits start at `i` (a UTF-16
+    /// surrogate pair joined into one): a lone surrogate is refused.
+    mutating func unicodeEscape() throws(JSONSyntaxError) -> UInt32 {
+        let code = try hex4()
+        if (0xD800...0xDBFF).contains(code) {
+            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                throw error("lone UTF-16 surrogate in \\u escape")
+            }
+            i += 2
+            let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid UTF-16 surrogate pair") }
+            return 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        }
+        if (0xDC00...0xDFFF).contains(code) { throw error("lone UTF-16 surrogate in \\u escape") }
+        return code
     }
 
     mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
