@@ -245,6 +245,7 @@ final class KioskBackend {
             try finder.find(query, language: language)
         }
         s.dossierReceipt = { [self] id, language in try finder.receipt(id, language: language) }
+        s.procedureTitle = { [catalog] id, language in catalog.entry(id: id)?.title(language) ?? id }
         return s
     }
 }

@@ -92,7 +92,7 @@ struct DesksDayTests {
         t.press("F9")
         try #require(t.wait(for: "Hồ sơ nhận hôm nay (3)"), "\(t.text)")
         #expect(t.text.contains("Nhận 3  Đã gửi 0  Sửa 1  Tạm giữ 0"), "\(t.text)")  // two spaces: " · " would wrap at 80
-        #expect(t.text.contains(code + "  khai-sinh · Trần Văn Minh · chờ gửi · bản sửa"), "\(t.text)")
+        #expect(t.text.contains(code + "  Đăng ký khai sinh · Trần Văn Minh · chờ gửi · bản sửa"), "\(t.text)")
         let day = "2026-11-27"  // the kiosk's day of record (--today), which "Hôm nay" follows too
         let csv = try Motcua.run(["report", "--data-dir", dir, "--from", day, "--to", day, "--by", "operator", "--csv", "-"]).stdout
         let rows = csv.components(separatedBy: "\r\n")

@@ -38,20 +38,21 @@ import Testing
         try #require(t.wait(for: "Các hồ sơ khác (20), mới nhất trước:", seconds: 20), "\(t.text)")
         var screen = t.text
         #expect(screen.contains("Cần xem lại:"), "\(screen)")
-        #expect(screen.contains("▶ \(receipts[0]) ly-lich-tu-phap · tạm giữ – cần xem lại: rejected: not"), "\(screen)")
-        #expect(screen.contains("  \(receipts[20]) khai-sinh · chờ gửi"), "newest first: \(screen)")
+        #expect(screen.contains("▶ \(receipts[0]) Cấp Phiếu lý lịch tư pháp · tạm giữ – cần xem lại:"), "\(screen)")
+        #expect(screen.contains("    rejected: not ours"), "the reason wraps under its line: \(screen)")
+        #expect(screen.contains("  \(receipts[20]) Đăng ký khai sinh · chờ gửi"), "newest first: \(screen)")
         #expect(!screen.contains(receipts[1]), "the oldest are below the fold: \(screen)")
         // Down to the bottom: the two delivered ones, the oldest, scroll into view.
         t.press("PageDown", "PageDown", "PageDown")
-        #expect(t.wait(for: "▶ \(receipts[1]) khai-sinh · đã gửi"), "\(t.text)")
+        #expect(t.wait(for: "▶ \(receipts[1]) Đăng ký khai sinh · đã gửi"), "\(t.text)")
         screen = t.text
-        #expect(screen.contains("  \(receipts[2]) khai-sinh · đã gửi"), "\(screen)")
+        #expect(screen.contains("  \(receipts[2]) Đăng ký khai sinh · đã gửi"), "\(screen)")
         #expect(!screen.contains(receipts[0]), "scrolled past the first: \(screen)")
         // R on a delivered dossier does nothing; on the set-aside one it puts it back in the queue.
         t.type("R")
         #expect(!t.wait(for: "trở lại hàng đợi", seconds: 1))
         t.press("PageUp", "PageUp", "PageUp")
-        #expect(t.wait(for: "▶ \(receipts[0]) ly-lich-tu-phap"), "\(t.text)")
+        #expect(t.wait(for: "▶ \(receipts[0]) Cấp Phiếu lý lịch tư pháp"), "\(t.text)")
         t.type("R")
         #expect(t.wait(for: "Đã đưa hồ sơ \(receipts[0]) trở lại hàng đợi."), "\(t.text)")
         screen = t.text

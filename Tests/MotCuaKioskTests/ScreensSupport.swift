@@ -89,7 +89,7 @@ final class FakeDesk {
     }
 
     var services: KioskServices {
-        KioskServices(
+        var s = KioskServices(
             messages: { $0 == "en" ? screensEn : screensVi },
             searchProcedures: { query, language in
                 screensCatalog.procedureItems(query, language: language, messages: language == "en" ? screensEn : screensVi, limit: 50)
@@ -112,6 +112,8 @@ final class FakeDesk {
                 deliveries += 1
                 return DeliverySummary(delivered: 2, failed: 1, setAside: 0, waiting: 0)
             })
+        s.procedureTitle = { id, language in screensCatalog.entry(id: id)?.title(language) ?? id }
+        return s
     }
 }
 

@@ -149,6 +149,10 @@ public struct KioskServices {
     /// id, phone, receipt code), best first, titles in a language. Arguments: query,
     /// language. An empty query finds none and makes the next search read the store afresh.
     public var findDossiers: (String, String) throws -> [FoundDossier] = { _, _ in throw ServiceUnavailable(what: "dossier search") }
+    /// A form id's procedure title in a language, for lines that name a dossier's
+    /// procedure (the queue, "Hôm nay"); the id itself when the catalog lacks the form
+    /// (a dossier of a form since removed). Arguments: form id, language.
+    public var procedureTitle: (String, String) -> String = { id, _ in id }
     /// The receipt of a dossier (by id), again, in a language.
     public var dossierReceipt: (String, String) throws -> Receipt = { _, _ in throw ServiceUnavailable(what: "receipts") }
 

@@ -6,6 +6,7 @@
 // when a delivery last succeeded (the kiosk delivers in the background when one is set).
 import MotCuaDesk
 import MotCuaForms
+import MotCuaText
 
 enum QueueAction: Equatable { case none, back }
 
@@ -19,6 +20,8 @@ struct QueueScreen {
     var selected = 0
     /// Receipt code put back in the queue by the last R.
     var retried: String?
+    /// Form id → the procedure's title, for the lines (read with the queue).
+    private var titles: [String: String] = [:]
 
     init(messages: Messages, services: KioskServices) {
         m = messages
@@ -28,6 +31,9 @@ struct QueueScreen {
     private mutating func reload(_ services: KioskServices) {
         do {
             overview = try services.queue()
+            for id in Set(rows.map(\.formID)) where titles[id] == nil {
+                titles[id] = VietText.neutralizeControls(services.procedureTitle(id, m.language))
+            }
             error = nil
             selected = min(selected, max(0, rows.count - 1))
         } catch {
@@ -128,11 +134,11 @@ struct QueueScreen {
         return screen
     }
 
-    /// "  TQ01-261206-0004 khai-sinh · chờ gửi", under "Các hồ sơ khác (12):" for the first.
+    /// "  TQ01-261206-0004 Đăng ký khai sinh · chờ gửi", under "Các hồ sơ khác (12):" for the first.
     private func otherLines(_ item: QueueLine, width: Int, selected: Bool, heading: Int?) -> [(String, Style)] {
         var out: [(String, Style)] = []
         if let heading { out.append((m.text("kiosk.queue.others", ["count": String(heading)]), Style(.label, bold: true))) }
-        let text = "\(item.receipt) \(item.formID) · \(item.state.words(m, short: true))"
+        let text = "\(item.receipt) \(title(item)) · \(item.state.words(m, short: true))"
         let style = item.state == .delivered ? Style(.success, bold: selected) : Style(.normal, bold: selected)
         out += TextWrap.lines(text, width: max(1, width - 4)).enumerated().map { k, line in
             ((k == 0 ? (selected ? "▶ " : "  ") : "    ") + line, selected ? Style(.selection) : style)
@@ -140,7 +146,7 @@ struct QueueScreen {
         return out
     }
 
-    /// "✗ TQ01-261127-0003 khai-sinh · set aside: reason", wrapped under its code.
+    /// "✗ TQ01-261127-0003 Đăng ký khai sinh · set aside: reason", wrapped under its code.
     private func attentionLines(_ item: QueueLine, width: Int, selected: Bool) -> [(String, Style)] {
         let state: String
         if item.state == .setAside {
@@ -148,10 +154,12 @@ struct QueueScreen {
         } else {
             state = m.text("kiosk.queue.state.failed", ["attempts": String(item.attempts), "next": item.nextRetry ?? "—"])
         }
-        let text = "\(item.receipt) \(item.formID) · \(state)" + (item.reason.map { ": " + $0 } ?? "")
+        let text = "\(item.receipt) \(title(item)) · \(state)" + (item.reason.map { ": " + $0 } ?? "")
         let wrapped = TextWrap.lines(text, width: max(1, width - 4))
         return wrapped.enumerated().map { k, line in
             ((k == 0 ? (selected ? "▶ " : "✗ ") : "    ") + line, Style(item.state == .setAside ? .error : .warning, bold: selected))
         }
     }
+
+    private func title(_ item: QueueLine) -> String { titles[item.formID] ?? VietText.neutralizeControls(item.formID) }
 }

@@ -17,6 +17,8 @@ struct TodayScreen {
     var error: String?
     /// Operator id → name, filled only while an operator is signed in.
     let names: [String: String]
+    /// Form id → the procedure's title in the screen's language.
+    let titles: [String: String]
     /// The first line shown of the scrolling body.
     var top = 0
 
@@ -28,6 +30,11 @@ struct TodayScreen {
         do { today = try services.today() } catch {
             self.error = m.text("kiosk.today.failed", ["reason": VietText.neutralizeControls("\(error)")])
         }
+        var titles: [String: String] = [:]
+        for id in Set((today?.dossiers.map(\.formID) ?? []) + (today?.byProcedure.rows.map(\.key) ?? [])) {
+            titles[id] = VietText.neutralizeControls(services.procedureTitle(id, messages.language))
+        }
+        self.titles = titles
     }
 
     mutating func update(_ key: Key) -> TodayAction {
@@ -63,13 +70,13 @@ struct TodayScreen {
         let totals = Report.columns.map { c in m.text(c.messageKey) + " " + Report.number(c.value(t.byOperator.total)) }
         out += Self.pack(totals, width: width).map { ($0, Style(.label, bold: true)) }
         out += chart(m.text("kiosk.today.byOperator"), t.byOperator, width: width, name: { names[$0] ?? $0 })
-        out += chart(m.text("kiosk.today.byProcedure"), t.byProcedure, width: width, name: { $0 })
+        out += chart(m.text("kiosk.today.byProcedure"), t.byProcedure, width: width, name: { [titles] in titles[$0] ?? $0 })
         out.append(("", .plain))
         out.append((m.text("kiosk.today.dossiers", ["count": String(t.dossiers.count)]), Style(.label, bold: true)))
         if t.dossiers.isEmpty { out.append((m.text("kiosk.today.none"), .role(.muted))) }
         for d in t.dossiers {
             let who = VietText.neutralizeControls(names[d.operatorID] ?? d.operatorID)
-            var text = "\(d.receipt)  \(VietText.neutralizeControls(d.formID)) · \(who) · \(d.state.words(m, short: true))"
+            var text = "\(d.receipt)  \(titles[d.formID] ?? VietText.neutralizeControls(d.formID)) · \(who) · \(d.state.words(m, short: true))"
             if d.corrects { text += " · " + m.text("kiosk.today.correction") }
             if let reason = d.reason { text += ": " + VietText.neutralizeControls(reason) }
             let style: Style = switch d.state {
