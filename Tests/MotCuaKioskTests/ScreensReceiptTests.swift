@@ -63,6 +63,18 @@ func expectedQR(_ content: String, _ ecc: QRErrorCorrection = .medium) throws ->
         #expect(s.lines[size.height - 1].hasPrefix(" Enter Xong  F5 Mã QR"))
     }
 
+    /// The receipt is longer than 80×24: the footer says it scrolls, and Esc leaves it as
+    /// Enter does (a person reaches for Esc to leave a screen). Where it fits, no scroll hint.
+    @Test func theFooterSaysTheReceiptScrollsAndEscLeavesIt() {
+        var app = receiptApp(FakeDesk())
+        let small = app.view(size: .minimum)
+        let footer = small.lines[23]
+        #expect(footer.contains("↑↓ cuộn") && footer.hasSuffix("Esc Quay lại") || footer.contains("↑↓ cuộn  Esc Quay lại"), "\(footer)")
+        #expect(!app.view(size: Size(width: 200, height: 80)).text.contains("↑↓ cuộn"))
+        // `motcua fill` (one form): Esc ends the program as Enter does.
+        #expect(app.update(.key(.escape)) == .quit(0))
+    }
+
     @Test func at80x24AURLCodeGetsItsOwnScreenOneKeyAway() throws {
         let desk = FakeDesk()
         desk.trackingURL = "https://dichvucong.tuyenquang.gov.vn/tra-cuu?ma={code}"

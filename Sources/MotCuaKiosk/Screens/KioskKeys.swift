@@ -95,4 +95,6 @@ enum KioskKey: CaseIterable {
 enum CommonHints {
     static func enter(_ m: Messages, _ meaningKey: String) -> KeyHint { KeyHint("Enter", m.text(meaningKey)) }
     static func escape(_ m: Messages, _ meaningKey: String) -> KeyHint { KeyHint("Esc", m.text(meaningKey)) }
+    /// "↑↓ cuộn", on screens whose body can be longer than the screen.
+    static func scroll(_ m: Messages) -> KeyHint { KeyHint("↑↓", m.text("kiosk.scroll")) }
 }

@@ -111,7 +111,7 @@ struct ReceiptScreen {
         if KioskKey.leave.matches(key) { return .done }
         if ReceiptScreen.isPrint(key) { return .print }
         switch key {
-        case .enter: return .done
+        case .enter, .escape: return .done
         case .down: scroll += 1
         case .up: scroll = max(0, scroll - 1)
         case .pageDown: scroll += 10
@@ -129,6 +129,7 @@ struct ReceiptScreen {
         if !panels.isEmpty { hints.append(KioskKey.qrCodes.hint(m)) }
         hints.append(KeyHint("I", m.text("kiosk.receipt.print")))
         hints += extraHints
+        hints.append(CommonHints.escape(m, "kiosk.esc.back"))
         var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.receipt"), hints: hints), size: size)
         body = body.inset(top: 1, left: 2, bottom: 0, right: 1)
         // Codes beside the receipt, top to bottom, while they fit.
@@ -153,6 +154,11 @@ struct ReceiptScreen {
             top += TextWrap.lines(m.text("kiosk.receipt.more", ["key": KioskKey.qrCodes.label]), width: max(1, text.width - 1)).map { ($0, Style(.hint)) }
         }
         if !top.isEmpty { lines.insert(contentsOf: top + [("", .plain)], at: min(2, lines.count)) }
+        if lines.count > text.height {
+            // Longer than the screen: say so, before Esc (the frame is drawn again, cheaply).
+            hints.insert(CommonHints.scroll(m), at: hints.count - 1)
+            screen = KioskFrame.render(FrameContent(title: m.text("kiosk.title.receipt"), hints: hints), size: size).0
+        }
         let first = min(scroll, max(0, lines.count - text.height))
         for (k, line) in lines.dropFirst(first).prefix(text.height).enumerated() {
             screen.write(line.0, at: Point(x: text.x, y: text.y + k), style: line.1, clip: text)

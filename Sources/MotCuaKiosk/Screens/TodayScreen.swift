@@ -50,7 +50,7 @@ struct TodayScreen {
     }
 
     func view(size: Size) -> Screen {
-        let hints = [KeyHint("↑↓", m.text("kiosk.today.scroll")), CommonHints.escape(m, "kiosk.esc.back")]
+        let hints = [CommonHints.scroll(m), CommonHints.escape(m, "kiosk.esc.back")]
         let status = today.map { m.text("kiosk.today.day", ["date": String(format: "%02d/%02d/%04d", $0.day.day, $0.day.month, $0.day.year)]) }
         var (screen, body) = KioskFrame.render(FrameContent(title: m.text("kiosk.title.today"), status: status ?? "", hints: hints), size: size)
         let inner = body.inset(top: 1, left: 2, bottom: 0, right: 2)
