@@ -167,6 +167,7 @@ final class KioskBackend {
         var session = FormSession(interview: setup.session.makeInterview(), draftID: setup.draft.id, save: setup.session.save,
                                   submit: { [self] in try setup.session.submitReceipt($0, officer: signedInName) })
         session.possibleDuplicates = setup.session.possibleDuplicates
+        session.correctionReason = setup.session.correction?.reason
         return session
     }
 

@@ -300,7 +300,7 @@ struct InterviewScreen {
             // The fee as the receipt will say it, so it is known before submitting.
             let fee = Receipt(interview: interview, received: interview.validator.context.today,
                               holidays: HolidayCalendar(daysOff: [:])).fee
-            review = ReviewState(interview.review(), fee: fee)
+            review = ReviewState(interview.review(), fee: fee, correctionReason: session.correctionReason)
             return
         }
         review = nil

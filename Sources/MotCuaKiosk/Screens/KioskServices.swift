@@ -109,6 +109,9 @@ public struct FormSession {
     /// Dossiers like this one received in the last 30 days (same procedure, same national
     /// id or same name and date of birth): asked before submitting, to warn, never to block.
     public var possibleDuplicates: ((Interview) -> [EarlierDossier])? = nil
+    /// Why this interview corrects or supplements a dossier already filed (nil: a new
+    /// dossier): the review says so, so nobody takes it for a new application.
+    public var correctionReason: String? = nil
 
     public init(interview: Interview, draftID: String, save: @escaping (Interview) throws -> Void,
                 submit: @escaping (Interview) throws -> Receipt) {

@@ -42,10 +42,13 @@ struct ReviewState {
     var blocked = false
     /// The fee the receipt will ask (nil: the form sets none).
     let fee: Int?
+    /// The reason given for a correction or supplement (nil: a new dossier).
+    let correctionReason: String?
 
-    init(_ review: Review, fee: Int? = nil) {
+    init(_ review: Review, fee: Int? = nil, correctionReason: String? = nil) {
         self.review = review
         self.fee = fee
+        self.correctionReason = correctionReason
         var rows: [ReviewRow] = []
         for section in review.sections {
             rows.append(.section(section.title))

@@ -4,6 +4,7 @@
 // and the last question before the dossier goes to the queue.
 import MotCuaForms
 import MotCuaInterview
+import MotCuaText
 
 enum ReviewView {
     static func render(_ state: ReviewState, m: Messages, into screen: inout Screen, _ body: Rect) {
@@ -17,6 +18,12 @@ enum ReviewView {
         screen.write(TextWrap.fit(summary, width: inner.width), at: Point(x: inner.x, y: inner.y),
                      style: Style(state.errorCount > 0 ? .error : .success, bold: true), clip: inner)
         var list = inner.inset(top: 2)
+        if let reason = state.correctionReason {
+            // A correction is said above its answers, with its reason, as its receipt will say it.
+            let text = m.text("kiosk.review.correction", ["reason": VietText.neutralizeControls(reason)])
+            screen.write(TextWrap.fit(text, width: inner.width), at: Point(x: inner.x, y: inner.y + 1), style: Style(.hint, bold: true), clip: inner)
+            list = inner.inset(top: 3)
+        }
         if state.blocked {
             let (rest, line) = list.splitBottom(1)
             list = rest
