@@ -107,7 +107,7 @@ public final class PostgresDestination: DeliveryDestination {
     /// text was a quarter of this process's time per dossier.
     static func copyRow(_ d: OutgoingDossier, ordinal: Int, into out: inout [UInt8]) {
         func field(_ s: String?) { PSQL.copyField(s, into: &out); out.append(9) }
-        func list(_ a: [String]) { field(PSQL.arrayLiteral(a)) }
+        func list(_ a: [String]) { PSQL.copyArrayField(a, into: &out); out.append(9) }
         field(String(ordinal)); field(d.id); field(d.receipt); field(d.kioskID); field(d.procedureCode)
         field(d.formID); field(d.formVersion); field(d.formHash.hex); field(d.submittedAt.iso8601); field(d.operatorID)
         let folded = d.names.map(VietText.fold)
@@ -116,7 +116,8 @@ public final class PostgresDestination: DeliveryDestination {
         field(namesFolded)
         field(d.personalIDs.first); list(d.personalIDs); field(d.phones.first); list(d.phones)
         field(d.contentHash.hex)
-        field(PostgresSchema.namePrefixes(namesFolded).joined(separator: " "))
+        PostgresSchema.namePrefixText(namesFolded).withUnsafeBufferPointer { PSQL.copyField(bytes: $0, into: &out) }
+        out.append(9)
         // The exact bytes as COPY text (checked UTF-8 by `refusal`; the server
         // stores `convert_to(content, 'UTF8')`, the same bytes in a UTF8
         // database): about half the size of hex, and parsed once for jsonb.

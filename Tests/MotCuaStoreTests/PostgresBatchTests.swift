@@ -14,6 +14,8 @@ import Testing
         "", " ", " nguyen van an", "  tran   thi  thuy ", "a", "aa aa a",
         " abcdefghijklmnopqrstuvwxyz0123 ngo", " e\u{301}e\u{301}\u{301}x \u{301}y", " ß ǆ 𝕏yz 𝕏y",
         " o'neil \"q\" back\\slash {a,b} null", String(repeating: "đ", count: 30),
+        // Words sharing their start, down to a code point's lead byte (đ, ě: C4 91, C4 9B).
+        " ab abc abd a ab", " đa đb đ ěa", " " + String(repeating: "x", count: 30) + " " + String(repeating: "x", count: 26) + "y",
     ]
 
     @Test func namePrefixesAreWhatTheSQLFunctionMakes() throws {
