@@ -111,16 +111,49 @@ public enum PSQL {
 
     /// A field of COPY's text format.
     static func copyField(_ s: String?, into out: inout [UInt8]) {
-        guard let s else { out += [92, 78]; return }  // \N
-        for b in s.utf8 {
-            switch b {
-            case 92: out += [92, 92]
-            case 9: out += [92, 116]
-            case 10: out += [92, 110]
-            case 13: out += [92, 114]
-            default: out.append(b)
+        guard var s else { out += [92, 78]; return }  // \N
+        s.withUTF8 { copyField(bytes: $0, into: &out) }
+    }
+
+    /// A field of COPY's text format from UTF-8 bytes: the runs between the
+    /// bytes COPY escapes (backslash, tab, newline, CR) are appended whole.
+    static func copyField(bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var start = 0
+        for i in 0..<bytes.count {
+            let escape: UInt8
+            switch bytes[i] {
+            case 92: escape = 92
+            case 9: escape = 116
+            case 10: escape = 110
+            case 13: escape = 114
+            default: continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            out.append(92)
+            out.append(escape)
+            start = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// A `text[]` field of COPY's text format: every element double-quoted,
+    /// `"` and `\` escaped (so commas, braces, spaces and the word NULL stay
+    /// text), then the literal escaped as any field. Bytes, not Foundation's
+    /// `replacingOccurrences`, which cost more than the rest of the line.
+    /// NUL is refused by the callers' checks first.
+    static func copyArrayField(_ elements: [String], into out: inout [UInt8]) {
+        var literal: [UInt8] = [123]  // {
+        for (n, element) in elements.enumerated() {
+            if n > 0 { literal.append(44) }
+            literal.append(34)
+            for b in element.utf8 {
+                if b == 34 || b == 92 { literal.append(92) }
+                literal.append(b)
+            }
+            literal.append(34)
+        }
+        literal.append(125)
+        literal.withUnsafeBufferPointer { copyField(bytes: $0, into: &out) }
     }
 
     /// A bytea field of COPY's text format: `\\x` and hex.

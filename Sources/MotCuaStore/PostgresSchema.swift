@@ -92,16 +92,34 @@ public enum PostgresSchema {
     /// combining mark as one Character and call canonically equivalent
     /// prefixes equal, where PostgreSQL splits and compares code points.
     static func namePrefixes(_ folded: String) -> [String] {
-        var seen = Set<ArraySlice<UInt8>>()
-        var out: [String] = []
-        for word in Array(folded.utf8).split(separator: 0x20, omittingEmptySubsequences: true) {
+        namePrefixText(folded).split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The same prefixes as the batch sends them: UTF-8, separated by single
+    /// spaces (a prefix never holds one). A prefix already given by an
+    /// earlier word is the start of both, so it is skipped by comparing the
+    /// words' common start, not by hashing every prefix (which cost more
+    /// than the rest of a dossier's COPY line).
+    static func namePrefixText(_ folded: String) -> [UInt8] {
+        let words = Array(folded.utf8).split(separator: 0x20, omittingEmptySubsequences: true)
+        var out: [UInt8] = []
+        for (j, word) in words.enumerated() {
+            var shared = 0  // bytes this word shares with the start of an earlier one
+            for earlier in words[..<j] {
+                var n = 0
+                while n < word.count, n < earlier.count, word[word.startIndex + n] == earlier[earlier.startIndex + n] { n += 1 }
+                shared = max(shared, n)
+            }
             var points = 0
             var i = word.startIndex
             while i < word.endIndex, points < 24 {
                 i += 1
                 while i < word.endIndex, word[i] & 0xC0 == 0x80 { i += 1 }  // the rest of this code point
                 points += 1
-                if seen.insert(word[word.startIndex..<i]).inserted { out.append(String(decoding: word[word.startIndex..<i], as: UTF8.self)) }
+                if i - word.startIndex > shared {
+                    if !out.isEmpty { out.append(0x20) }
+                    out += word[word.startIndex..<i]
+                }
             }
         }
         return out

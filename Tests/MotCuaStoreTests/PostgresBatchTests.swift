@@ -14,6 +14,8 @@ import Testing
         "", " ", " nguyen van an", "  tran   thi  thuy ", "a", "aa aa a",
         " abcdefghijklmnopqrstuvwxyz0123 ngo", " e\u{301}e\u{301}\u{301}x \u{301}y", " ß ǆ 𝕏yz 𝕏y",
         " o'neil \"q\" back\\slash {a,b} null", String(repeating: "đ", count: 30),
+        // Words sharing their start, down to a code point's lead byte (đ, ě: C4 91, C4 9B).
+        " ab abc abd a ab", " đa đb đ ěa", " " + String(repeating: "x", count: 30) + " " + String(repeating: "x", count: 26) + "y",
     ]
 
     @Test func namePrefixesAreWhatTheSQLFunctionMakes() throws {
@@ -66,6 +68,33 @@ import Testing
         #expect(stored == batch.map(\.contentHash.hex))
         // Again: already stored, same content.
         #expect(try PostgresDestination(url: pg.url).deliver(batch) == Array(repeating: .alreadyStored, count: batch.count))
+    }
+
+    /// ID numbers and phones travel as `text[]` literals inside COPY text:
+    /// quotes, backslashes, commas, braces, spaces, the word NULL, a COPY
+    /// escape and control characters must all arrive as they were.
+    @Test func idsAndPhonesArriveAsTheyWere() throws {
+        let pg = try PostgresServer()
+        defer { pg.stop() }
+        _ = try PostgresSchema.initialize(url: pg.url)
+        let ids = ["a\"b", "c\\d", "{x,y}", " sp ", "NULL", "tab\there\nline", "Đ 𝕏", "", "\\N", "\\\""]
+        let phones = ["09 12,34", "NULL"]
+        var d = Self.dossier(1, body: "{}", names: [], form: Array("{}".utf8))
+        d.personalIDs = ids
+        d.phones = phones
+        var plain = Self.dossier(2, body: "{}", names: [], form: Array("{}".utf8))
+        plain.personalIDs = []
+        #expect(try PostgresDestination(url: pg.url).deliver([d, plain]) == [.stored, .stored])
+        func elements(_ column: String, _ n: Int) throws -> [[String]] {
+            try pg.query("""
+                SELECT e IS NULL, encode(convert_to(e, 'UTF8'), 'hex') FROM motcua.dossiers, unnest(\(column)) WITH ORDINALITY u(e, k)
+                WHERE receipt_code = 'PB01-261127-\(n)' ORDER BY k
+                """)
+        }
+        let hex = { (s: String) in s.utf8.map { String(format: "%02x", $0) }.joined() }
+        #expect(try elements("person_ids", 1) == ids.map { ["f", hex($0)] })
+        #expect(try elements("phones", 1) == phones.map { ["f", hex($0)] })
+        #expect(try pg.query("SELECT national_id IS NULL, cardinality(person_ids), cardinality(phones) FROM motcua.dossiers WHERE receipt_code = 'PB01-261127-2'") == [["t", "0", "0"]])
     }
 
     @Test func contentThatIsNotUTF8IsRefusedBeforeSending() {
