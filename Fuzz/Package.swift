@@ -24,6 +24,7 @@ let package = Package(
         .executableTarget(name: "fuzz-typing", dependencies: [motcua, "FuzzSupport"]),
         .executableTarget(name: "fuzz-text", dependencies: [motcua, "FuzzSupport"]),
         .executableTarget(name: "fuzz-operators", dependencies: [motcua, "FuzzSupport"]),
+        .executableTarget(name: "fuzz-catalogcache", dependencies: [motcua, "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

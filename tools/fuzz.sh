@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target of the Fuzz/ package.
 #   tools/fuzz.sh TARGET [SECONDS]   run TARGET (json, form, expression, validate,
-#                                    bundle, keys, typing, text) for SECONDS (default 60)
+#                                    bundle, keys, typing, text, operators, catalogcache)
+#                                    for SECONDS (default 60)
 #   tools/fuzz.sh --build            build every target only
 #   tools/fuzz.sh --list             the targets
 # The committed seeds (Fuzz/Corpus/TARGET) are copied into a working corpus under
@@ -12,7 +13,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 fuzz="$root/Fuzz"
-targets=(json form expression validate bundle keys typing text operators)
+targets=(json form expression validate bundle keys typing text operators catalogcache)
 
 if [ "${1:-}" = "--list" ]; then printf '%s\n' "${targets[@]}"; exit 0; fi
 

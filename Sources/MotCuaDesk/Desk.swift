@@ -25,6 +25,7 @@ public final class Desk {
         self.installation = installation
         let dataDir = try DataDirectory.resolve(flag: dataDirFlag, environment: environment)
         self.dataDir = dataDir
+        installation.catalogCacheFile = dataDir + "/" + CatalogCache.name
         // settings.json parsed once for the kiosk id, the agency code and the desk's own keys
         // (it was parsed three times per start). A kiosk id chosen at first use is written
         // into the file but not needed in `settingsJSON`: the store holds it.

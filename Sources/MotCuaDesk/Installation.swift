@@ -13,6 +13,9 @@ public final class Installation {
     private var tables: [String: Messages] = [:]
     private var holidayCalendar: HolidayCalendar?
     private var headers: Catalog?
+    /// Where the catalog's headers are kept between starts (`catalog-headers` in the data
+    /// folder, set by `Desk`); nil: the forms are scanned (`CatalogCache`).
+    public var catalogCacheFile: String?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard let root = Resources.root(environment: environment) else {
@@ -44,7 +47,8 @@ public final class Installation {
     /// (with its lists, linted) is read when a session opens it.
     public var catalog: Catalog {
         if let headers { return headers }
-        let c = Catalog.loadHeaders(formsDirectory: formsDirectory)
+        let c = catalogCacheFile.map { CatalogCache.catalog(formsDirectory: formsDirectory, cacheFile: $0) }
+            ?? Catalog.loadHeaders(formsDirectory: formsDirectory)
         headers = c
         return c
     }

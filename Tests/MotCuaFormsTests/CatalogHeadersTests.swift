@@ -17,7 +17,8 @@ import Testing
             #expect(h.form.title == f.form.title && h.form.summary == f.form.summary, "\(h.id)")
             #expect(h.form.version == f.form.version && h.form.languages == f.form.languages, "\(h.id)")
             #expect(h.form.procedure?.domain == f.form.procedure?.domain, "\(h.id)")
-            #expect(h.loaded.data == f.loaded.data, "\(h.id)")
+            // The header catalog keeps no file bytes (its cache could not give them back).
+            #expect(h.loaded.data.isEmpty && !f.loaded.data.isEmpty && h.path == f.path, "\(h.id)")
         }
         #expect(headers.entries.contains { !$0.form.keywords.isEmpty })
         #expect(headers.search("giay khai sinh").first?.id == "khai-sinh")

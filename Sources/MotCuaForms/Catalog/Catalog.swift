@@ -5,7 +5,8 @@ import MotCuaText
 
 /// One procedure of the catalog.
 public struct CatalogEntry: Sendable {
-    /// The form with the bytes it was read from (the store hashes them).
+    /// The form with the bytes it was read from (the store hashes them); none in a
+    /// browsing catalog (`loadHeaders`), whose forms are read whole when opened.
     public let loaded: LoadedForm
 
     public init(_ loaded: LoadedForm) { self.loaded = loaded }

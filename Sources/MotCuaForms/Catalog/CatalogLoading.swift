@@ -51,48 +51,44 @@ extension Catalog {
     /// of each form file only the members the catalog shows and searches are
     /// parsed as JSON (id, version, title, summary, keywords, languages, procedure
     /// code, domain, agency and processing days); no shared list is read and nothing is linted. The
-    /// entries' forms have no pages: open a form with `FormEngine.loadForm`
-    /// (which lints it) before using it. Files that are not JSON or have no
-    /// id or title are left out here and reported when opened.
+    /// entries' forms have no pages and their entries no file bytes: open a form with
+    /// `FormEngine.loadForm` (which lints it) before using it. Files that are not JSON or
+    /// have no id or title are left out here and reported when opened. (`CatalogHeaders`
+    /// is the same with what a cache of it needs.)
     public static func loadHeaders(formsDirectory: String) -> Catalog {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: formsDirectory)) ?? []
-        var forms: [LoadedForm] = []
-        let folder = formsDirectory.hasSuffix("/") ? formsDirectory : formsDirectory + "/"
-        for name in names.filter({ $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted() {
-            let path = folder + name  // not NSString's path methods: see Resources.root
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let header = data.withUnsafeBytes { HeaderScan.keeping(headerKeys, within: headerWithin, of: $0.bindMemory(to: UInt8.self)) }
-                .map { Data($0) } ?? data
-            guard let json = try? JSONParser.parse(header),
-                  let id = json["id"]?.stringValue, let rawTitle = json["title"] else { continue }
-            let diag = Diagnostics(file: path)
-            guard let title = readText(rawTitle, path: "title", diag: diag) else { continue }
-            let languages = (json["languages"]?.arrayValue ?? []).compactMap(\.stringValue)
-            var form = Form(id: id, version: json["version"]?.stringValue ?? "", title: title,
-                            languages: languages.isEmpty ? ["vi"] : languages, pages: [])
-            form.summary = json["summary"].flatMap { readText($0, path: "summary", diag: diag) }
-            // The search matches keywords and the agency too (`Catalog.names`), as on a whole form.
-            form.keywords = (json["keywords"]?.arrayValue ?? []).prefix(50).compactMap { w in
-                w.stringValue.flatMap { !$0.isEmpty && $0.count <= 100 ? $0 : nil }
-            }
-            if let p = json["procedure"] {
-                var proc = Procedure()
-                proc.code = p["code"]?.stringValue
-                proc.domain = p["domain"].flatMap { readText($0, path: "procedure.domain", diag: diag) }
-                proc.agency = p["agency"].flatMap { readText($0, path: "procedure.agency", diag: diag) }
-                // The returning-citizen list shows appointments without opening each form.
-                proc.processingDays = p["processingDays"]?.intValue
-                form.procedure = proc
-            }
-            forms.append(LoadedForm(form: form, data: data, path: path))
+        CatalogHeaders(scanning: FormsFolder(formsDirectory)).catalog
+    }
+
+    /// The form a header (what `HeaderScan` kept of a file, parsed) describes, or nil
+    /// without an id or a title: the one decoding of a scan and of the header cache.
+    static func headerForm(_ json: JSONValue, path: String) -> Form? {
+        guard let id = json["id"]?.stringValue, let rawTitle = json["title"] else { return nil }
+        let diag = Diagnostics(file: path)
+        guard let title = readText(rawTitle, path: "title", diag: diag) else { return nil }
+        let languages = (json["languages"]?.arrayValue ?? []).compactMap(\.stringValue)
+        var form = Form(id: id, version: json["version"]?.stringValue ?? "", title: title,
+                        languages: languages.isEmpty ? ["vi"] : languages, pages: [])
+        form.summary = json["summary"].flatMap { readText($0, path: "summary", diag: diag) }
+        // The search matches keywords and the agency too (`Catalog.names`), as on a whole form.
+        form.keywords = (json["keywords"]?.arrayValue ?? []).prefix(50).compactMap { w in
+            w.stringValue.flatMap { !$0.isEmpty && $0.count <= 100 ? $0 : nil }
         }
-        return Catalog(forms: forms, lists: nil)
+        if let p = json["procedure"] {
+            var proc = Procedure()
+            proc.code = p["code"]?.stringValue
+            proc.domain = p["domain"].flatMap { readText($0, path: "procedure.domain", diag: diag) }
+            proc.agency = p["agency"].flatMap { readText($0, path: "procedure.agency", diag: diag) }
+            // The returning-citizen list shows appointments without opening each form.
+            proc.processingDays = p["processingDays"]?.intValue
+            form.procedure = proc
+        }
+        return form
     }
 
     /// The top-level members `loadHeaders` reads; the others (pages, checks, lists) are
     /// skipped unparsed.
-    private static let headerKeys: Set<String> = ["id", "version", "title", "summary", "keywords", "languages", "procedure"]
+    static let headerKeys: Set<String> = ["id", "version", "title", "summary", "keywords", "languages", "procedure"]
     /// Of `procedure`, what the catalog shows and searches (its documents and fee are
     /// most of a form's header and wait until the form is opened).
-    private static let headerWithin: [String: Set<String>] = ["procedure": ["code", "domain", "agency", "processingDays"]]
+    static let headerWithin: [String: Set<String>] = ["procedure": ["code", "domain", "agency", "processingDays"]]
 }
