@@ -14,7 +14,7 @@ public final class Installation {
     private var holidayCalendar: HolidayCalendar?
     private var headers: Catalog?
     /// The first screen's catalog and wording, being read on another thread (`prefetchFirstScreen`).
-    private var firstScreen: Prefetch<FirstScreen, Never>?
+    private var firstScreen: Prefetch<FirstScreen>?
 
     private struct FirstScreen: Sendable {
         let catalog: Catalog
@@ -43,8 +43,9 @@ public final class Installation {
     /// The prefetched values, kept where the getters keep what they read (once).
     private func joinFirstScreen() {
         guard let prefetch = firstScreen else { return }
-        let first = prefetch.value()
         firstScreen = nil
+        // The body throws nothing (see prefetchFirstScreen): were it ever to, the getters read here.
+        guard let first = try? prefetch.value() else { return }
         headers = first.catalog
         let language = first.messages.language
         if tables[language] == nil, language == "vi" || language == "en" { tables[language] = first.messages }

@@ -8,18 +8,25 @@ import Synchronization
 /// finished and gives its result (or throws its error), to every caller, from any thread.
 /// The thread has every signal blocked, so a SIGTERM meant for the kiosk's loop reaches
 /// the main thread (whose blocking read it interrupts), never this one.
-public final class Prefetch<T: Sendable, E: Error>: Sendable {
-    /// The body's result, nil while it runs; written once, by the thread.
-    private let result = Mutex<Result<T, E>?>(nil)
+public final class Prefetch<T: Sendable>: Sendable {
+    /// The body's result, nil while it runs; written once, by the thread. Its own enum, not
+    /// `Result<T, E>`: that one's `E: Error` is a protocol-conformance lookup at first use,
+    /// and this type exists to shorten the start.
+    private let result = Mutex<Outcome?>(nil)
+
+    private enum Outcome {
+        case value(T)
+        case error(any Error)
+    }
     /// The thread, until the first `value` has joined it (joined once, under this lock,
     /// so a second caller waits here for the first one's join).
     private let thread = Mutex<pthread_t?>(nil)
 
     /// Starts `body` on a new thread; where no thread can be made it runs here, now.
-    public init(_ body: @escaping @Sendable () throws(E) -> T) {
+    public init(_ body: @escaping @Sendable () throws -> T) {
         let run: @Sendable () -> Void = { [self] in
-            let r: Result<T, E>
-            do throws(E) { r = .success(try body()) } catch { r = .failure(error) }
+            let r: Outcome
+            do { r = .value(try body()) } catch { r = .error(error) }
             result.withLock { $0 = r }
         }
         if let started = startThread(run) {
@@ -30,13 +37,16 @@ public final class Prefetch<T: Sendable, E: Error>: Sendable {
     }
 
     /// The body's result, waiting for it if the thread is still running.
-    public func value() throws(E) -> T {
+    public func value() throws -> T {
         thread.withLock { handle in
             if let h = handle.take() { pthread_join(h, nil) }
         }
         // Joined: the thread stored its result before it ended.
-        guard let r = result.withLock({ $0 }) else { preconditionFailure("a joined prefetch has its result") }
-        return try r.get()
+        switch result.withLock({ $0 }) {
+        case .value(let v)?: return v
+        case .error(let e)?: throw e
+        case nil: preconditionFailure("a joined prefetch has its result")
+        }
     }
 }
 
