@@ -31,30 +31,21 @@ func runKioskHome(_ args: [String]) -> Int32 {
         return plainHome(problem, Resources.messages(lang))
     }
     let backend: KioskBackend
-    do {
-        let installation = try Installation(environment: environment)
-        // The start was one long sequence; now the catalog and the wording are read on another
-        // thread while this one opens the data folder and the terminal (errors unchanged: the
-        // folder's are thrown here, in order; those reads cannot fail).
-        installation.prefetchFirstScreen(language: lang)
-        backend = try KioskBackend(line: line, environment: environment, installation: installation)
-    } catch {
+    do { backend = try KioskBackend(line: line, environment: environment) } catch {
         Console.err(Console.safe("motcua: \(error)"))
         return 2
     }
     guard let idle = kioskIdleSeconds(line, backend.settings, environment: environment) else { return 2 }
     backend.startBackgroundDelivery(environment: environment)
-    let highContrast = line.flags.contains("--high-contrast")
-    let terminal: NCursesTerminal
-    do { terminal = try Kiosk.open(environment: environment, highContrast: highContrast) } catch {
+    var app = KioskApp(services: backend.services(), language: lang, idleTimeout: idle, highContrast: line.flags.contains("--high-contrast"))
+    let voice = kioskVoice(for: &app, settings: backend.settings, environment: environment)
+    do {
+        let status = try Kiosk.run(&app, environment: environment, highContrast: line.flags.contains("--high-contrast"), voice: voice)
+        for l in app.farewell { Console.out(Console.safe(l)) }
+        return status
+    } catch {
         return plainHome(error, backend.messages(lang))
     }
-    // The home screen needs the catalog: here the other thread is waited for.
-    var app = KioskApp(services: backend.services(), language: lang, idleTimeout: idle, highContrast: highContrast)
-    let voice = kioskVoice(for: &app, settings: backend.settings, environment: environment)
-    let status = Kiosk.run(&app, on: terminal, voice: voice)
-    for l in app.farewell { Console.out(Console.safe(l)) }
-    return status
 }
 
 /// Plain mode's stand-in for the home screen: why, the procedures, and how to fill one.
@@ -143,13 +134,11 @@ final class KioskBackend {
     /// The shared core F2 searches instead of this desk's store (`--core`, `MOTCUA_CORE`, settings `core`).
     let coreURL: String?
 
-    /// `desk`: the one `motcua fill` already made; otherwise one is made from `line`, on
-    /// `installation` when the caller found it already (the home screen's, reading ahead).
-    init(line: StoreCommandLine, environment: [String: String] = ProcessInfo.processInfo.environment, desk given: Desk? = nil,
-         installation: Installation? = nil) throws {
+    /// `desk`: the one `motcua fill` already made; otherwise one is made from `line`.
+    init(line: StoreCommandLine, environment: [String: String] = ProcessInfo.processInfo.environment, desk given: Desk? = nil) throws {
         self.line = line
         let today = line.values["--today"].flatMap { CalendarDate.parseISO($0, precision: .day) }
-        desk = try given ?? Desk(installation: try installation ?? Installation(environment: environment), dataDirFlag: line.dataDir, kiosk: line.kiosk,
+        desk = try given ?? Desk(installation: try Installation(environment: environment), dataDirFlag: line.dataDir, kiosk: line.kiosk,
                                  operatorID: line.operatorID, today: today, environment: environment)
         toneStyle = desk.settings.toneStyle ?? .traditional
         deliverTo = Destinations.deliveryURL(option: line.values["--to"], environment: environment, settings: desk.settingsJSON)

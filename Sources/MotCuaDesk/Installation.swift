@@ -13,13 +13,6 @@ public final class Installation {
     private var tables: [String: Messages] = [:]
     private var holidayCalendar: HolidayCalendar?
     private var headers: Catalog?
-    /// The first screen's catalog and wording, being read on another thread (`prefetchFirstScreen`).
-    private var firstScreen: Prefetch<FirstScreen>?
-
-    private struct FirstScreen: Sendable {
-        let catalog: Catalog
-        let messages: Messages
-    }
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard let root = Resources.root(environment: environment) else {
@@ -28,33 +21,9 @@ public final class Installation {
         self.root = root
     }
 
-    /// Starts reading what the kiosk's first screen shows (the catalog's headers and the
-    /// wording of `language`) on another thread, so the caller can open the data folder
-    /// and the terminal meanwhile; `catalog` and `messages` wait for it when first asked.
-    /// Neither read can fail (an unreadable file is a missing entry or key, as on this thread).
-    public func prefetchFirstScreen(language: String) {
-        guard firstScreen == nil, headers == nil else { return }
-        let forms = formsDirectory, root = root
-        firstScreen = Prefetch {
-            FirstScreen(catalog: Catalog.loadHeaders(formsDirectory: forms), messages: Resources.messages(language, root: root))
-        }
-    }
-
-    /// The prefetched values, kept where the getters keep what they read (once).
-    private func joinFirstScreen() {
-        guard let prefetch = firstScreen else { return }
-        firstScreen = nil
-        // The body throws nothing (see prefetchFirstScreen): were it ever to, the getters read here.
-        guard let first = try? prefetch.value() else { return }
-        headers = first.catalog
-        let language = first.messages.language
-        if tables[language] == nil, language == "vi" || language == "en" { tables[language] = first.messages }
-    }
-
     /// The program's messages in a language, read the first time it is asked for (most
     /// desks never switch to English).
     public func messages(_ language: String) -> Messages {
-        if firstScreen != nil { joinFirstScreen() }
         if let m = tables[language] { return m }
         let m = Resources.messages(language, root: root)
         // Only the form languages are kept: a language tag from outside never grows this.
@@ -74,7 +43,6 @@ public final class Installation {
     /// The catalog's titles and codes: the first screen needs no more, and each form
     /// (with its lists, linted) is read when a session opens it.
     public var catalog: Catalog {
-        if firstScreen != nil { joinFirstScreen() }
         if let headers { return headers }
         let c = Catalog.loadHeaders(formsDirectory: formsDirectory)
         headers = c

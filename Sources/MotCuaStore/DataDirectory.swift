@@ -98,7 +98,7 @@ public enum DataDirectory {
         tighten(directory + "/" + settingsName, FileIO.fileMode, kind: S_IFREG)
         let drafts = directory + "/drafts"
         tighten(drafts, FileIO.directoryMode, kind: S_IFDIR)
-        for name in FileIO.names(in: drafts) ?? [] {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: drafts)) ?? [] {
             tighten(drafts + "/" + name, FileIO.fileMode, kind: S_IFREG)
         }
         return changed

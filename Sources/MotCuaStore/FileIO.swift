@@ -109,22 +109,6 @@ enum FileIO {
         return try pread(fd, offset: 0, count: Int(n), path: path)
     }
 
-    /// The names in directory `dir` (not "." and ".."), in the system's order; nil when it
-    /// cannot be read. readdir itself: FileManager's listing joins a path per entry and looks
-    /// up generic conformances the first time, and the kiosk's start lists three folders.
-    static func names(in dir: String) -> [String]? {
-        guard let d = opendir(dir) else { return nil }
-        defer { closedir(d) }
-        var out: [String] = []
-        while let entry = readdir(d) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                raw.bindMemory(to: CChar.self).baseAddress.map { String(cString: $0) } ?? ""
-            }
-            if !name.isEmpty, name != ".", name != ".." { out.append(name) }
-        }
-        return out
-    }
-
     static func exists(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0

@@ -83,7 +83,7 @@ enum UnnamedTempFile {
     /// a user's folder is touched.
     static func removeStaleTemporaries(of path: String, in dir: String) {
         let prefix = "." + (path as NSString).lastPathComponent + ".tmp-"
-        for name in FileIO.names(in: dir) ?? [] where name.hasPrefix(prefix) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(prefix) {
             let parts = name.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2, let pid = Int32(parts[0]), pid > 0, UInt32(parts[1]) != nil else { continue }
             if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }

@@ -1,7 +1,7 @@
-// The kiosk's start on a real terminal (tmux): the catalog and the wording are read on a
-// thread of their own while the data folder and the terminal open (`Prefetch`), and every
-// way the start fails still says why on the plain terminal and ends with status 2, as
-// before; a signal at the home screen still reaches the main thread.
+// The kiosk home screen's start on a real terminal (tmux): every way it fails says why on
+// the plain terminal (the kiosk never took it) and ends with status 2, so work on the start
+// (its order, what runs at once) cannot change what a person sees; a signal at the home
+// screen still ends it within a read slice.
 import Foundation
 import MotCuaTestSupport
 import Testing

@@ -11,17 +11,4 @@ public enum Kiosk {
         let terminal = try NCursesTerminal(environment: environment, highContrast: highContrast)
         return KioskRunner.run(&program, on: terminal, voice: voice)
     }
-
-    /// The terminal taken over before the program is made, for a caller with other work to
-    /// wait for meanwhile (the home screen's catalog, read on another thread); then
-    /// `run(_:on:voice:)`. Throws as `run` does; the terminal is restored when it goes away.
-    public static func open(environment: [String: String] = ProcessInfo.processInfo.environment,
-                            highContrast: Bool = false) throws(TerminalUnavailable) -> NCursesTerminal {
-        try NCursesTerminal(environment: environment, highContrast: highContrast)
-    }
-
-    /// Runs `program` full screen on a terminal `open` gave, until it quits.
-    public static func run<P: KioskProgram>(_ program: inout P, on terminal: NCursesTerminal, voice: KioskVoice? = nil) -> Int32 {
-        KioskRunner.run(&program, on: terminal, voice: voice)
-    }
 }

@@ -114,7 +114,7 @@ public struct FileDraftStore: DraftStoring {
     /// Every readable draft, most recent first; unreadable files are skipped
     /// (a temporary file left by a kill is not a draft).
     public func list() throws -> [Draft] {
-        let names = FileIO.names(in: directory) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".json") }.compactMap { name in
             try? load(String(name.dropLast(5)))
         }.sorted { $0.updatedAt > $1.updatedAt }
