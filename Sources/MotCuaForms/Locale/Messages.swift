@@ -38,15 +38,17 @@ public struct Messages: Sendable {
         while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
             guard let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
             let name = rest[rest.index(after: open)..<close]
+            // Substrings made Strings before joining: `+=` of a Substring is the generic
+            // append, a conformance lookup at run time the first time (the home screen's).
             if let value = args[String(name)] {
-                out += rest[..<open]
+                out += String(rest[..<open])
                 out += value
             } else {
-                out += rest[...close]
+                out += String(rest[...close])
             }
             rest = rest[rest.index(after: close)...]
         }
-        out += rest
+        out += String(rest)
         return out
     }
 
