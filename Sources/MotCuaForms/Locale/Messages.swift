@@ -38,17 +38,15 @@ public struct Messages: Sendable {
         while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
             guard let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
             let name = rest[rest.index(after: open)..<close]
-            // Substrings made Strings before joining: `+=` of a Substring is the generic
-            // append, a conformance lookup at run time the first time (the home screen's).
             if let value = args[String(name)] {
-                out += String(rest[..<open])
+                out += rest[..<open]
                 out += value
             } else {
-                out += String(rest[...close])
+                out += rest[...close]
             }
             rest = rest[rest.index(after: close)...]
         }
-        out += String(rest)
+        out += rest
         return out
     }
 

@@ -165,11 +165,7 @@ public struct TextEditor: Widget, Sendable {
     /// whole text made every paste and caret move cost the length of the field.
     private mutating func syncTyping() {
         guard engine != nil else { return }
-        // Appended one by one: `String(graphemes[a..<b])` is the generic init, whose first use
-        // looks up ArraySlice's conformances at run time (~0.1 ms of the kiosk's first frame).
-        var before = ""
-        for g in graphemes[max(0, caret - 16)..<caret] { before.append(g) }
-        engine?.resume(after: before)
+        engine?.resume(after: String(graphemes[max(0, caret - 16)..<caret]))
     }
 
     // MARK: The text gate
