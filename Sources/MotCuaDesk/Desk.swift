@@ -43,7 +43,12 @@ public final class Desk {
     public static func openStore(dataDirFlag: String?, kiosk: String?, settings: Result<JSONObject, any Error>? = nil,
                                  environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DossierStore {
         let dir = try DataDirectory.resolve(flag: dataDirFlag, environment: environment)
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Made on the first start only: the attributes dictionary (FileAttributeKey: Hashable)
+        // was a conformance lookup on every start (~0.1 ms); the store tightens it to 0700.
+        var st = stat()
+        if stat(dir, &st) != 0 || st.st_mode & S_IFMT != S_IFDIR {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
         let read = settings ?? Result { try DataDirectory.settings(dir) }
         let kioskID = try DataDirectory.kioskID(flag: kiosk, directory: dir, settings: read, environment: environment)
         let agency = try DataDirectory.agencyCode(directory: dir, settings: read, environment: environment)

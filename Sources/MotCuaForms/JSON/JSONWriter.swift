@@ -11,7 +11,12 @@ extension JSONValue {
     }
 
     /// UTF-8 bytes of `serialized(pretty:)`.
-    public func data(pretty: Bool = false) -> Data { Data(serialized(pretty: pretty).utf8) }
+    public func data(pretty: Bool = false) -> Data {
+        // From the bytes themselves: `Data(string.utf8)` asks at run time whether the UTF-8 view
+        // is `ContiguousBytes` (it is not: a conformance scan at the first save, the kiosk id's).
+        var s = serialized(pretty: pretty)
+        return s.withUTF8 { Data(buffer: $0) }
+    }
 
     private func write(into out: inout String, pretty: Bool, indent: Int) {
         switch self {

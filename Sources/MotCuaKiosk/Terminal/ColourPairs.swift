@@ -5,7 +5,10 @@ import CNCursesW
 struct ColourPairs {
     /// Whether the terminal accepted `use_default_colors` (-1 = the terminal's own colour).
     let defaultsAllowed: Bool
-    private var pairs: [Int: Int16] = [:]
+    /// Pair numbers by `key` (0: not declared yet). An array, not a dictionary keyed by Int:
+    /// the kiosk's first Int-keyed dictionary cost its first frame a conformance lookup (~0.1 ms).
+    private var pairs = [Int16](repeating: 0, count: TermColor.allCases.count * TermColor.allCases.count)
+    private var declared = 0
 
     init(defaultsAllowed: Bool) { self.defaultsAllowed = defaultsAllowed }
 
@@ -13,15 +16,16 @@ struct ColourPairs {
     /// Pair 0 (the terminal's defaults) is used when the terminal runs out of pairs.
     mutating func pair(_ foreground: TermColor, _ background: TermColor) -> Int16 {
         if foreground == .terminalDefault && background == .terminalDefault && defaultsAllowed { return 0 }
-        let key = (foreground.rawValue + 1) * 16 + background.rawValue + 1
-        if let known = pairs[key] { return known }
-        let number = pairs.count + 1
+        let key = (foreground.rawValue + 1) * TermColor.allCases.count + background.rawValue + 1
+        if pairs[key] != 0 { return pairs[key] }
+        let number = declared + 1
         guard number < Int(motcua_color_pairs()), number < Int(Int16.max) else { return 0 }
         func code(_ c: TermColor, fallback: Int16) -> Int16 {
             c == .terminalDefault ? (defaultsAllowed ? -1 : fallback) : Int16(c.rawValue)
         }
         init_pair(Int16(number), code(foreground, fallback: Int16(COLOR_WHITE)), code(background, fallback: Int16(COLOR_BLACK)))
         pairs[key] = Int16(number)
+        declared = number
         return Int16(number)
     }
 }
