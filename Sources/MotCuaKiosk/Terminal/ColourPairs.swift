@@ -7,7 +7,9 @@ struct ColourPairs {
     let defaultsAllowed: Bool
     /// Pair numbers by `key` (0: not declared yet). An array, not a dictionary keyed by Int:
     /// the kiosk's first Int-keyed dictionary cost its first frame a conformance lookup (~0.1 ms).
-    private var pairs = [Int16](repeating: 0, count: TermColor.allCases.count * TermColor.allCases.count)
+    private var pairs = [Int16](repeating: 0, count: ColourPairs.colours * ColourPairs.colours)
+    /// How many colours there are, counted once (`allCases` builds an array at each use).
+    private static let colours = TermColor.allCases.count
     private var declared = 0
 
     init(defaultsAllowed: Bool) { self.defaultsAllowed = defaultsAllowed }
@@ -16,7 +18,7 @@ struct ColourPairs {
     /// Pair 0 (the terminal's defaults) is used when the terminal runs out of pairs.
     mutating func pair(_ foreground: TermColor, _ background: TermColor) -> Int16 {
         if foreground == .terminalDefault && background == .terminalDefault && defaultsAllowed { return 0 }
-        let key = (foreground.rawValue + 1) * TermColor.allCases.count + background.rawValue + 1
+        let key = (foreground.rawValue + 1) * ColourPairs.colours + background.rawValue + 1
         if pairs[key] != 0 { return pairs[key] }
         let number = declared + 1
         guard number < Int(motcua_color_pairs()), number < Int(Int16.max) else { return 0 }
