@@ -89,7 +89,15 @@ public final class DossierFinder {
         // The shared core: its newest matches (ID numbers, phones and codes whole, name word starts).
         let candidates = try coreURL.map { url in try withCore(url) { try $0.dossiers(search: query) } }
             ?? desk.store.searchCandidates(query, limit: DossierFinder.candidateLimit)
-        return DossierFinder.ranked(candidates, query, limit: limit, cache: &termCache).map { row($0, language: language) }
+        return DossierFinder.ranked(DossierFinder.newestVersions(candidates), query, limit: limit, cache: &termCache).map { row($0, language: language) }
+    }
+
+    /// The candidates without the versions another candidate replaces: a corrected
+    /// dossier is one row (its newest version, which Enter opens and S corrects again),
+    /// not two rows with the same code, name and procedure.
+    static func newestVersions(_ candidates: [StoredDossier]) -> [StoredDossier] {
+        let replaced = Set(candidates.compactMap(\.supersedes))
+        return replaced.isEmpty ? candidates : candidates.filter { !replaced.contains($0.id) }
     }
 
     /// `candidates` ranked by the one option search: the phone typed "0912 345 678" or

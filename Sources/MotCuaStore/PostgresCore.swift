@@ -21,7 +21,8 @@ public final class PostgresCore {
         id::text AS id, receipt_code, form_id, form_version, kiosk_id,
         (extract(epoch FROM delivered_at) * 1000)::bigint AS delivered_ms,
         coalesce(applicant_name, '') AS name, coalesce(national_id, '') AS national_id, coalesce(phone, '') AS phone,
-        (extract(epoch FROM (content->>'submittedAt')::timestamptz) * 1000)::bigint AS submitted_ms
+        (extract(epoch FROM (content->>'submittedAt')::timestamptz) * 1000)::bigint AS submitted_ms,
+        coalesce(supersedes::text, '') AS supersedes
         """
 
     /// A dossier by id or receipt code.
@@ -159,6 +160,7 @@ public final class PostgresCore {
         return StoredDossier(id: s("id"), receipt: s("receipt_code"), formID: s("form_id"), formVersion: s("form_version"),
                              deliveredAt: delivered, names: s("name").isEmpty ? [] : [s("name")],
                              personalIDs: s("national_id").isEmpty ? [] : [s("national_id")],
-                             phones: s("phone").isEmpty ? [] : [s("phone")], submittedAt: submitted)
+                             phones: s("phone").isEmpty ? [] : [s("phone")], submittedAt: submitted,
+                             supersedes: s("supersedes").isEmpty ? nil : s("supersedes"))
     }
 }

@@ -16,6 +16,8 @@ public struct StoredDossier: Sendable {
     public var submittedAt: Timestamp
     /// `.delivered` for the core store; the queue's state for a dossier not delivered yet.
     public var state: QueueItemState = .delivered
+    /// The id of the version this one replaces (a correction or supplement); nil for a first version.
+    public var supersedes: String? = nil
 }
 
 /// One change in a dossier's life, as `dossiers show` prints it.
@@ -130,6 +132,7 @@ extension DossierStore {
                                      submittedAt: item.submittedAt.milliseconds)
             if personal, case .deliver(let d) = revalidate(item, formBytes: &formBytes) {
                 e.names = d.names; e.personalIDs = d.personalIDs; e.phones = d.phones
+                e.supersedes = d.link?.supersedes
             }
             pending.add(e)
             items.append(item)
@@ -231,6 +234,7 @@ extension DossierStore {
 extension StoreIndex.Entry {
     var listed: StoredDossier {
         StoredDossier(id: id, receipt: receipt, formID: formID, formVersion: formVersion, deliveredAt: Timestamp(milliseconds: deliveredAt),
-                      names: names, personalIDs: personalIDs, phones: phones, submittedAt: Timestamp(milliseconds: submittedAt))
+                      names: names, personalIDs: personalIDs, phones: phones, submittedAt: Timestamp(milliseconds: submittedAt),
+                      supersedes: supersedes)
     }
 }

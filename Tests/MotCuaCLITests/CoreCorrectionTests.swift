@@ -99,6 +99,15 @@ struct CoreCorrectionTests {
         let old = try Motcua.run(["dossiers", "show", first, "--core", pg.url, "--lang", "en"]).stdout
         #expect(old.contains("replaced by \(second) (version 2) – reason: \(reason)"), "\(old)")
         #expect(try Motcua.run(["dossiers", "verify", "--core", pg.url]).status == 0)
+        // F2 at desk C finds the chain as one row (its newest version), not three alike.
+        let f2 = kioskSession(["--data-dir", deskC, "--today", "2026-11-29"])
+        defer { f2.close() }
+        try #require(f2.wait(for: "F2 Tra cứu"), "\(f2.text)")
+        f2.press("F2")
+        try #require(f2.wait(for: "Gõ để tìm"), "\(f2.text)")
+        f2.type("008190012345")
+        try #require(f2.wait(for: "29/11/2026", seconds: 15), "version 3, received on the 29th: \(f2.text)")
+        #expect(f2.lines.filter { $0.contains(code) }.count == 1, "\(f2.text)")
 
         // A replaced version is not corrected again, from the core either.
         let again = try Motcua.run(["dossiers", "correct", first, "--core", pg.url, "--reason", "x", "--data-dir", deskC], stdin: "có\n")

@@ -72,6 +72,28 @@ import MotCuaStore
         #expect(throws: (any Error).self) { _ = try desk.dossierReceipt("TQ01-261127-9999", language: "vi") }
     }
 
+    /// A corrected dossier is one row, its newest version: while the correction waits in
+    /// the outbox (the first version in the core store) and once both are delivered.
+    @Test func aCorrectedDossierIsOneRowItsNewestVersion() throws {
+        let f = try fixture()
+        defer { try? FileManager.default.removeItem(atPath: (f.home as NSString).deletingLastPathComponent) }
+        let desk = try desk(f)
+        let lan = try submit(desk, [("ho_ten", "Nguyễn Thị Lan"), ("cccd", "008190012345")])
+        _ = try desk.store.deliver(operatorID: "test")
+        let correction = try desk.openCorrection(of: lan.receipt, reason: "sai số định danh", operatorID: "test")
+        let i = correction.makeInterview()
+        let second = try correction.submit(Interview(form: i.form, validator: i.validator, answers: JSONObject([
+            ("ho_ten", .string("Nguyễn Thị Lan")), ("cccd", .string("008190012346"))])))
+        let finder = DossierFinder(desk: desk)
+        var rows = try finder.find("lan", language: "vi")
+        #expect(rows.map(\.id) == [second.id], "the queued correction, not the delivered first version beside it")
+        #expect(rows.first?.state == .queued)
+        _ = try desk.store.deliver(operatorID: "test")
+        rows = try finder.find(lan.receipt, language: "vi")
+        #expect(rows.map(\.id) == [second.id], "both delivered: one row")
+        #expect(try finder.find("nguyen thi lan", language: "vi").count == 1)
+    }
+
     @Test func warnsOfTheSameCitizenAndProcedureWithinThirtyDays() throws {
         let f = try fixture()
         defer { try? FileManager.default.removeItem(atPath: (f.home as NSString).deletingLastPathComponent) }
