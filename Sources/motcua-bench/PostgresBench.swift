@@ -57,13 +57,13 @@ func benchPostgres() throws {
     print(String(format: "  ratio ours / naive = %.1f×  [target ≥ 20×]", naive / ours))
     print("  load average (1, 5, 15 min): \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")")
 
-    try benchSharedCore(pg)
+    try benchSharedCore(pg, bench)
 }
 
 /// A shared core of many dossiers, built server-side from generated people
 /// (names folded here with `VietText.fold`, as delivery folds them), then
 /// read through `PostgresCore` as `dossiers … --core` and the kiosk do.
-private func benchSharedCore(_ pg: PostgresServer) throws {
+private func benchSharedCore(_ pg: PostgresServer, _ bench: StoreBenchSetup) throws {
     let n = ProcessInfo.processInfo.environment["MOTCUA_BENCH_CORE_ROWS"].flatMap(Int.init) ?? 1_000_000
     var maker = NameMaker()
     var probe: [String] = [], probeCodes: [String] = []
@@ -122,4 +122,16 @@ private func benchSharedCore(_ pg: PostgresServer) throws {
         }
     }
     print("  for comparison, a new psql per lookup (process start + connection): median \(human(percentile(oneShot, 0.5)))")
+
+    // Delivery into this large core: the batch's probes (receipt codes, ids, outcomes)
+    // and every index at this size, not only into the empty core timed first.
+    let work = FileManager.default.currentDirectoryPath + "/.build/bench-pg-large-\(getpid())"
+    try? FileManager.default.removeItem(atPath: work)
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    let store = try DossierStore(directory: work + "/kiosk", kioskID: "BN02", checker: bench.passThrough)
+    for _ in 0..<4 { _ = try store.submit(batch: Array(repeating: bench.request(), count: 1000)) }
+    var report: DeliveryReport?
+    let more = try time { report = try store.deliver(operatorID: "bench", now: bench.day, to: try PostgresDestination(url: pg.url)) }
+    guard report?.delivered.count == 4000 else { throw BenchError("delivered \(report?.delivered.count ?? 0) of 4,000 into the large core") }
+    print(String(format: "  deliver 4,000 more dossiers into this core of %@: %@, %.0f dossiers/s", total, human(more), 4000 / more))
 }
