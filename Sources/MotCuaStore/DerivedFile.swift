@@ -17,11 +17,27 @@ public enum DerivedFile {
 
     /// Replaces `path` with `body` and its checksum.
     public static func write(_ body: [UInt8], to path: String) throws {
+        try FileIO.writeAtomically(path, bytes: sealed(magic, body), durable: false)
+    }
+
+    /// `magic`, `body`, then the FastChecksum of both (8 bytes, little-endian): the one
+    /// seal of the data folder's rebuildable files, this one and the journal's snapshots.
+    static func sealed(_ magic: [UInt8], _ body: [UInt8]) -> [UInt8] {
         var bytes = magic
         bytes += body
         var sum = bytes.withUnsafeBytes { FastChecksum.hash($0) }.littleEndian
         withUnsafeBytes(of: &sum) { bytes += $0 }
-        try FileIO.writeAtomically(path, bytes: bytes, durable: false)
+        return bytes
+    }
+
+    /// Where the body of `sealed` bytes lies, when their magic and checksum hold.
+    static func sealedBody(_ bytes: [UInt8], magic: [UInt8]) -> Range<Int>? {
+        guard bytes.count >= magic.count + 8, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
+        let end = bytes.count - 8
+        let computed = bytes.withUnsafeBytes { FastChecksum.hash(UnsafeRawBufferPointer(rebasing: $0[0..<end])) }
+        var stored: UInt64 = 0
+        for (k, b) in bytes[end...].enumerated() { stored |= UInt64(b) << (8 * UInt64(k)) }
+        return stored == computed ? magic.count..<end : nil
     }
 
     /// The body of `path`; nil when it is missing, not a regular file (a link, a FIFO,
@@ -38,12 +54,6 @@ public enum DerivedFile {
 
     /// The body of a derived file's bytes when their magic and checksum hold.
     public static func body(of bytes: [UInt8]) -> [UInt8]? {
-        guard bytes.count >= magic.count + 8, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
-        let end = bytes.count - 8
-        let computed = bytes.withUnsafeBytes { FastChecksum.hash(UnsafeRawBufferPointer(rebasing: $0[0..<end])) }
-        var stored: UInt64 = 0
-        for (k, b) in bytes[end...].enumerated() { stored |= UInt64(b) << (8 * UInt64(k)) }
-        guard stored == computed else { return nil }
-        return Array(bytes[magic.count..<end])
+        sealedBody(bytes, magic: magic).map { Array(bytes[$0]) }
     }
 }

@@ -116,26 +116,20 @@ enum Snapshot {
 
     static func write(path: String, kind: UInt8, anchor: Anchor, body: ByteWriter) throws {
         var w = ByteWriter()
-        w.bytes = magic
         w.u8(kind)
         w.u64(anchor.coveredEnd)
         w.u64(anchor.lastFrameOffset)
         w.digest(anchor.lastChecksum)
         w.bytes += body.bytes
-        w.u64(w.bytes.withUnsafeBytes { FastChecksum.hash($0) })
-        try FileIO.writeAtomically(path, bytes: w.bytes, durable: false)
+        try FileIO.writeAtomically(path, bytes: DerivedFile.sealed(magic, w.bytes), durable: false)
     }
 
     /// The anchor and a reader positioned at the body, or nil when the file
     /// is missing, of another kind or damaged.
     static func read(path: String, kind: UInt8) -> (Anchor, ByteReader)? {
-        guard let bytes = try? FileIO.readFile(path), bytes.count >= magic.count + 1 + 16 + 32 + 8,
-              Array(bytes[0..<magic.count]) == magic, bytes[magic.count] == kind else { return nil }
-        let bodyEnd = bytes.count - 8
-        var tail = ByteReader(bytes, from: bodyEnd)
-        let computed = bytes.withUnsafeBytes { FastChecksum.hash(UnsafeRawBufferPointer(rebasing: $0[0..<bodyEnd])) }
-        guard let stored = try? tail.u64(), stored == computed else { return nil }
-        var r = ByteReader(bytes, from: magic.count + 1, end: bodyEnd)
+        guard let bytes = try? FileIO.readFile(path), let sealed = DerivedFile.sealedBody(bytes, magic: magic),
+              sealed.count >= 1 + 16 + 32, bytes[sealed.lowerBound] == kind else { return nil }
+        var r = ByteReader(bytes, from: sealed.lowerBound + 1, end: sealed.upperBound)
         guard let end = try? r.u64(), let last = try? r.u64(), let sum = try? r.digest() else { return nil }
         return (Anchor(coveredEnd: end, lastFrameOffset: last, lastChecksum: sum), r)
     }
